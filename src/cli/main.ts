@@ -1,0 +1,63 @@
+import { Command, CommanderError } from 'commander';
+import { EXIT, isForecastError, type ExitCode } from '../errors.js';
+import type { CliDeps, GlobalOptions } from './deps.js';
+import { mergeCommand } from './merge-command.js';
+import { backtestCommand, predictCommand, trainCommand } from './model-commands.js';
+import { extractCommand, publishCommand } from './copy-commands.js';
+import { reportCommand, runAllCommand } from './run-all-command.js';
+
+export function buildProgram(deps: CliDeps): Command {
+  const program = new Command('forecast')
+    .description('Weekly ETL and forecasting: merge Google Trends / GDELT tables, forecast one column, publish to Cloud Storage and BigQuery')
+    .version('0.1.0')
+    .option('-v, --verbose', 'debug logs and stack traces on errors')
+    .option('--log-level <level>', 'trace, debug, info, warn, error')
+    .option('--log-format <format>', 'json (Cloud Logging) or pretty (default on a terminal)')
+    .configureOutput({
+      writeOut: (s) => deps.stdout.write(s),
+      writeErr: (s) => deps.stderr.write(s),
+      outputError: () => {},
+    })
+    .exitOverride()
+    .showSuggestionAfterError();
+  const globals = () => program.opts<GlobalOptions>();
+  for (const make of [extractCommand, mergeCommand, trainCommand, predictCommand, backtestCommand, publishCommand, runAllCommand, reportCommand]) {
+    const cmd = make(deps, globals);
+    cmd.exitOverride().configureOutput({ writeOut: (s) => deps.stdout.write(s), writeErr: (s) => deps.stderr.write(s), outputError: () => {} });
+    program.addCommand(cmd);
+  }
+  return program;
+}
+
+/**
+ * Run the CLI and return the exit code. The one place where errors become exit codes and
+ * one-line messages: 0 ok, 1 internal bug, 2 bad input or usage, 3 cloud service still failing,
+ * 4 deadline or memory limit. Stack traces only with --verbose.
+ */
+export async function main(deps: CliDeps): Promise<ExitCode> {
+  const program = buildProgram(deps);
+  try {
+    await program.parseAsync(deps.argv as string[], { from: 'user' });
+    return EXIT.ok;
+  } catch (e) {
+    const verbose = deps.argv.includes('--verbose') || deps.argv.includes('-v');
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      if (e.code === 'commander.executeSubCommandAsync') return EXIT.ok;
+      deps.stderr.write(`forecast: ${e.message.replace(/^error: /, '')}\n`);
+      return EXIT.input;
+    }
+    if (isForecastError(e)) {
+      deps.stderr.write(`forecast: ${oneLine(e.message)}\n`);
+      if (verbose && e.stack) deps.stderr.write(`${e.stack}\n`);
+      return e.exitCode;
+    }
+    deps.stderr.write(`forecast: internal error: ${oneLine(e instanceof Error ? e.message : String(e))} (please report this; run with --verbose for the stack)\n`);
+    if (verbose && e instanceof Error && e.stack) deps.stderr.write(`${e.stack}\n`);
+    return EXIT.internal;
+  }
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ').trim();
+}

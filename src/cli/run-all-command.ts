@@ -1,0 +1,30 @@
+import { Command } from 'commander';
+import { ioContext, type CliDeps, type GlobalOptions } from './deps.js';
+import { parseDuration } from '../pipeline/duration.js';
+
+export function runAllCommand(deps: CliDeps, globals: () => GlobalOptions): Command {
+  return new Command('run-all').description('sources → merge → train → predict → publish under one deadline (the Cloud Function run)')
+    .option('--config <file>', 'pipeline config: a path, gs:// URI or inline JSON', 'pipeline.json')
+    .option('--out-dir <dir>', 'output folder or gs:// prefix (default: the config\'s outDir)')
+    .option('--deadline <duration>', 'stop cleanly before this (default: the config\'s, else 60s)')
+    .option('--max-memory <size>', 'fail cleanly past this resident memory (default 3.5GiB)')
+    .option('--run-date <date>', 'week of the run, yyyy-mm-dd (default: this week)')
+    .option('--no-report', 'skip the charts and report.html')
+    .action(async (o) => {
+      const deadlineMs = o.deadline ? parseDuration(o.deadline, '--deadline') : 600_000;
+      const ctx = await ioContext(deps, globals(), deadlineMs);
+      const { runAllCli } = await import('../pipeline/run-all-cli.js');
+      const s = await runAllCli(o, ctx, deps.now);
+      deps.stdout.write(`${JSON.stringify({ runDate: s.runDate, winner: s.winner, mae: s.mae, deadlineHit: s.deadlineHit, elapsedMs: s.elapsedMs, outputs: s.outputs })}\n`);
+    });
+}
+
+export function reportCommand(deps: CliDeps, globals: () => GlobalOptions): Command {
+  return new Command('report').description('rebuild report.html and the chart PNGs from a run\'s outputs')
+    .option('--from <dir>', 'output folder or gs:// prefix holding report-data.json', 'out')
+    .option('--to <dir>', 'where to write report.html and the PNGs (default: --from)')
+    .action(async (o) => {
+      const { rebuildReport } = await import('../pipeline/rebuild-report.js');
+      await rebuildReport(o.from, o.to ?? o.from, await ioContext(deps, globals()));
+    });
+}

@@ -1,0 +1,27 @@
+import type { Logger } from 'pino';
+
+/**
+ * What every I/O call needs from the shell: the environment (endpoints, project), the time left
+ * (cloud retries are bounded by it) and a logger. Passed in, never read from globals.
+ */
+export interface IoContext {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Milliseconds left in the run; retries and timeouts never exceed it. */
+  remainingMs(): number;
+  readonly logger: Logger;
+  /** Standard streams, injectable for tests. */
+  readonly stdin?: NodeJS.ReadableStream;
+  readonly stdout?: NodeJS.WritableStream;
+}
+
+/** How a table is written. `append` replaces rows whose key (run_date + natural key) is already there. */
+export interface WriteOptions {
+  readonly mode: 'overwrite' | 'append';
+  /** Columns that identify a row for idempotent appends, e.g. ['run_date'] or ['run_date','date','horizon']. */
+  readonly key?: readonly string[];
+  /** Column descriptions for BigQuery schemas (name → description). */
+  readonly descriptions?: Readonly<Record<string, string>>;
+  /** BigQuery append tables are partitioned by this DATE column (default run_date). */
+  readonly partitionColumn?: string;
+  readonly contentType?: string;
+}

@@ -1,0 +1,58 @@
+import { inputError } from '../errors.js';
+
+/** Where a table lives: stdin/stdout, a local path, a Cloud Storage object or a BigQuery table. */
+export type Uri =
+  | { readonly kind: 'stdio'; readonly text: '-' }
+  | { readonly kind: 'file'; readonly text: string; readonly path: string }
+  | { readonly kind: 'gs'; readonly text: string; readonly bucket: string; readonly object: string }
+  | { readonly kind: 'bq'; readonly text: string; readonly project: string; readonly dataset: string; readonly table: string };
+
+// https://cloud.google.com/storage/docs/buckets#naming (lower-case letters, digits, - _ .; 3-63 chars)
+const BUCKET = /^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/;
+// https://cloud.google.com/resource-manager/docs/creating-managing-projects (6-30 chars; allow domain-scoped "example.com:proj")
+const PROJECT = /^(?:[a-z][a-z0-9.-]*[a-z0-9]:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+// https://cloud.google.com/bigquery/docs/datasets#dataset-naming
+const DATASET = /^[A-Za-z0-9_]{1,1024}$/;
+// https://cloud.google.com/bigquery/docs/tables#table_naming (letters, marks, digits, connectors, dashes, spaces; we allow the ASCII subset and a $YYYYMMDD partition decorator)
+const TABLE = /^[A-Za-z0-9_][A-Za-z0-9_ -]{0,1023}(\$[0-9]{4,10})?$/;
+
+/** Parse a URI given on the command line or in the config. Throws `input.bad_uri` naming it. */
+export function parseUri(text: string, what = 'URI'): Uri {
+  if (text === '-') return { kind: 'stdio', text: '-' };
+  if (text.startsWith('gs://')) {
+    const rest = text.slice(5);
+    const slash = rest.indexOf('/');
+    const bucket = slash < 0 ? rest : rest.slice(0, slash);
+    const object = slash < 0 ? '' : rest.slice(slash + 1);
+    if (!BUCKET.test(bucket)) throw inputError('bad_uri', `${what} '${text}': '${bucket}' is not a valid Cloud Storage bucket name`);
+    if (object === '' || object.length > 1024 || /[\r\n]/.test(object)) {
+      throw inputError('bad_uri', `${what} '${text}': expected gs://BUCKET/OBJECT with a non-empty object name`);
+    }
+    return { kind: 'gs', text, bucket, object };
+  }
+  if (text.startsWith('bq://')) {
+    const parts = text.slice(5).split('.');
+    if (parts.length !== 3) throw inputError('bad_uri', `${what} '${text}': expected bq://PROJECT.DATASET.TABLE`);
+    const [project, dataset, table] = parts;
+    if (!PROJECT.test(project)) throw inputError('bad_uri', `${what} '${text}': '${project}' is not a valid project id`);
+    if (!DATASET.test(dataset)) throw inputError('bad_uri', `${what} '${text}': '${dataset}' is not a valid dataset name (letters, digits, underscores)`);
+    if (!TABLE.test(table)) throw inputError('bad_uri', `${what} '${text}': '${table}' is not a valid table name`);
+    return { kind: 'bq', text, project, dataset, table };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    throw inputError('bad_uri', `${what} '${text}': unsupported scheme; use a path, -, gs:// or bq://`);
+  }
+  if (text === '') throw inputError('bad_uri', `${what} is empty`);
+  return { kind: 'file', text, path: text };
+}
+
+/** True for a `.gz` suffix (gzip by name). */
+export function isGzipName(text: string): boolean {
+  return /\.gz$/i.test(text);
+}
+
+/** A file inside an output folder: a local directory or a gs:// prefix. */
+export function joinUri(dir: string, name: string): string {
+  if (dir.startsWith('gs://')) return `${dir.replace(/\/+$/, '')}/${name}`;
+  return `${dir.replace(/\/+$/, '') || '.'}/${name}`;
+}

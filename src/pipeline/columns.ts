@@ -1,0 +1,51 @@
+import { inputError } from '../errors.js';
+
+/** A header after the checks every format shares: BOM gone, unnamed index found, duplicates rejected. */
+export interface Header {
+  readonly names: readonly string[];
+  /** Index of a pandas-style unnamed index column (`''` or `Unnamed: 0`) to ignore, or -1. */
+  readonly indexColumn: number;
+}
+
+const UNNAMED = /^(Unnamed: ?\d+)?$/;
+
+export function checkHeader(cells: readonly string[], source: string): Header {
+  const names = cells.map((c) => c.trim());
+  const indexColumn = names.length > 1 && UNNAMED.test(names[0]) ? 0 : -1;
+  names.forEach((n, i) => {
+    if (i !== indexColumn && n === '') {
+      throw inputError('bad_header', `${source}: column ${i + 1} of the header has no name`);
+    }
+    const first = names.indexOf(n);
+    if (first !== i && i !== indexColumn) {
+      throw inputError('bad_header', `${source}: column '${n}' appears twice in the header (columns ${first + 1} and ${i + 1})`);
+    }
+  });
+  return { names, indexColumn };
+}
+
+/**
+ * Find a column: the name asked for (exact, then case-insensitive), or the first of `guesses`
+ * present when none was asked for. Throws `input.column_missing` listing the columns.
+ */
+export function findColumn(header: Header, source: string, role: string, asked: string | undefined, guesses: readonly string[]): number {
+  const names = header.names;
+  const lookup = (want: string) => {
+    const exact = names.indexOf(want);
+    if (exact >= 0) return exact;
+    const lower = names.map((n) => n.toLowerCase());
+    const hits = lower.flatMap((n, i) => (n === want.toLowerCase() ? [i] : []));
+    return hits.length === 1 ? hits[0] : -1;
+  };
+  const listed = names.filter((_, i) => i !== header.indexColumn).join(', ');
+  if (asked !== undefined) {
+    const i = lookup(asked);
+    if (i < 0) throw inputError('column_missing', `column '${asked}' not found in ${source}; columns are: ${listed}`);
+    return i;
+  }
+  for (const g of guesses) {
+    const i = lookup(g);
+    if (i >= 0) return i;
+  }
+  throw inputError('column_missing', `${source} has no ${role} column (looked for ${guesses.join(', ')}); columns are: ${listed}; name it with ${role}=COL`);
+}

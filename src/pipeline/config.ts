@@ -1,0 +1,119 @@
+import { isAbsolute, join } from 'node:path';
+import { inputError } from '../errors.js';
+import { isFill, type Fill } from '../frame/align.js';
+import { isFreq, type Freq } from '../frame/freq.js';
+import { isMetricName, type MetricName } from '../model/types.js';
+import { parseBytes, parseDuration } from './duration.js';
+import { validateSourceSpec, type SourceSpec } from './source-spec.js';
+
+/** Where run-all publishes each table besides the out dir (any URI: path, gs://, bq://). */
+export interface PublishTargets {
+  readonly predictions?: string;
+  readonly weeklyScore?: string;
+  readonly featureRanking?: string;
+  readonly removedFeatures?: string;
+  readonly backtest?: string;
+}
+
+/** The validated pipeline config (the JSON file `run-all --config` reads). */
+export interface PipelineConfig {
+  readonly sources: readonly SourceSpec[];
+  readonly freq: Freq;
+  readonly start?: string;
+  readonly end?: string;
+  readonly fill?: Fill;
+  readonly target: string;
+  readonly horizon: number;
+  readonly levels: readonly number[];
+  readonly metric: MetricName;
+  readonly folds: number;
+  readonly candidates?: readonly string[];
+  readonly outDir: string;
+  readonly publish: PublishTargets;
+  readonly report: boolean;
+  readonly deadlineMs: number;
+  readonly maxMemoryBytes: number;
+}
+
+const TOP_KEYS = ['$schema', 'description', 'sources', 'freq', 'start', 'end', 'fill', 'target', 'horizon', 'levels', 'metric',
+  'folds', 'candidates', 'outDir', 'publish', 'report', 'deadline', 'maxMemory'];
+const PUBLISH_KEYS = ['predictions', 'weeklyScore', 'featureRanking', 'removedFeatures', 'backtest'];
+
+/**
+ * Parse and validate a config. Every message names the file and the field (`sources[1].agg`).
+ * Relative source paths are resolved against `baseDir` (the config file's folder); `outDir` and
+ * `publish` paths stay relative to the working directory.
+ */
+export function loadConfig(text: string, source: string, baseDir?: string): PipelineConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw inputError('bad_config', `${source}: not valid JSON (${(e as Error).message})`);
+  }
+  const bad = (field: string, why: string) => inputError('bad_config', `${source}: '${field}' ${why}`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw inputError('bad_config', `${source}: expected a JSON object`);
+  const o = raw as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (!TOP_KEYS.includes(k)) throw bad(k, `is not a config field; fields are: ${TOP_KEYS.slice(2).join(', ')}`);
+  const resolve = (uri: string) => (baseDir && !/^(gs|bq):\/\//.test(uri) && uri !== '-' && !isAbsolute(uri) ? join(baseDir, uri) : uri);
+
+  if (!Array.isArray(o.sources) || o.sources.length === 0) throw bad('sources', 'must be a non-empty array of sources');
+  const sources = o.sources.map((s, i) => {
+    if (typeof s !== 'object' || s === null || Array.isArray(s)) throw bad(`sources[${i}]`, 'must be an object with at least a uri');
+    const spec = validateSourceSpec(s as Record<string, unknown>, `${source}: sources[${i}]`);
+    const extra = Object.keys(s).filter((k) => !['uri', 'format', 'key', 'date', 'value', 'agg', 'prefix', 'fill', 'location', 'query', 'params', 'maxBytesBilled'].includes(k));
+    if (extra.length) throw bad(`sources[${i}].${extra[0]}`, 'is not a source field');
+    return { ...spec, uri: resolve(spec.uri) };
+  });
+  const str = (k: string, def?: string): string | undefined => {
+    const v = o[k];
+    if (v === undefined) return def;
+    if (typeof v !== 'string' || v === '') throw bad(k, 'must be a non-empty string');
+    return v;
+  };
+  const int = (k: string, def: number, min: number, max: number): number => {
+    const v = o[k] ?? def;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw bad(k, `must be a whole number from ${min} to ${max}`);
+    return v;
+  };
+  const freq = str('freq', 'W-SUN')!;
+  if (!isFreq(freq)) throw bad('freq', `'${freq}' is not one of W-SUN, D, MS`);
+  const fill = str('fill');
+  if (fill !== undefined && !isFill(fill)) throw bad('fill', `'${fill}' is not one of zero, ffill, none`);
+  const metric = str('metric', 'mae')!;
+  if (!isMetricName(metric)) throw bad('metric', `'${metric}' is not a metric name`);
+  const target = str('target');
+  if (!target) throw bad('target', 'is required: the column to forecast');
+  for (const k of ['start', 'end'] as const) {
+    const v = str(k);
+    if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw bad(k, `'${v}' must be a date yyyy-mm-dd`);
+  }
+  const levels = o.levels ?? [0.8, 0.95];
+  if (!Array.isArray(levels) || levels.length === 0 || !levels.every((l) => typeof l === 'number' && l > 0 && l < 1)) {
+    throw bad('levels', 'must be a non-empty array of interval levels between 0 and 1, e.g. [0.8, 0.95]');
+  }
+  const candidates = o.candidates;
+  if (candidates !== undefined && (!Array.isArray(candidates) || !candidates.every((c) => typeof c === 'string'))) {
+    throw bad('candidates', 'must be an array of candidate model names');
+  }
+  const publish = o.publish ?? {};
+  if (typeof publish !== 'object' || publish === null || Array.isArray(publish)) throw bad('publish', 'must be an object of table → URI');
+  for (const [k, v] of Object.entries(publish)) {
+    if (!PUBLISH_KEYS.includes(k)) throw bad(`publish.${k}`, `is not a publishable table; tables are: ${PUBLISH_KEYS.join(', ')}`);
+    if (typeof v !== 'string' || v === '') throw bad(`publish.${k}`, 'must be a URI');
+  }
+  if (o.report !== undefined && typeof o.report !== 'boolean') throw bad('report', 'must be true or false');
+  return {
+    sources, freq, start: str('start'), end: str('end'), fill: fill as Fill | undefined, target,
+    horizon: int('horizon', 4, 1, 520),
+    levels: levels as number[],
+    metric,
+    folds: int('folds', 8, 2, 100),
+    candidates: candidates as string[] | undefined,
+    outDir: str('outDir', 'out')!,
+    publish: publish as PublishTargets,
+    report: o.report === undefined ? true : (o.report as boolean),
+    deadlineMs: parseDuration(str('deadline', '60s')!, `${source}: 'deadline'`),
+    maxMemoryBytes: parseBytes(str('maxMemory', '3.5GiB')!, `${source}: 'maxMemory'`),
+  };
+}

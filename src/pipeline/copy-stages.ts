@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import { inputError } from '../errors.js';
+import type { IoContext } from '../io/context.js';
+import { openRead, type ReadOptions } from '../io/open-read.js';
+import { parseUri } from '../io/uri.js';
+import { writeTable } from '../io/write-table.js';
+import { inferSchema } from '../io/infer-schema.js';
+
+async function readAll(uriText: string, what: string, ctx: IoContext, opts: ReadOptions = {}): Promise<string> {
+  const uri = parseUri(uriText, what);
+  const chunks: Buffer[] = [];
+  for await (const c of await openRead(uri, ctx, opts)) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as string));
+  const text = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+  if (text.trim() === '') throw inputError('empty', `${uriText === '-' ? 'stdin' : uriText} is empty: expected a CSV table`);
+  return text;
+}
+
+export interface ExtractOptions {
+  readonly from?: string;
+  readonly to: string;
+  readonly query?: string;
+  readonly queryFile?: string;
+  readonly param?: Record<string, unknown>;
+  readonly location?: string;
+  readonly maxBytesBilled?: string;
+  readonly dryRun?: boolean;
+}
+
+/** `forecast extract`: copy a table (file, gs://, bq:// table or query) to a CSV destination. */
+export async function runExtract(o: ExtractOptions, ctx: IoContext): Promise<void> {
+  const to = parseUri(o.to, '--to');
+  if (o.query !== undefined && o.queryFile !== undefined) throw inputError('bad_option', 'give --query or --query-file, not both');
+  let query = o.query;
+  if (o.queryFile !== undefined) {
+    try {
+      query = await readFile(o.queryFile, 'utf8');
+    } catch {
+      throw inputError('not_found', `--query-file ${o.queryFile}: no such file`);
+    }
+  }
+  if (query !== undefined || o.dryRun) {
+    const { openBqRead, dryRunQuery } = await import('../io/bigquery.js');
+    const from = o.from === undefined || o.from === '-' ? null : parseUri(o.from, '--from');
+    if (from !== null && from.kind !== 'bq') throw inputError('bad_option', '--query and --dry-run need a bq:// source or none');
+    const q = { query, params: o.param, location: o.location, maxBytesBilled: o.maxBytesBilled };
+    if (o.dryRun) {
+      const bytes = await dryRunQuery(from, ctx, q);
+      (ctx.stdout ?? process.stdout).write(`${JSON.stringify({ dryRun: true, totalBytesProcessed: bytes })}\n`);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    for await (const c of await openBqRead(from, ctx, q)) chunks.push(c as Buffer);
+    await writeTable(to, Buffer.concat(chunks).toString('utf8'), ctx, { mode: 'overwrite', schema: undefined });
+    return;
+  }
+  if (o.from === undefined) throw inputError('bad_option', 'extract needs --from URI or --query SQL');
+  const csv = await readAll(o.from, '--from', ctx, { location: o.location, maxBytesBilled: o.maxBytesBilled });
+  await writeTable(to, csv, ctx, { mode: 'overwrite', schema: to.kind === 'bq' ? inferSchema(csv) : undefined });
+}
+
+/** `forecast publish`: write a CSV to its destination; append never duplicates a published run. */
+export async function runPublish(o: { from: string; to: string; mode: 'overwrite' | 'append'; key?: string }, ctx: IoContext): Promise<void> {
+  const to = parseUri(o.to, '--to');
+  const csv = await readAll(o.from, '--from', ctx);
+  const key = o.key?.split(',').map((s) => s.trim()).filter(Boolean) ?? ['run_date'];
+  await writeTable(to, csv, ctx, { mode: o.mode, key, schema: to.kind === 'bq' ? inferSchema(csv) : undefined });
+  ctx.logger.info({ to: o.to, mode: o.mode }, 'published');
+}

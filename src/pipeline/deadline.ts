@@ -1,0 +1,57 @@
+import { limitError } from '../errors.js';
+
+/**
+ * The run's clock: a fixed end time, checked by every stage, so the run stops with a clear
+ * error (exit 4) before the platform kills it mid-write. The clock is injected for tests.
+ */
+export class Deadline {
+  readonly startedAt: number;
+  private readonly endsAt: number;
+  private readonly stages: { stage: string; ms: number }[] = [];
+  private stageStart: number;
+
+  constructor(readonly totalMs: number, private readonly now: () => number = Date.now) {
+    this.startedAt = now();
+    this.endsAt = this.startedAt + totalMs;
+    this.stageStart = this.startedAt;
+  }
+
+  remainingMs(): number {
+    return this.endsAt - this.now();
+  }
+
+  elapsedMs(): number {
+    return this.now() - this.startedAt;
+  }
+
+  /** Throw `limit.deadline` naming the stage when fewer than `reserveMs` are left. */
+  check(stage: string, reserveMs = 0): void {
+    const left = this.remainingMs();
+    if (left < reserveMs) {
+      throw limitError('deadline', `deadline of ${(this.totalMs / 1000).toFixed(1)}s reached during ${stage} (${Math.max(0, left)} ms left, ${reserveMs} ms needed); nothing was published`);
+    }
+  }
+
+  /** Close the current stage and record its duration. */
+  lap(stage: string): number {
+    const t = this.now();
+    const ms = t - this.stageStart;
+    this.stages.push({ stage, ms });
+    this.stageStart = t;
+    return ms;
+  }
+
+  timings(): { stage: string; ms: number }[] {
+    return [...this.stages];
+  }
+}
+
+/** Fail clean, before the platform's OOM kill, when the resident set passes `maxBytes`. */
+export function memoryGuard(maxBytes: number, rss: () => number = () => process.memoryUsage.rss()): (stage: string) => void {
+  return (stage) => {
+    const used = rss();
+    if (used > maxBytes) {
+      throw limitError('memory', `memory limit of ${(maxBytes / 2 ** 20).toFixed(0)} MiB passed during ${stage} (${(used / 2 ** 20).toFixed(0)} MiB in use); raise --max-memory or reduce the input`);
+    }
+  };
+}

@@ -1,0 +1,18 @@
+import { inputError } from '../errors.js';
+
+/** `60s`, `1.5m`, `500ms`, `60` (seconds) → milliseconds. */
+export function parseDuration(text: string, what = 'duration'): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min)?\s*$/i.exec(text);
+  if (!m) throw inputError('bad_option', `${what} '${text}' is not a duration (e.g. 60s, 500ms, 2m)`);
+  const v = Number(m[1]);
+  const unit = (m[2] ?? 's').toLowerCase();
+  return Math.round(unit === 'ms' ? v : unit === 's' ? v * 1000 : v * 60000);
+}
+
+/** `3.5GiB`, `512MiB`, `4GB`, `1000000` (bytes) → bytes. */
+export function parseBytes(text: string, what = 'size'): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib)?\s*$/i.exec(text);
+  if (!m) throw inputError('bad_option', `${what} '${text}' is not a size (e.g. 3.5GiB, 512MiB)`);
+  const mult: Record<string, number> = { b: 1, kb: 1e3, kib: 1024, mb: 1e6, mib: 1024 ** 2, gb: 1e9, gib: 1024 ** 3 };
+  return Math.round(Number(m[1]) * mult[(m[2] ?? 'b').toLowerCase()]);
+}

@@ -1,0 +1,46 @@
+import { inputError } from '../errors.js';
+import type { Fill } from '../frame/align.js';
+import { parseDate, periodOf } from '../frame/dates.js';
+import type { Freq } from '../frame/freq.js';
+import type { IoContext } from '../io/context.js';
+import { frameToCsv } from '../io/frame-csv.js';
+import { parseUri } from '../io/uri.js';
+import { writeTable } from '../io/write-table.js';
+import { mergeSources } from './merge.js';
+import { parseSourceSpec } from './source-spec.js';
+
+export interface MergeCliOptions {
+  readonly source: string[];
+  readonly to: string;
+  readonly freq: Freq;
+  readonly start?: string;
+  readonly end?: string;
+  readonly fill?: Fill;
+  readonly dryRun?: boolean;
+}
+
+/** Parse a `--start`/`--end` date into its period label. */
+export function periodOption(text: string | undefined, freq: Freq, name: string): number | undefined {
+  if (text === undefined) return undefined;
+  const d = parseDate(text);
+  if (Number.isNaN(d)) throw inputError('bad_option', `${name} '${text}' is not a date (expected yyyy-mm-dd)`);
+  return periodOf(d, freq);
+}
+
+/** `forecast merge`: read every source, write the wide table, report the problems found. */
+export async function runMerge(o: MergeCliOptions, ctx: IoContext): Promise<void> {
+  const specs = o.source.map(parseSourceSpec);
+  const to = parseUri(o.to, '--to');
+  if (o.dryRun) {
+    const { dryRunMerge } = await import('./merge-dry-run.js');
+    await dryRunMerge(specs, o.freq, ctx);
+    return;
+  }
+  const start = periodOption(o.start, o.freq, '--start');
+  const end = periodOption(o.end, o.freq, '--end');
+  if (start !== undefined && end !== undefined && start > end) throw inputError('bad_option', `--start ${o.start} is after --end ${o.end}`);
+  const r = await mergeSources(specs, { freq: o.freq, start, end, fill: o.fill }, ctx);
+  for (const p of r.problems) ctx.logger.warn(p);
+  await writeTable(to, frameToCsv(r.frame), ctx, { mode: 'overwrite' });
+  ctx.logger.info({ periods: r.frame.dates.length, series: r.frame.names.length, to: o.to }, 'merged');
+}

@@ -1,0 +1,86 @@
+import { inputError } from '../errors.js';
+import { align, type Fill, type SeriesGroup } from '../frame/align.js';
+import type { Frame } from '../frame/frame.js';
+import type { Freq } from '../frame/freq.js';
+import type { IoContext } from '../io/context.js';
+import { openRead } from '../io/open-read.js';
+import { parseUri } from '../io/uri.js';
+import { ingest } from './ingest.js';
+import type { SourceSpec } from './source-spec.js';
+
+export interface MergeOptions {
+  readonly freq: Freq;
+  /** Period labels (days since epoch) bounding the calendar; the data's range when undefined. */
+  readonly start?: number;
+  readonly end?: number;
+  /** Overrides every source's own fill rule. */
+  readonly fill?: Fill;
+  /** Called between chunks: the caller's deadline and memory checks. */
+  readonly onChunk?: () => void;
+}
+
+export interface InputInfo {
+  readonly uri: string;
+  readonly rows: number;
+  readonly checksum: string;
+}
+
+export interface MergeResult {
+  readonly frame: Frame;
+  readonly inputs: InputInfo[];
+  /** Data problems found and how they were handled, for the log, the manifest and the report. */
+  readonly problems: string[];
+}
+
+/**
+ * Read every source, aggregate it per key and period, and lay all series on one calendar.
+ * Events held in BigQuery are aggregated there (push-down), so only the weekly table travels.
+ */
+export async function mergeSources(specs: readonly SourceSpec[], opts: MergeOptions, ctx: IoContext): Promise<MergeResult> {
+  if (specs.length === 0) throw inputError('no_sources', 'merge needs at least one --source');
+  const groups: SeriesGroup[] = [];
+  const inputs: InputInfo[] = [];
+  const problems: string[] = [];
+  const owner = new Map<string, string>();
+  for (const spec of specs) {
+    const uri = parseUri(spec.uri, 'source');
+    const pushdown = uri.kind === 'bq' && spec.format === 'events' && spec.query === undefined;
+    let stream;
+    let effective: SourceSpec = spec;
+    if (pushdown) {
+      const { aggregateEventsInBigQuery } = await import('../io/bigquery.js');
+      stream = await aggregateEventsInBigQuery(uri, {
+        table: `${uri.project}.${uri.dataset}.${uri.table}`,
+        key: spec.key ?? 'theme', date: spec.date ?? 'Date', value: spec.value,
+        agg: spec.agg ?? 'count', freq: opts.freq,
+      }, ctx, { location: spec.location, maxBytesBilled: spec.maxBytesBilled });
+      effective = { uri: spec.uri, format: 'long', key: 'key', date: 'date', value: 'value', prefix: spec.prefix };
+    } else {
+      stream = await openRead(uri, ctx, spec);
+    }
+    const r = await ingest(stream, effective, opts.freq, spec.uri, opts.onChunk);
+    for (const s of r.series) {
+      const prev = owner.get(s.name);
+      if (prev !== undefined) {
+        throw inputError('duplicate_column', `series '${s.name}' comes from both ${prev} and ${spec.uri}; give one source a prefix=`);
+      }
+      owner.set(s.name, spec.uri);
+    }
+    const fill = opts.fill ?? spec.fill ?? (spec.format === 'events' ? 'zero' : 'ffill');
+    groups.push({ series: r.series, fill });
+    inputs.push({ uri: spec.uri, rows: r.rows, checksum: r.checksum });
+    problems.push(...r.problems);
+    ctx.logger.debug({ uri: spec.uri, rows: r.rows, series: r.series.length }, 'source read');
+  }
+  const { frame, filled } = align(groups, opts.freq, opts.start, opts.end);
+  const unit = opts.freq === 'W-SUN' ? 'weeks' : opts.freq === 'MS' ? 'months' : 'days';
+  const byFill = new Map<Fill, { cols: number; cells: number }>();
+  for (const f of filled) {
+    const t = byFill.get(f.fill) ?? { cols: 0, cells: 0 };
+    byFill.set(f.fill, { cols: t.cols + 1, cells: t.cells + f.cells });
+  }
+  for (const [fill, t] of byFill) {
+    problems.push(`filled ${t.cells} missing ${unit} in ${t.cols} columns with ${fill === 'zero' ? 'zero' : 'the previous value'}`);
+  }
+  return { frame, inputs, problems };
+}

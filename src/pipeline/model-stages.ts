@@ -1,0 +1,81 @@
+import { inputError } from '../errors.js';
+import type { Freq } from '../frame/freq.js';
+import { formatDate } from '../frame/dates.js';
+import type { IoContext } from '../io/context.js';
+import { toCsv } from '../io/csv-write.js';
+import { openRead } from '../io/open-read.js';
+import { parseUri } from '../io/uri.js';
+import { writeBytes, writeTable } from '../io/write-table.js';
+import type { EngineOptions, MetricName, ModelFile } from '../model/types.js';
+import { backtestCsv, backtestRows, scoresCsv } from './outputs.js';
+import { readFrame } from './read-frame.js';
+import { header } from './tables.js';
+
+export interface ModelCliOptions {
+  readonly from: string;
+  readonly target: string;
+  readonly horizon: number;
+  readonly levels: number[];
+  readonly metric: MetricName;
+  readonly folds: number;
+  readonly freq?: Freq;
+  readonly to: string;
+}
+
+function engineOptions(o: ModelCliOptions, ctx: IoContext): EngineOptions {
+  return { target: o.target, horizon: o.horizon, levels: o.levels, metric: o.metric, folds: o.folds, budget: { remainingMs: () => ctx.remainingMs() } };
+}
+
+/** `forecast train`: fit and select on the table, write the model file and (optionally) the fold metrics. */
+export async function runTrain(o: ModelCliOptions & { metricsTo?: string }, ctx: IoContext): Promise<void> {
+  const to = parseUri(o.to, '--to');
+  const metricsTo = o.metricsTo === undefined ? undefined : parseUri(o.metricsTo, '--metrics-to');
+  const { frame } = await readFrame(o.from, ctx, o.freq);
+  const { train } = await import('../model/engine.js');
+  const r = train(frame, engineOptions(o, ctx));
+  if (metricsTo) await writeTable(metricsTo, scoresCsv(r.scores, formatDate(r.model.trainedThrough)), ctx, { mode: 'overwrite' });
+  await writeBytes(to, JSON.stringify(r.model, null, 2) + '\n', ctx, 'application/json');
+  ctx.logger.info({ winner: r.winner, trainedThrough: formatDate(r.model.trainedThrough), deadlineHit: r.deadlineHit }, 'trained');
+}
+
+/** `forecast predict`: load a model file and forecast the h periods after the table's last row. */
+export async function runPredict(o: { from: string; model: string; to: string; freq?: Freq }, ctx: IoContext): Promise<void> {
+  const to = parseUri(o.to, '--to');
+  const model = await readModel(o.model, ctx);
+  const { frame } = await readFrame(o.from, ctx, o.freq ?? model.freq);
+  const { predict } = await import('../model/engine.js');
+  const rows = predict(model, frame);
+  const levels = model.levels;
+  const csv = toCsv(header('predictions', levels).filter((h) => h !== 'actual' && h !== 'run_date'), rows.map((r) => [
+    formatDate(r.date), r.forecast, r.lower[0], r.upper[0], r.horizon, 'forecast', model.winner,
+    ...levels.slice(1).flatMap((_, i) => [r.lower[i + 1], r.upper[i + 1]]),
+  ]));
+  await writeTable(to, csv, ctx, { mode: 'overwrite' });
+}
+
+/** `forecast backtest`: rolling-origin evaluation of the whole selection procedure. */
+export async function runBacktest(o: ModelCliOptions & { origins: number }, ctx: IoContext): Promise<void> {
+  const to = parseUri(o.to, '--to');
+  const { frame } = await readFrame(o.from, ctx, o.freq);
+  const { backtest } = await import('../model/engine.js');
+  const r = backtest(frame, { ...engineOptions(o, ctx), origins: o.origins });
+  await writeTable(to, backtestCsv(backtestRows(r.rows, o.levels), o.levels), ctx, { mode: 'overwrite' });
+  ctx.logger.info({
+    origins: o.origins, mae: r.metrics.mae.mean, naiveMae: r.naiveMae,
+    coverage: Object.fromEntries(o.levels.map((l, i) => [String(l), r.coverage[i]])),
+  }, 'backtest');
+}
+
+async function readModel(text: string, ctx: IoContext): Promise<ModelFile> {
+  const uri = parseUri(text, '--model');
+  const chunks: Buffer[] = [];
+  for await (const c of await openRead(uri, ctx)) chunks.push(c as Buffer);
+  let m: ModelFile;
+  try {
+    m = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ModelFile;
+  } catch (e) {
+    throw inputError('bad_model', `${text}: not a model file (invalid JSON: ${(e as Error).message})`);
+  }
+  if (m?.format !== 'forecast-model') throw inputError('bad_model', `${text}: not a forecast model file (no "format": "forecast-model")`);
+  return m;
+}

@@ -1,0 +1,28 @@
+import { inputError } from '../errors.js';
+import { align } from '../frame/align.js';
+import { inferFreq } from '../frame/calendar.js';
+import type { Frame } from '../frame/frame.js';
+import type { Freq } from '../frame/freq.js';
+import type { IoContext } from '../io/context.js';
+import { openRead } from '../io/open-read.js';
+import { parseUri } from '../io/uri.js';
+import { ingest } from './ingest.js';
+import type { InputInfo } from './merge.js';
+
+/**
+ * Read a wide table (the output of `merge`) as a Frame. The frequency is inferred from the date
+ * spacing unless given; gaps stay missing (NaN), since filling is `merge`'s job.
+ */
+export async function readFrame(uriText: string, ctx: IoContext, freq?: Freq): Promise<{ frame: Frame; input: InputInfo }> {
+  const uri = parseUri(uriText, '--from');
+  const name = uri.kind === 'stdio' ? 'stdin' : uriText;
+  const stream = await openRead(uri, ctx);
+  const r = await ingest(stream, { uri: uriText, format: 'wide' }, freq ?? 'D', name);
+  const dates = r.series[0]?.periods ?? new Int32Array(0);
+  const f = freq ?? inferFreq(dates);
+  if (f === undefined) {
+    throw inputError('bad_calendar', `${name}: cannot tell the frequency from the dates (expect weekly Sundays, daily, or monthly on the 1st); pass --freq`);
+  }
+  const { frame } = align([{ series: r.series, fill: 'none' }], f);
+  return { frame, input: { uri: uriText, rows: r.rows, checksum: r.checksum } };
+}

@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { inputError } from '../errors.js';
+import type { IoContext } from '../io/context.js';
+import { openRead } from '../io/open-read.js';
+import { parseUri } from '../io/uri.js';
+import { loadConfig, type PipelineConfig } from './config.js';
+import { parseBytes, parseDuration } from './duration.js';
+import { runAll, type RunSummary } from './run-all.js';
+
+/** Load a config from a local path, a gs:// URI, or inline JSON (text starting with `{`). */
+export async function readConfig(ref: string, ctx: IoContext): Promise<PipelineConfig> {
+  if (ref.trim().startsWith('{')) return loadConfig(ref, 'inline config');
+  const uri = parseUri(ref, '--config');
+  if (uri.kind === 'file') {
+    let text: string;
+    try {
+      text = await readFile(uri.path, 'utf8');
+    } catch {
+      throw inputError('not_found', `config ${ref}: no such file`);
+    }
+    return loadConfig(text, ref, dirname(uri.path));
+  }
+  const chunks: Buffer[] = [];
+  for await (const c of await openRead(uri, ctx)) chunks.push(c as Buffer);
+  return loadConfig(Buffer.concat(chunks).toString('utf8'), ref);
+}
+
+export interface RunAllCliOptions {
+  readonly config: string;
+  readonly outDir?: string;
+  readonly deadline?: string;
+  readonly maxMemory?: string;
+  readonly runDate?: string;
+  readonly report?: boolean;
+}
+
+/** `forecast run-all`: the whole weekly run, as the Cloud Function does it. */
+export async function runAllCli(o: RunAllCliOptions, ctx: IoContext, now: () => number): Promise<RunSummary> {
+  if (o.runDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.runDate)) throw inputError('bad_option', `--run-date '${o.runDate}' must be yyyy-mm-dd`);
+  const base = await readConfig(o.config, ctx);
+  const config: PipelineConfig = {
+    ...base,
+    maxMemoryBytes: o.maxMemory ? parseBytes(o.maxMemory, '--max-memory') : base.maxMemoryBytes,
+    report: o.report === false ? false : base.report,
+  };
+  const deadlineMs = o.deadline ? parseDuration(o.deadline, '--deadline') : config.deadlineMs;
+  return runAll({ config, outDir: o.outDir, deadlineMs, runDate: o.runDate, ctx, now });
+}

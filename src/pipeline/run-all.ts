@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { parseDate, periodOf, formatDate } from '../frame/dates.js';
+import type { IoContext } from '../io/context.js';
+import { joinUri, parseUri } from '../io/uri.js';
+import { writeBytes, writeTable } from '../io/write-table.js';
+import type { PipelineConfig } from './config.js';
+import { Deadline, memoryGuard } from './deadline.js';
+import { mergeSources } from './merge.js';
+import { buildOutputs, type OutputFile } from './build-outputs.js';
+
+export interface RunAllOptions {
+  readonly config: PipelineConfig;
+  /** Overrides config.outDir (a local folder or a gs:// prefix). */
+  readonly outDir?: string;
+  readonly deadlineMs: number;
+  /** yyyy-mm-dd; defaults to the period (week) containing today. */
+  readonly runDate?: string;
+  readonly ctx: IoContext;
+  readonly now?: () => number;
+  /** Resident set size probe, for the memory guard. */
+  readonly rss?: () => number;
+}
+
+export interface RunSummary {
+  readonly runDate: string;
+  readonly winner: string;
+  readonly mae: number;
+  readonly deadlineHit: boolean;
+  readonly outputs: string[];
+  readonly elapsedMs: number;
+  readonly alreadyPublished: boolean;
+}
+
+/** Time kept back for writing the outputs, and for the report when it is on. */
+const PUBLISH_RESERVE_MS = 1500;
+const REPORT_RESERVE_MS = 2500;
+
+/**
+ * sources → merge → train → predict → publish under one deadline. Everything is computed in
+ * memory before anything is written; each write is whole-or-nothing and idempotent (overwrite,
+ * or append keyed by run_date), and the manifest goes last, listing what was published. A run
+ * that cannot finish in time stops with exit 4 before writing anything.
+ */
+export async function runAll(opts: RunAllOptions): Promise<RunSummary> {
+  const { config, ctx } = opts;
+  const now = opts.now ?? Date.now;
+  const deadline = new Deadline(opts.deadlineMs, now);
+  const guard = memoryGuard(config.maxMemoryBytes, opts.rss);
+  const log = ctx.logger;
+  const runDate = opts.runDate ?? formatDate(periodOf(Math.floor(now() / 86400000), config.freq));
+  const reserve = PUBLISH_RESERVE_MS + (config.report ? REPORT_RESERVE_MS : 0);
+  const outDir = opts.outDir ?? config.outDir;
+
+  const merged = await mergeSources(config.sources, {
+    freq: config.freq,
+    start: config.start === undefined ? undefined : periodOf(parseDate(config.start), config.freq),
+    end: config.end === undefined ? undefined : periodOf(parseDate(config.end), config.freq),
+    fill: config.fill,
+    onChunk: () => {
+      deadline.check('merge', reserve);
+      guard('merge');
+    },
+  }, ctx);
+  log.info({ stage: 'merge', ms: deadline.lap('merge'), rows: merged.frame.dates.length, columns: merged.frame.names.length }, 'merged');
+  for (const p of merged.problems) log.warn({ stage: 'merge' }, p);
+  deadline.check('train', reserve);
+
+  const { train, predict } = await import('../model/engine.js');
+  const trained = train(merged.frame, {
+    target: config.target, horizon: config.horizon, levels: config.levels, metric: config.metric,
+    folds: config.folds, candidates: config.candidates,
+    budget: { remainingMs: () => deadline.remainingMs() - reserve },
+  });
+  guard('train');
+  log.info({ stage: 'train', ms: deadline.lap('train'), winner: trained.winner, deadlineHit: trained.deadlineHit }, 'trained');
+  const forecasts = predict(trained.model, merged.frame);
+  deadline.lap('predict');
+
+  const files: OutputFile[] = await buildOutputs({
+    config, frame: merged.frame, merged, trained, forecasts, runDate, deadline,
+    withReport: config.report && deadline.remainingMs() > reserve, logger: log,
+  });
+  deadline.lap('report');
+  deadline.check('publish', 0);
+
+  const outputs: string[] = [];
+  const target = (name: string) => joinUri(outDir, name);
+  for (const f of files) {
+    const uri = parseUri(target(f.name), 'output');
+    if (f.table) await writeTable(uri, f.data as string, ctx, { mode: f.table.mode, key: f.table.key, schema: f.table.schema });
+    else await writeBytes(uri, f.data, ctx, f.contentType);
+    outputs.push(uri.text);
+  }
+  for (const [name, dest] of Object.entries(config.publish)) {
+    const f = files.find((x) => x.publishAs === name);
+    if (!f || !dest || !f.table) continue;
+    const uri = parseUri(dest, `publish.${name}`);
+    await writeTable(uri, f.data as string, ctx, { mode: f.table.mode, key: f.table.key, schema: f.table.schema, descriptions: f.table.descriptions });
+    outputs.push(uri.text);
+  }
+  deadline.lap('publish');
+
+  const winnerScore = trained.scores.find((s) => s.model === trained.winner);
+  const manifest = {
+    format: 'forecast-manifest', version: 1, runDate, target: config.target, horizon: config.horizon,
+    winner: trained.winner, deadlineMs: opts.deadlineMs, deadlineHit: trained.deadlineHit, skipped: trained.skipped,
+    elapsedMs: deadline.elapsedMs(), stages: deadline.timings(),
+    inputs: merged.inputs, problems: merged.problems,
+    model: { winner: trained.winner, inputs: trained.model.inputs.length, trainedThrough: formatDate(trained.model.trainedThrough) },
+    outputs: files.map((f, i) => ({ uri: outputs[i], sha256: createHash('sha256').update(f.data).digest('hex') })),
+    published: outputs.slice(files.length),
+  };
+  const manifestUri = parseUri(target('manifest.json'), 'output');
+  await writeBytes(manifestUri, JSON.stringify(manifest, null, 2) + '\n', ctx, 'application/json');
+  outputs.push(manifestUri.text);
+  const summary: RunSummary = {
+    runDate, winner: trained.winner, mae: winnerScore?.metrics.mae.mean ?? NaN, deadlineHit: trained.deadlineHit,
+    outputs, elapsedMs: deadline.elapsedMs(), alreadyPublished: false,
+  };
+  log.info({ runDate, winner: summary.winner, mae: summary.mae, deadlineHit: summary.deadlineHit, elapsedMs: summary.elapsedMs, outputs: outputs.length }, 'run-all finished');
+  return summary;
+}
+
