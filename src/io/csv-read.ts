@@ -1,4 +1,5 @@
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
 import { inputError } from '../errors.js';
 
@@ -27,7 +28,9 @@ export function readCsvStream(stream: Readable, name: string, handlers: CsvHandl
       reject(e);
     };
     stream.on('error', (e) => fail(wrapStreamError(e, name)));
-    Papa.parse(stream as unknown as File, {
+    const text = stream.pipe(decodeUtf8());
+    text.on('error', (e) => fail(wrapStreamError(e, name)));
+    Papa.parse(text as unknown as File, {
       header: false,
       skipEmptyLines: 'greedy',
       delimitersToGuess: [',', ';', '\t', '|'],
@@ -45,8 +48,8 @@ export function readCsvStream(stream: Readable, name: string, handlers: CsvHandl
           if (rows.length > 0) handlers.onRows(rows, row + 1);
           row += rows.length;
         } catch (e) {
+          fail(e); // before abort(): abort() calls complete() synchronously
           parser.abort();
-          fail(e);
         }
       },
       complete() {
@@ -58,6 +61,31 @@ export function readCsvStream(stream: Readable, name: string, handlers: CsvHandl
         fail(wrapStreamError(e, name));
       },
     });
+  });
+}
+
+/**
+ * Bytes → text without splitting a multi-byte character across chunks, holding the first
+ * 64 KiB back so papaparse guesses the delimiter and the line ending from real lines.
+ */
+function decodeUtf8(): Transform {
+  const decoder = new StringDecoder('utf8');
+  let head = '';
+  let started = false;
+  return new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _enc, cb) {
+      const s = decoder.write(chunk);
+      if (started) return cb(null, s || undefined);
+      head += s;
+      if (head.length < 65536) return cb();
+      started = true;
+      cb(null, head);
+    },
+    flush(cb) {
+      const rest = (started ? '' : head) + decoder.end();
+      cb(null, rest || undefined);
+    },
   });
 }
 

@@ -54,5 +54,6 @@ export function isGzipName(text: string): boolean {
 /** A file inside an output folder: a local directory or a gs:// prefix. */
 export function joinUri(dir: string, name: string): string {
   if (dir.startsWith('gs://')) return `${dir.replace(/\/+$/, '')}/${name}`;
-  return `${dir.replace(/\/+$/, '') || '.'}/${name}`;
+  const d = dir.replace(/\/+$/, '');
+  return d === '' ? (dir.startsWith('/') ? `/${name}` : name) : `${d}/${name}`;
 }

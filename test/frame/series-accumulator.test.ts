@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { SeriesAccumulator } from '../../src/frame/series-accumulator.js';
+import { AGGS, aggregateCell } from '../../src/frame/aggregate.js';
+
+test('events aggregate per key and period, hand-computed', () => {
+  // theme A, week 7: tones 2, 4, NaN; week 14: 1. theme B week 7: -3.
+  const rows: [string, number, number][] = [['A', 7, 2], ['A', 7, 4], ['B', 7, -3], ['A', 14, 1], ['A', 7, NaN]];
+  const want: Record<string, Record<string, number[]>> = {
+    count: { A: [3, 1], B: [1] },
+    sum: { A: [6, 1], B: [-3] },
+    mean: { A: [3, 1], B: [-3] },
+    count_x_mean: { A: [9, 1], B: [-3] },
+  };
+  for (const [agg, byKey] of Object.entries(want)) {
+    const acc = new SeriesAccumulator(agg as 'count');
+    for (const [k, p, v] of rows) assert.equal(acc.add(k, p, v), undefined);
+    const out = Object.fromEntries(acc.series().map((s) => [s.name, Array.from(s.values)]));
+    assert.deepEqual(out, byKey, agg);
+  }
+});
+
+test('without agg, a second value in a cell is reported, never silently kept', () => {
+  const acc = new SeriesAccumulator(undefined);
+  assert.equal(acc.add('x', 7, 1), undefined);
+  assert.deepEqual(acc.add('x', 7, 2), { key: 'x', period: 7 });
+});
+
+test('periods come out sorted whatever the row order (property)', () => {
+  fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom('a', 'b'), fc.integer({ min: 0, max: 50 }), fc.float({ noNaN: true, min: -100, max: 100 }))), (rows) => {
+    const acc = new SeriesAccumulator('sum');
+    for (const [k, p, v] of rows) acc.add(k, p, v);
+    return acc.series().every((s) => s.periods.every((p, i) => i === 0 || s.periods[i - 1] < p));
+  }));
+});
+
+test('every agg of an empty-valued cell is defined (NaN or a count)', () => {
+  for (const agg of AGGS) {
+    const v = aggregateCell({ count: 2, n: 0, sum: 0, last: NaN }, agg);
+    assert.ok(agg === 'count' ? v === 2 : Number.isNaN(v), agg);
+  }
+});

@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { readCsvStream } from '../../src/io/csv-read.js';
+
+async function read(text: string | Buffer, chunk = 3) {
+  const buf = Buffer.from(text);
+  const parts: Buffer[] = [];
+  for (let i = 0; i < buf.length; i += chunk) parts.push(buf.subarray(i, i + chunk));
+  let header: string[] = [];
+  const rows: string[][] = [];
+  await readCsvStream(Readable.from(parts), 'test.csv', { onHeader: (h) => (header = h), onRows: (r) => rows.push(...r) });
+  return { header, rows };
+}
+
+test('BOM, CRLF, quoted newlines, semicolons', async () => {
+  const cases: [string, string[], string[][]][] = [
+    ['\uFEFFa,b\r\n1,2\r\n', ['a', 'b'], [['1', '2']]],
+    ['a,b\n"x\ny",2\n', ['a', 'b'], [['x\ny', '2']]],
+    ['a;b\n1,5;2\n', ['a', 'b'], [['1,5', '2']]],
+    ['a\tb\n1\t2\n\n', ['a', 'b'], [['1', '2']]],
+  ];
+  for (const [text, h, rows] of cases) {
+    for (const chunk of [1, 3, 1000]) assert.deepEqual(await read(text, chunk), { header: h, rows }, JSON.stringify(text));
+  }
+});
+
+test('empty input is a clear input error', async () => {
+  await assert.rejects(read(''), /test\.csv is empty/);
+});
+
+test('never throws an uncaught exception on arbitrary bytes (property)', async () => {
+  await fc.assert(fc.asyncProperty(fc.string({ maxLength: 200 }), async (s) => {
+    try {
+      await read(s, 7);
+    } catch (e) {
+      assert.match(String((e as Error).message), /test\.csv/);
+    }
+  }), { numRuns: 200 });
+});

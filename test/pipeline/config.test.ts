@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { loadConfig } from '../../src/pipeline/config.js';
+import { ForecastError } from '../../src/errors.js';
+
+const ok = { sources: [{ uri: 'a.csv' }], target: 'y' };
+
+test('the demo config loads, with defaults and source paths relative to the config', () => {
+  const c = loadConfig(readFileSync('fixtures/demo/pipeline.json', 'utf8'), 'pipeline.json', 'fixtures/demo');
+  assert.equal(c.target, 'desempleo');
+  assert.equal(c.sources[0].uri, 'fixtures/google_trends_spain_2019_2020.csv');
+  assert.equal(c.deadlineMs, 60_000);
+  assert.equal(c.maxMemoryBytes, Math.round(3.5 * 1024 ** 3));
+  const d = loadConfig(JSON.stringify(ok), 'c.json');
+  assert.deepEqual([d.freq, d.horizon, d.metric, d.levels, d.outDir, d.report], ['W-SUN', 4, 'mae', [0.8, 0.95], 'out', true]);
+});
+
+test('bad fields are named', () => {
+  const cases: [unknown, RegExp][] = [
+    [{ ...ok, horizon: 0 }, /'horizon' must be a whole number from 1/],
+    [{ ...ok, freq: 'weekly' }, /'freq' 'weekly' is not one of/],
+    [{ ...ok, target: undefined }, /'target' is required/],
+    [{ ...ok, sources: [] }, /'sources' must be a non-empty array/],
+    [{ ...ok, sources: [{ uri: 'a.csv', agg: 'avg' }] }, /sources\[0\]: agg 'avg'/],
+    [{ ...ok, sources: [{ uri: 'a.csv', colour: 1 }] }, /'sources\[0\]\.colour' is not a source field/],
+    [{ ...ok, levels: [80] }, /'levels' must be/],
+    [{ ...ok, publish: { weekly: 'bq://p.d.t' } }, /'publish\.weekly' is not a publishable table/],
+    [{ ...ok, deadline: 'soon' }, /'deadline' 'soon' is not a duration/],
+    [{ ...ok, targte: 'y' }, /'targte' is not a config field/],
+    ['[1,2]', /expected a JSON object/],
+  ];
+  for (const [raw, re] of cases) {
+    const text = typeof raw === 'string' ? raw : JSON.stringify(raw);
+    assert.throws(() => loadConfig(text, 'c.json'), (e: unknown) => e instanceof ForecastError && e.exitCode === 2 && re.test(e.message) && e.message.startsWith('c.json'), text);
+  }
+  assert.throws(() => loadConfig('{"sources": [', 'c.json'), /c\.json: not valid JSON/);
+});
+
+test('the config loader never throws anything but a ForecastError (property)', () => {
+  fc.assert(fc.property(fc.oneof(fc.json(), fc.string(), fc.record({ sources: fc.array(fc.record({ uri: fc.string(), format: fc.string(), agg: fc.string() })), target: fc.anything(), horizon: fc.anything() }).map((o) => JSON.stringify(o))), (text) => {
+    try {
+      loadConfig(text, 'c.json');
+    } catch (e) {
+      return e instanceof ForecastError;
+    }
+    return true;
+  }), { numRuns: 300 });
+});

@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
+import { ingest } from '../../src/pipeline/ingest.js';
+import type { SourceSpec } from '../../src/pipeline/source-spec.js';
+import { formatDate } from '../../src/frame/dates.js';
+
+const run = (text: string, spec: Partial<SourceSpec>, freq: 'W-SUN' | 'D' | 'MS' = 'W-SUN') =>
+  ingest(Readable.from([Buffer.from(text)]), { uri: 'in.csv', format: 'long', ...spec }, freq, 'in.csv');
+const flat = (r: Awaited<ReturnType<typeof run>>) =>
+  Object.fromEntries(r.series.map((s) => [s.name, Array.from(s.periods, (p, i) => `${formatDate(p)}=${s.values[i]}`)]));
+
+test('long: pandas index column ignored, daily dates land in their W-SUN week, <1 read as 0', async () => {
+  const r = await run(',keyword,date,trend_index\n0,a,2019-01-06,5\n1,a,2019-01-13,<1\n2,b,2019-01-13,7\n', { key: 'keyword', value: 'trend_index' });
+  assert.deepEqual(flat(r), { a: ['2019-01-06=5', '2019-01-13=0'], b: ['2019-01-13=7'] });
+  assert.equal(r.rows, 3);
+  assert.match(r.problems.join(), /1 '<1' values as 0/);
+  assert.match(r.checksum, /^[0-9a-f]{64}$/);
+});
+
+test('long: column names are guessed, case-insensitively', async () => {
+  const r = await run('Keyword,Date,Value\na,2019-01-06,1\n', {});
+  assert.deepEqual(flat(r), { a: ['2019-01-06=1'] });
+});
+
+test('events: count, count_x_mean per theme and week (hand-computed)', async () => {
+  const text = 'theme,Date,Sentiment\nT,20190101,2\nT,20190102,4\nU,20190105,-1\nT,20190107,1\n';
+  // week ending 2019-01-06: T tones 2,4 → count 2, mean 3, count_x_mean 6; U → 1, -1; week ending 01-13: T 1
+  const count = await run(text, { format: 'events' });
+  assert.deepEqual(flat(count), { T: ['2019-01-06=2', '2019-01-13=1'], U: ['2019-01-06=1'] });
+  const cxm = await run(text, { format: 'events', agg: 'count_x_mean', prefix: 'g_' });
+  assert.deepEqual(flat(cxm), { g_T: ['2019-01-06=6', '2019-01-13=1'], g_U: ['2019-01-06=-1'] });
+});
+
+test('wide: monthly series', async () => {
+  const r = await run('date,x,y\n2020-01-01,1,2\n2020-02-01,3,\n', { format: 'wide' }, 'MS');
+  assert.deepEqual(flat(r), { x: ['2020-01-01=1', '2020-02-01=3'], y: ['2020-01-01=2', '2020-02-01=NaN'] });
+});
+
+test('errors name the file, row, column and value', async () => {
+  const cases: [string, Partial<SourceSpec>, RegExp][] = [
+    ['keyword,date,value\na,2019-01-06,abc\n', {}, /in\.csv row 2, column 'value': 'abc' is not a number/],
+    ['keyword,date,value\na,2019-01-06,1\na,06/01/2019,1\n', {}, /in\.csv row 3, column 'date': '06\/01\/2019' is not a date/],
+    ['keyword,date,value\na,2019-01-06,1\na,2019-01-06,2\n', {}, /row 3: a second value for 'a' in the period ending 2019-01-06; set agg=/],
+    ['keyword,date,value\na,2019-01-06\n', {}, /row 2: has 2 fields, the header has 3/],
+    ['keyword,date,value\n', {}, /header but no data rows/],
+    ['kw,when,v\na,2019-01-06,1\n', { key: 'keyword', date: 'when' }, /column 'keyword' not found in in\.csv; columns are: kw, when, v/],
+    ['a,a,b\n1,2,3\n', { format: 'wide' }, /column 'a' appears twice/],
+    ['keyword,date,value\na,2019-01-06,Infinity\n', {}, /'Infinity' is not a number/],
+  ];
+  for (const [text, spec, re] of cases) await assert.rejects(run(text, spec), re, text);
+});

@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parseSourceSpec } from '../../src/pipeline/source-spec.js';
+import { ForecastError } from '../../src/errors.js';
+
+test('parseSourceSpec reads every option', () => {
+  assert.deepEqual(parseSourceSpec('gs://b/e.csv.gz?format=events&key=theme&date=Date&value=Sentiment&agg=count_x_mean&prefix=gdelt_&fill=zero&location=EU'), {
+    uri: 'gs://b/e.csv.gz', format: 'events', key: 'theme', date: 'Date', value: 'Sentiment', agg: 'count_x_mean', prefix: 'gdelt_',
+    fill: 'zero', location: 'EU', query: undefined, params: undefined, maxBytesBilled: undefined,
+  });
+  assert.equal(parseSourceSpec('trends.csv').format, 'long');
+});
+
+test('bad options are named', () => {
+  const cases: [string, RegExp][] = [
+    ['a.csv?format=xml', /format 'xml' is not one of long, wide, events/],
+    ['a.csv?agg=median', /agg 'median' is not one of/],
+    ['a.csv?colour=red', /unknown option 'colour'/],
+    ['a.csv?key=a&key=b', /'key' given twice/],
+    ['?format=long', /no URI/],
+  ];
+  for (const [t, re] of cases) assert.throws(() => parseSourceSpec(t), (e: unknown) => e instanceof ForecastError && e.exitCode === 2 && re.test(e.message), t);
+});
+
+test('never throws anything but a ForecastError (property)', () => {
+  fc.assert(fc.property(fc.string(), (s) => {
+    try {
+      parseSourceSpec(s);
+    } catch (e) {
+      return e instanceof ForecastError;
+    }
+    return true;
+  }));
+});
