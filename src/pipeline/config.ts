@@ -5,6 +5,7 @@ import { isFreq, type Freq } from '../frame/freq.js';
 import { isMetricName, type MetricName } from '../model/types.js';
 import { parseBytes, parseDuration } from './duration.js';
 import { validateSourceSpec, type SourceSpec } from './source-spec.js';
+import { parseUri } from '../io/uri.js';
 
 /** Where run-all publishes each table besides the out dir (any URI: path, gs://, bq://). */
 export interface PublishTargets {
@@ -63,6 +64,7 @@ export function loadConfig(text: string, source: string, baseDir?: string): Pipe
     const spec = validateSourceSpec(s as Record<string, unknown>, `${source}: sources[${i}]`);
     const extra = Object.keys(s).filter((k) => !['uri', 'format', 'key', 'date', 'value', 'agg', 'prefix', 'fill', 'location', 'query', 'params', 'maxBytesBilled'].includes(k));
     if (extra.length) throw bad(`sources[${i}].${extra[0]}`, 'is not a source field');
+    parseUri(spec.uri, `${source}: sources[${i}].uri`);
     return { ...spec, uri: resolve(spec.uri) };
   });
   const str = (k: string, def?: string): string | undefined => {
@@ -101,6 +103,7 @@ export function loadConfig(text: string, source: string, baseDir?: string): Pipe
   for (const [k, v] of Object.entries(publish)) {
     if (!PUBLISH_KEYS.includes(k)) throw bad(`publish.${k}`, `is not a publishable table; tables are: ${PUBLISH_KEYS.join(', ')}`);
     if (typeof v !== 'string' || v === '') throw bad(`publish.${k}`, 'must be a URI');
+    parseUri(v, `${source}: publish.${k}`);
   }
   if (o.report !== undefined && typeof o.report !== 'boolean') throw bad('report', 'must be true or false');
   return {

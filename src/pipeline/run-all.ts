@@ -31,9 +31,9 @@ export interface RunSummary {
   readonly alreadyPublished: boolean;
 }
 
-/** Time kept back for writing the outputs, and for the report when it is on. */
-const PUBLISH_RESERVE_MS = 1500;
-const REPORT_RESERVE_MS = 2500;
+/** Time kept back for writing the outputs, and for the report when it is on: fixed, but never more than a share of a short deadline. */
+const reserveFor = (deadlineMs: number, report: boolean) =>
+  Math.min(1500, 0.1 * deadlineMs) + (report ? Math.min(2500, 0.15 * deadlineMs) : 0);
 
 /**
  * sources → merge → train → predict → publish under one deadline. Everything is computed in
@@ -48,7 +48,7 @@ export async function runAll(opts: RunAllOptions): Promise<RunSummary> {
   const guard = memoryGuard(config.maxMemoryBytes, opts.rss);
   const log = ctx.logger;
   const runDate = opts.runDate ?? formatDate(periodOf(Math.floor(now() / 86400000), config.freq));
-  const reserve = PUBLISH_RESERVE_MS + (config.report ? REPORT_RESERVE_MS : 0);
+  const reserve = reserveFor(opts.deadlineMs, config.report);
   const outDir = opts.outDir ?? config.outDir;
 
   const merged = await mergeSources(config.sources, {

@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig, type PipelineConfig } from '../../src/pipeline/config.js';
+import { runAll } from '../../src/pipeline/run-all.js';
+import { ForecastError } from '../../src/errors.js';
+import { localContext } from '../support/local-context.js';
+import { tempDir } from '../support/run-cli.js';
+
+const demo: PipelineConfig = { ...loadConfig(readFileSync('fixtures/demo/pipeline.json', 'utf8'), 'demo', 'fixtures/demo'), report: false };
+const csvRows = (path: string) => readFileSync(path, 'utf8').trim().split('\n').slice(1);
+
+test('run-all writes every output, the manifest last, and re-running a week leaves one weekly_score row', async () => {
+  const out = tempDir();
+  const run = (runDate: string) => runAll({ config: demo, outDir: out, deadlineMs: 60_000, runDate, ctx: localContext() });
+  const s = await run('2020-05-24');
+  for (const f of ['predictions.csv', 'weekly_score.csv', 'feature_ranking.csv', 'removed_features.csv', 'backtest.csv', 'model.json', 'manifest.json']) {
+    assert.ok(existsSync(join(out, f)), f);
+  }
+  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+  assert.equal(manifest.runDate, '2020-05-24');
+  assert.equal(manifest.outputs.length, s.outputs.length - 1);
+  assert.equal(manifest.inputs.length, 2);
+  const forecasts = csvRows(join(out, 'predictions.csv')).filter((l) => l.includes(',forecast,'));
+  assert.equal(forecasts.length, 4);
+  for (const l of forecasts) {
+    const [, , f, lo, hi] = l.split(',').map(Number);
+    assert.ok(lo <= f && f <= hi, l);
+  }
+  const first = readFileSync(join(out, 'predictions.csv'));
+  await run('2020-05-24');
+  assert.equal(csvRows(join(out, 'weekly_score.csv')).length, 1, 'same week twice → one row');
+  assert.deepEqual(readFileSync(join(out, 'predictions.csv')), first, 'same inputs → same bytes');
+  await run('2020-05-31');
+  assert.deepEqual(csvRows(join(out, 'weekly_score.csv')).map((l) => l.split(',')[0]), ['2020-05-24', '2020-05-31']);
+});
+
+test('a tiny budget still publishes valid outputs, flagged deadline_hit', async () => {
+  const out = tempDir();
+  const start = Date.now();
+  const fast = () => start + (Date.now() - start) * 40; // time runs 40× faster than the wall clock
+  const s = await runAll({ config: demo, outDir: out, deadlineMs: 8_000, runDate: '2020-05-24', ctx: localContext(), now: fast });
+  assert.equal(s.deadlineHit, true);
+  const score = readFileSync(join(out, 'weekly_score.csv'), 'utf8').trim().split('\n');
+  const h = score[0].split(',');
+  const row = score[1].split(',');
+  assert.equal(row[h.indexOf('deadline_hit')], 'true');
+  assert.notEqual(row[h.indexOf('skipped')], '');
+  assert.equal(csvRows(join(out, 'predictions.csv')).filter((l) => l.includes(',forecast,')).length, 4);
+  assert.equal(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).deadlineHit, true);
+});
+
+test('an impossible budget exits 4 with nothing written', async () => {
+  const out = join(tempDir(), 'never');
+  await assert.rejects(
+    runAll({ config: demo, outDir: out, deadlineMs: 50, runDate: '2020-05-24', ctx: localContext() }),
+    (e: unknown) => e instanceof ForecastError && e.exitCode === 4 && /deadline/.test(e.message),
+  );
+  assert.equal(existsSync(out) ? readdirSync(out).length : 0, 0);
+});
+
+test('a memory limit below the process size fails clean with exit 4 and nothing written', async () => {
+  const out = join(tempDir(), 'never');
+  await assert.rejects(
+    runAll({ config: { ...demo, maxMemoryBytes: 1024 }, outDir: out, deadlineMs: 60_000, runDate: '2020-05-24', ctx: localContext() }),
+    (e: unknown) => e instanceof ForecastError && e.exitCode === 4 && /memory limit/.test(e.message),
+  );
+  assert.equal(existsSync(out), false);
+});
