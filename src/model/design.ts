@@ -1,0 +1,54 @@
+/**
+ * The regression design of one fold: standardised feature columns over the training origins
+ * [from, to], the H responses y_{i+h} − y_i, and the standardised feature row at the cutoff
+ * (the forecast origin). Scaling uses the training origins only. O(n·p).
+ */
+import { applyScaling, fitScaling, type Scaling } from './standardize.js';
+
+export interface Design {
+  /** Indices into the full feature list. */
+  readonly idx: readonly number[];
+  readonly scaling: readonly Scaling[];
+  /** Standardised training columns (n rows each). */
+  readonly cols: readonly Float64Array[];
+  /** Responses per horizon h = 1..H: y_{i+h} − y_i. */
+  readonly ys: readonly Float64Array[];
+  /** Standardised features at the origin row. */
+  readonly x0: Float64Array;
+  /** The target at the origin row. */
+  readonly y0: number;
+}
+
+export function buildDesign(features: readonly Float64Array[], idx: readonly number[], y: Float64Array, from: number, to: number, horizon: number, origin: number): Design {
+  const scaling = idx.map((j) => fitScaling(features[j], from, to));
+  const cols = idx.map((j, k) => applyScaling(features[j], from, to, scaling[k]));
+  const ys: Float64Array[] = [];
+  for (let h = 1; h <= horizon; h++) {
+    const r = new Float64Array(to - from + 1);
+    for (let i = from; i <= to; i++) r[i - from] = y[i + h] - y[i];
+    ys.push(r);
+  }
+  const x0 = Float64Array.from(idx, (j, k) => (features[j][origin] - scaling[k].mean) / scaling[k].sd);
+  return { idx, scaling, cols, ys, x0, y0: y[origin] };
+}
+
+/** Restricts a design to a subset of its columns (positions into design.idx). O(|keep|). */
+export function subDesign(d: Design, keep: readonly number[]): Design {
+  return {
+    idx: keep.map((k) => d.idx[k]),
+    scaling: keep.map((k) => d.scaling[k]),
+    cols: keep.map((k) => d.cols[k]),
+    ys: d.ys,
+    x0: Float64Array.from(keep, (k) => d.x0[k]),
+    y0: d.y0,
+  };
+}
+
+/** Forecasts y0 + x0·β_h for each horizon. O(H·p). */
+export function designForecast(d: Design, betas: readonly ArrayLike<number>[]): Float64Array {
+  return Float64Array.from(betas, (b) => {
+    let s = d.y0;
+    for (let j = 0; j < d.x0.length; j++) s += d.x0[j] * b[j];
+    return s;
+  });
+}

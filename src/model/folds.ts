@@ -1,0 +1,29 @@
+/**
+ * Rolling-origin (expanding window) cross-validation for direct h-step models. A fold is a
+ * cutoff t (index of the last observed row): the model may use rows ≤ t only, including for
+ * its training targets, so a training origin i (features at i, target at i+h) needs i+H ≤ t —
+ * the gap of one horizon between the last training origin and the cutoff. The fold validates
+ * on rows t+1 … t+H. Never shuffled.
+ */
+
+/** Smallest training window (rows ≤ cutoff) a fold may have: 2H + 10. */
+export function minTrainRows(horizon: number): number {
+  return 2 * horizon + 10;
+}
+
+/**
+ * Fold cutoffs (ascending) for `n` rows: the last is n−1−H so its window is fully observed;
+ * earlier ones step back by `step` (default 1: the most recent origins are the most relevant), at most `folds` of them, none with
+ * fewer than minTrainRows(H) rows. O(folds).
+ */
+export function foldCutoffs(n: number, horizon: number, folds: number, step = 1): number[] {
+  const out: number[] = [];
+  const first = minTrainRows(horizon) - 1;
+  for (let t = n - 1 - horizon; t >= first && out.length < folds; t -= step) out.push(t);
+  return out.reverse();
+}
+
+/** Training origins [from, to] (inclusive) for a cutoff: every i with i + H ≤ t, from `start`. */
+export function trainingOrigins(cutoff: number, horizon: number, start: number): { from: number; to: number } {
+  return { from: start, to: cutoff - horizon };
+}

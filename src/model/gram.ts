@@ -1,0 +1,77 @@
+/**
+ * Cross-products of a design held as columns (cols[j][i] = x_ij, n rows, p columns).
+ * Column-major storage keeps the inner loops contiguous.
+ */
+
+/** XᵀX (p×p). O(n·p²/2). */
+export function gram(cols: readonly Float64Array[]): Float64Array[] {
+  const p = cols.length;
+  const g = cols.map(() => new Float64Array(p));
+  for (let j = 0; j < p; j++) {
+    const cj = cols[j];
+    for (let k = 0; k <= j; k++) {
+      const ck = cols[k];
+      let s = 0;
+      for (let i = 0; i < cj.length; i++) s += cj[i] * ck[i];
+      g[j][k] = s;
+      g[k][j] = s;
+    }
+  }
+  return g;
+}
+
+/**
+ * XXᵀ (n×n), the linear kernel. O(p·n²/2). The design is first copied row-major so every
+ * entry is one contiguous dot product (several times faster than column updates).
+ */
+export function kernel(cols: readonly Float64Array[], n: number): Float64Array[] {
+  const p = cols.length;
+  const rows = new Float64Array(n * p);
+  for (let j = 0; j < p; j++) {
+    const c = cols[j];
+    for (let i = 0; i < n; i++) rows[i * p + j] = c[i];
+  }
+  const k = Array.from({ length: n }, () => new Float64Array(n));
+  for (let a = 0; a < n; a++) {
+    const oa = a * p;
+    for (let b = 0; b <= a; b++) {
+      const ob = b * p;
+      let s = 0;
+      for (let j = 0; j < p; j++) s += rows[oa + j] * rows[ob + j];
+      k[a][b] = s;
+      k[b][a] = s;
+    }
+  }
+  return k;
+}
+
+/** Xᵀy (p). O(n·p). */
+export function xty(cols: readonly Float64Array[], y: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(cols.length);
+  for (let j = 0; j < cols.length; j++) {
+    const c = cols[j];
+    let s = 0;
+    for (let i = 0; i < c.length; i++) s += c[i] * y[i];
+    out[j] = s;
+  }
+  return out;
+}
+
+/** Xᵀa (p) for a vector a over rows, and Xβ (n) for coefficients β. O(n·p). */
+export function xbeta(cols: readonly Float64Array[], beta: ArrayLike<number>, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let j = 0; j < cols.length; j++) {
+    const b = beta[j];
+    if (b === 0) continue;
+    const c = cols[j];
+    for (let i = 0; i < n; i++) out[i] += b * c[i];
+  }
+  return out;
+}
+
+/** x·β. O(p). */
+export function dot(x: ArrayLike<number>, beta: ArrayLike<number>): number {
+  let s = 0;
+  for (let j = 0; j < x.length; j++) s += x[j] * beta[j];
+  return s;
+}

@@ -1,0 +1,60 @@
+/**
+ * Shared state of the regression candidates: the causal feature matrix over the whole table
+ * (computed once), and per fold plus for the final fit a pre-screened, standardised design.
+ * Screening and scaling use each fold's own training origins (honest CV). O(F·n·P).
+ */
+import type { MetricName } from './types.js';
+import { buildDesign, type Design } from './design.js';
+import { computeFeature, isTargetFeature, type FeatureDef, type SeriesData } from './features.js';
+import { prescreen } from './prescreen.js';
+import type { LinearSpec } from './spec.js';
+
+/** Columns from other series kept by pre-screening: bounds every later stage's cost. */
+export const SCREEN_K = 100;
+/** First training origin (row 0 has no past changes). */
+const START = 1;
+
+export interface LinearContext {
+  readonly data: SeriesData;
+  readonly defs: readonly FeatureDef[];
+  readonly cutoffs: readonly number[];
+  readonly horizon: number;
+  readonly metric: MetricName;
+  /** One design per fold, at its cutoff. */
+  readonly designs: readonly Design[];
+  /** The design at the last row, for the final fit. */
+  readonly full: Design;
+  /** Positions (in every design) of the target-derived features: always 0..nCore−1. */
+  readonly nCore: number;
+}
+
+export function linearContext(data: SeriesData, defs: readonly FeatureDef[], cutoffs: readonly number[], horizon: number, metric: MetricName): LinearContext {
+  const features = defs.map((d) => computeFeature(d, data));
+  const core = defs.flatMap((d, j) => (isTargetFeature(d) ? [j] : []));
+  const exog = defs.flatMap((d, j) => (isTargetFeature(d) ? [] : [j]));
+  const design = (t: number): Design => {
+    const to = t - horizon;
+    const keep = prescreen(features, exog, data.y, START, to, horizon, SCREEN_K);
+    return buildDesign(features, [...core, ...keep], data.y, START, to, horizon, t);
+  };
+  return {
+    data, defs, cutoffs, horizon, metric,
+    designs: cutoffs.map(design),
+    full: design(data.y.length - 1),
+    nCore: core.length,
+  };
+}
+
+/** A change model (base = last value) from a design and its coefficients; zero columns dropped. */
+export function linearSpec(ctx: LinearContext, d: Design, betas: readonly ArrayLike<number>[]): LinearSpec {
+  const used = d.idx.flatMap((_, k) => (betas.some((b) => b[k] !== 0) ? [k] : []));
+  return {
+    kind: 'linear',
+    base: 'last',
+    features: used.map((k) => ctx.defs[d.idx[k]]),
+    mean: used.map((k) => d.scaling[k].mean),
+    sd: used.map((k) => d.scaling[k].sd),
+    coef: betas.map((b) => used.map((k) => b[k])),
+    intercept: betas.map(() => 0),
+  };
+}

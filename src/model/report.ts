@@ -1,0 +1,48 @@
+/**
+ * The reporting parts of a TrainResult: per-candidate fold metrics (mean ± std across folds,
+ * in-sample conformal coverage) and the feature ranking of the final RFE run.
+ */
+import type { CandidateScore, EngineOptions, FeatureRank } from './types.js';
+import { foldResiduals, scoreFolds, type Candidate } from './candidate.js';
+import { conformalQuantiles, coverage, volatility } from './conformal.js';
+import { featureName } from './features.js';
+import { summarize } from './metrics.js';
+import type { Selection } from './selection.js';
+import type { ModelSpec } from './spec.js';
+
+export function candidateScores(y: Float64Array, cutoffs: readonly number[], candidates: readonly Candidate[], opts: EngineOptions): CandidateScore[] {
+  return candidates.map((c) => {
+    const s = scoreFolds(y, cutoffs, c.forecasts, opts.metric);
+    const res = foldResiduals(y, cutoffs, c.forecasts);
+    const sigma = cutoffs.map((t) => volatility(y, t));
+    const q = conformalQuantiles(res, sigma, opts.horizon, opts.levels);
+    return {
+      model: c.name,
+      metrics: summarize(s.perFold),
+      coverage: opts.levels.length > 0 ? coverage(res, sigma, q, 0) : NaN,
+      mapeZerosSkipped: s.zerosSkipped,
+      nFolds: cutoffs.length,
+    };
+  });
+}
+
+/**
+ * Rank 1 = the last feature standing in the full-data RFE run; features screened out before
+ * RFE share the rank after the last ranked one. Coefficient: standardised coefficient at t+H
+ * in the winner (NaN when the winner does not use the feature).
+ */
+export function featureRanking(sel: Selection, spec: ModelSpec, target: string): FeatureRank[] {
+  const ctx = sel.linear;
+  if (!ctx) return [];
+  const coef = new Map<string, number>();
+  if (spec.kind === 'linear') spec.features.forEach((d, j) => coef.set(featureName(d, target), spec.coef[spec.coef.length - 1][j]));
+  const rank = new Map<number, number>();
+  sel.rfe?.fullRun.order.forEach((pos, r) => rank.set(ctx.full.idx[pos], r + 1));
+  const unranked = rank.size + 1;
+  return ctx.defs
+    .map((d, j) => {
+      const feature = featureName(d, target);
+      return { feature, rank: rank.get(j) ?? unranked, coefficient: coef.get(feature) ?? NaN, selected: coef.has(feature) };
+    })
+    .sort((a, b) => a.rank - b.rank || (a.feature < b.feature ? -1 : a.feature > b.feature ? 1 : 0));
+}

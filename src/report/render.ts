@@ -1,0 +1,65 @@
+/**
+ * Chart rendering: Vega-Lite spec → SVG (vega, headless `renderer: 'none'`) → PNG (resvg with
+ * the system fonts). Both libraries are loaded on first use with dynamic import(), so a run that
+ * skips the report never pays for loading them.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { FONT } from './charts/chart-style.js';
+import { vegaTextWidth } from './text-width.js';
+
+type Libraries = {
+  vega: typeof import('vega');
+  vegaLite: typeof import('vega-lite');
+  resvg: typeof import('@resvg/resvg-js');
+};
+let libraries: Promise<Libraries> | undefined;
+
+function load(): Promise<Libraries> {
+  libraries ??= Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')])
+    .then(([vega, vegaLite, resvg]) => {
+      // Vega's documented hook for a text measurer when there is no canvas (as vl-convert does).
+      (vega as unknown as { textMetrics: { width: typeof vegaTextWidth } }).textMetrics.width = vegaTextWidth;
+      return { vega, vegaLite, resvg };
+    });
+  return libraries;
+}
+
+/**
+ * Compiles a Vega-Lite spec to a Vega spec. Throws on any Vega-Lite warning (an unknown field
+ * type, a dropped channel…), because a warning means the chart is not what was asked for.
+ */
+export async function compileSpec(spec: TopLevelSpec): Promise<object> {
+  const { vegaLite } = await load();
+  const warnings: string[] = [];
+  const logger = {
+    level: () => logger, error: (...a: unknown[]) => { warnings.push(a.join(' ')); return logger; },
+    warn: (...a: unknown[]) => { warnings.push(a.join(' ')); return logger; },
+    info: () => logger, debug: () => logger,
+  };
+  const compiled = vegaLite.compile(spec, { logger: logger as never }).spec;
+  if (warnings.length > 0) throw new Error(`compileSpec: Vega-Lite warned: ${warnings.join('; ')}`);
+  return compiled;
+}
+
+/** SVG markup of a Vega-Lite spec. About 100 ms for a 73-point line chart. */
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const { vega } = await load();
+  const view = new vega.View(vega.parse((await compileSpec(spec)) as never), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** PNG bytes of an SVG at `scale` × its size (2 = sharp on high-density screens). */
+export async function svgToPng(svg: string, scale = 2): Promise<Uint8Array> {
+  const { resvg } = await load();
+  const font = FONT.split(',')[0].trim();
+  const r = new resvg.Resvg(svg, {
+    background: 'white',
+    fitTo: { mode: 'zoom', value: scale },
+    font: { loadSystemFonts: true, defaultFontFamily: font, sansSerifFamily: font },
+  });
+  return new Uint8Array(r.render().asPng());
+}

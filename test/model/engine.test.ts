@@ -1,0 +1,88 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { backtest, predict, train } from '../../src/model/engine.js';
+import { addMonths, addPeriods, daysFromCivil } from '../../src/model/calendar.js';
+import type { Frame } from '../../src/frame/frame.js';
+import type { EngineOptions } from '../../src/model/types.js';
+import { demoFrame, isoDay } from './support/demo-frame.js';
+import { mulberry32, normal } from './support/prng.js';
+
+const opts: EngineOptions = { target: 'desempleo', horizon: 4, levels: [0.8, 0.95], metric: 'mae', folds: 5 };
+
+test('calendar: months on day numbers, period steps', () => {
+  const cases: [string, number, string][] = [['2020-01-31', 1, '2020-02-29'], ['2019-12-01', 1, '2020-01-01'], ['2020-03-01', -14, '2019-01-01'], ['2021-01-31', 13, '2022-02-28']];
+  for (const [from, k, to] of cases) assert.equal(addMonths(isoDay(from), k), isoDay(to));
+  assert.equal(daysFromCivil(1970, 1, 1), 0);
+  assert.equal(addPeriods(isoDay('2020-05-24'), 'W-SUN', 2), isoDay('2020-06-07'));
+  assert.equal(addPeriods(isoDay('2020-05-24'), 'D', 8), isoDay('2020-06-01'));
+  assert.equal(addPeriods(isoDay('2020-11-01'), 'MS', 3), isoDay('2021-02-01'));
+});
+
+test('input errors: missing target, too few rows', () => {
+  const f = demoFrame();
+  assert.throws(() => train(f, { ...opts, target: 'nope' }), (e: Error & { code?: string }) => e.code === 'input.column_missing' && /columns are: zoom/.test(e.message));
+  const short: Frame = { ...f, dates: f.dates.subarray(0, 20), columns: f.columns.map((c) => c.subarray(0, 20)) };
+  assert.throws(() => train(short, opts), (e: Error & { code?: string }) => e.code === 'input.too_few_rows' && /at least 22/.test(e.message));
+});
+
+test('train is deterministic and the model round-trips through JSON', () => {
+  const f = demoFrame();
+  const a = train(f, opts);
+  const b = train(demoFrame(), opts);
+  assert.equal(JSON.stringify(a), JSON.stringify(b));
+  const fc = predict(a.model, f);
+  const fc2 = predict(JSON.parse(JSON.stringify(a.model)), f);
+  assert.deepEqual(fc2, fc);
+  assert.equal(fc.length, 4);
+  assert.equal(fc[0].date, f.dates[f.dates.length - 1] + 7);
+  for (const r of fc) {
+    assert.ok(Number.isFinite(r.forecast));
+    assert.ok(r.lower[1] <= r.lower[0] && r.lower[0] <= r.forecast && r.forecast <= r.upper[0] && r.upper[0] <= r.upper[1]);
+  }
+  assert.ok(a.scores.some((s) => s.model === 'original_ols'));
+  assert.ok(a.selectionCurve.length > 1);
+});
+
+test('missing values: leading NaN features, trailing NaN target, constant target', () => {
+  const f = demoFrame();
+  const n = f.dates.length;
+  const columns = f.columns.map((c, j) => {
+    const x = Float64Array.from(c);
+    if (f.names[j] === 'zoom') x.fill(NaN, 0, 30);
+    if (f.names[j] === 'desempleo') x.fill(NaN, n - 3);
+    return x;
+  });
+  const res = train({ ...f, columns }, opts);
+  assert.equal(res.model.trainedThrough, f.dates[n - 4]);
+  const fc = predict(res.model, { ...f, columns });
+  assert.equal(fc[0].date, f.dates[n - 3]);
+  const flat = f.columns.map((c, j) => (f.names[j] === 'desempleo' ? new Float64Array(n).fill(7) : c));
+  const fl = predict(train({ ...f, columns: flat }, opts).model, { ...f, columns: flat });
+  for (const r of fl) assert.ok(Math.abs(r.forecast - 7) < 1e-9);
+});
+
+test('budget: deadline before anything → limit error; short budget skips stages', () => {
+  const f = demoFrame();
+  assert.throws(() => train(f, { ...opts, budget: { remainingMs: () => 0 } }), (e: Error & { code?: string }) => e.code === 'limit.deadline');
+  let left = 1000;
+  const r = train(f, { ...opts, budget: { remainingMs: () => (left -= 300) } });
+  assert.ok(r.deadlineHit && r.skipped.length > 0);
+});
+
+test('monthly synthetic series with a seasonal signal: engine beats naive', () => {
+  const z = normal(mulberry32(7));
+  const n = 120;
+  const dates = Int32Array.from({ length: n }, (_, i) => addMonths(isoDay('2010-01-01'), i));
+  const y = Float64Array.from({ length: n }, (_, i) => 50 + 10 * Math.sin((2 * Math.PI * i) / 12) + z());
+  const frame: Frame = { freq: 'MS', dates, names: ['y', 'noise'], columns: [y, Float64Array.from({ length: n }, () => z())] };
+  const r = backtest(frame, { target: 'y', horizon: 3, levels: [0.8], metric: 'mae', folds: 5, origins: 12 });
+  assert.ok(r.metrics.mae.mean < r.naiveMae, `${r.metrics.mae.mean} vs naive ${r.naiveMae}`);
+  assert.equal(r.rows.length, 36);
+});
+
+test('demo accuracy: backtest desempleo h=4, 20 origins beats the reference numbers', () => {
+  const r = backtest(demoFrame(), { ...opts, origins: 20 });
+  assert.equal(r.rows.length, 80);
+  assert.ok(r.metrics.mae.mean < 23.4, `MAE ${r.metrics.mae.mean}`);
+  assert.ok(r.coverage[0] >= 0.65 && r.coverage[0] <= 0.95, `coverage ${r.coverage[0]}`);
+});
