@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import { parseQuery } from './bq-sql-parse.js';
+import { evaluate, normType, referencedColumns, type Field, type Param, type Value } from './bq-sql-eval.js';
+import { tableBytes, toApi, type BqStore } from './bq-store.js';
+import { JobFailure, runExtract, runLoad, splitDecorator, type ExtractConfig, type LoadConfig } from './bq-load-extract.js';
+import type { GcsStore } from './gcs-store.js';
+import { HttpError } from './http-util.js';
+
+interface QueryParameter { name?: string; parameterType?: { type?: string }; parameterValue?: { value?: unknown } }
+export interface JobBody {
+  jobReference?: { projectId?: string; jobId?: string; location?: string };
+  configuration?: {
+    dryRun?: boolean;
+    query?: { query?: string; useLegacySql?: boolean; queryParameters?: QueryParameter[]; parameterMode?: string; maximumBytesBilled?: string | number };
+    load?: LoadConfig;
+    extract?: ExtractConfig;
+    [k: string]: unknown;
+  };
+}
+
+interface StoredJob { resource: Record<string, unknown>; result?: { schema: Field[]; rows: Value[][] } }
+
+const MB = 1024 * 1024;
+
+/**
+ * Jobs of the BigQuery double. Jobs run synchronously inside jobs.insert and are DONE when the
+ * response is sent; a job that fails carries `status.errorResult` (HTTP 200), as BigQuery reports
+ * load and quota failures. Job ids are unique per project: a second insert is 409 `duplicate`.
+ */
+export class BqJobs {
+  private readonly jobs = new Map<string, StoredJob>();
+
+  constructor(private readonly store: BqStore, private readonly gcs: GcsStore | undefined, private readonly opts: { rowsPerShard: number }) {}
+
+  insert(project: string, body: JobBody, media?: Buffer): Record<string, unknown> {
+    const cfg = body.configuration ?? {};
+    const jobId = body.jobReference?.jobId ?? randomUUID();
+    if (!/^[A-Za-z0-9_-]{1,1024}$/.test(jobId)) throw new HttpError(400, 'invalid', `Invalid job ID "${jobId}"`);
+    let location = body.jobReference?.location;
+    const key = `${project}:${jobId}`;
+    if (!cfg.dryRun && this.jobs.has(key)) {
+      const prev = this.jobs.get(key)!.resource.jobReference as { location: string };
+      throw new HttpError(409, 'duplicate', `Already Exists: Job ${project}:${prev.location}.${jobId}`);
+    }
+    const now = Date.now();
+    const statistics: Record<string, unknown> = { creationTime: String(now), startTime: String(now), endTime: String(now) };
+    const status: Record<string, unknown> = { state: 'DONE' };
+    let result: StoredJob['result'];
+    try {
+      if (cfg.query) {
+        const run = this.query(cfg.query, location, Boolean(cfg.dryRun));
+        location = run.location;
+        result = cfg.dryRun ? undefined : { schema: run.schema, rows: run.rows };
+        Object.assign(statistics, {
+          totalBytesProcessed: String(run.bytes),
+          query: { totalBytesProcessed: String(run.bytes), totalBytesBilled: String(cfg.dryRun ? 0 : run.billed), statementType: 'SELECT', cacheHit: false },
+        });
+        if (!cfg.dryRun) {
+          const cap = cfg.query.maximumBytesBilled;
+          if (cap !== undefined && run.billed > Number(cap)) {
+            throw new JobFailure('bytesBilledLimitExceeded', `Query exceeded limit for bytes billed: ${Number(cap)}. ${run.billed} or higher required.`);
+          }
+        }
+      } else if (cfg.load) {
+        location ??= this.datasetLocation(cfg.load.destinationTable.projectId, cfg.load.destinationTable.datasetId);
+        if (cfg.dryRun) throw new HttpError(400, 'invalid', 'the local BigQuery double cannot evaluate: a dry-run load');
+        statistics.load = runLoad(this.store, this.gcs, cfg.load, media);
+      } else if (cfg.extract) {
+        location ??= this.datasetLocation(cfg.extract.sourceTable.projectId, cfg.extract.sourceTable.datasetId);
+        statistics.extract = runExtract(this.store, this.gcs, cfg.extract, this.opts.rowsPerShard);
+      } else {
+        throw new HttpError(400, 'invalid', `the local BigQuery double cannot evaluate: job configuration ${Object.keys(cfg).join(', ')}`);
+      }
+    } catch (e) {
+      if (!(e instanceof JobFailure)) throw e;
+      status.errorResult = { reason: e.reason, message: e.message };
+      status.errors = [{ reason: e.reason, message: e.message }];
+    }
+    location ??= 'US';
+    const resource = {
+      kind: 'bigquery#job',
+      id: `${project}:${location}.${jobId}`,
+      jobReference: { projectId: project, jobId, location },
+      configuration: { ...cfg, jobType: cfg.query ? 'QUERY' : cfg.load ? 'LOAD' : 'EXTRACT' },
+      status,
+      statistics,
+      user_email: 'local@example.com',
+    };
+    if (!cfg.dryRun) this.jobs.set(key, { resource, result });
+    return resource;
+  }
+
+  get(project: string, jobId: string, location?: string | null): StoredJob {
+    const j = this.jobs.get(`${project}:${jobId}`);
+    const loc = (j?.resource.jobReference as { location?: string } | undefined)?.location;
+    if (!j || (location && loc && location.toUpperCase() !== loc.toUpperCase())) {
+      throw new HttpError(404, 'notFound', `Not found: Job ${project}:${location ?? 'US'}.${jobId}`);
+    }
+    return j;
+  }
+
+  /** jobs.getQueryResults: pages of `rows[].f[].v`, offsets as page tokens. */
+  results(project: string, jobId: string, q: URLSearchParams): Record<string, unknown> {
+    const j = this.get(project, jobId, q.get('location'));
+    const status = j.resource.status as { errorResult?: { reason: string; message: string } };
+    if (status.errorResult) throw new HttpError(400, status.errorResult.reason, status.errorResult.message);
+    if (!j.result) throw new HttpError(400, 'invalid', `Job ${jobId} is not a query job`);
+    const start = Number(q.get('pageToken') ?? q.get('startIndex') ?? 0);
+    const max = Number(q.get('maxResults') ?? 100_000);
+    const int64 = q.get('formatOptions.useInt64Timestamp') === 'true';
+    const { schema, rows } = j.result;
+    const page = rows.slice(start, start + max);
+    const stats = j.resource.statistics as { totalBytesProcessed?: string };
+    return {
+      kind: 'bigquery#getQueryResultsResponse',
+      jobReference: j.resource.jobReference,
+      schema: { fields: schema },
+      totalRows: String(rows.length),
+      ...(page.length ? { rows: page.map((r) => ({ f: r.map((v, i) => ({ v: toApi(v, schema[i].type, int64) })) })) } : {}),
+      ...(start + max < rows.length ? { pageToken: String(start + max) } : {}),
+      totalBytesProcessed: stats.totalBytesProcessed ?? '0',
+      jobComplete: true,
+      cacheHit: false,
+    };
+  }
+
+  private datasetLocation(project: string, dataset: string): string {
+    return this.store.dataset(project, dataset).location;
+  }
+
+  private query(cfg: NonNullable<NonNullable<JobBody['configuration']>['query']>, location: string | undefined, dryRun: boolean) {
+    if (cfg.useLegacySql !== false) throw new HttpError(400, 'invalidQuery', 'the local BigQuery double cannot evaluate: legacy SQL (set useLegacySql: false)');
+    const q = parseQuery(cfg.query ?? '');
+    const { project, dataset } = q.table;
+    const ds = this.store.dataset(project, dataset);
+    if (location && location.toUpperCase() !== ds.location.toUpperCase()) {
+      throw new HttpError(404, 'notFound', `Not found: Dataset ${project}:${dataset} was not found in location ${location}`);
+    }
+    const { table: tableId, partition } = splitDecorator(q.table.table);
+    if (partition) throw new HttpError(400, 'invalidQuery', 'the local BigQuery double cannot evaluate: a partition decorator in a query');
+    const t = this.store.get(project, dataset, tableId);
+    const params = new Map<string, Param>();
+    for (const p of cfg.queryParameters ?? []) {
+      if (!p.name) throw new HttpError(400, 'invalidQuery', 'Positional parameters are not supported here; use named @parameters');
+      const type = normType(p.parameterType?.type ?? 'STRING');
+      const raw = p.parameterValue?.value;
+      const value: Value = raw === undefined || raw === null ? null
+        : type === 'INT64' || type === 'FLOAT64' ? Number(raw) : type === 'BOOL' ? String(raw) === 'true' : String(raw);
+      params.set(p.name.toLowerCase(), { type, value });
+    }
+    const bytes = tableBytes(t, referencedColumns(q, t.schema));
+    const billed = bytes === 0 ? 0 : Math.max(10 * MB, Math.ceil(bytes / MB) * MB);
+    const out = dryRun ? { schema: [], rows: [] } : evaluate(q, t.schema, t.rows, params);
+    return { ...out, bytes, billed, location: ds.location };
+  }
+}

@@ -1,0 +1,168 @@
+import { HttpError } from './http-util.js';
+import { normType, type Field, type Value } from './bq-sql-eval.js';
+
+/** A table in the BigQuery double. Rows hold typed values (DATE 'yyyy-mm-dd', TIMESTAMP µs). */
+export interface BqTable {
+  readonly project: string;
+  readonly dataset: string;
+  readonly table: string;
+  schema: Field[];
+  readonly timePartitioning?: { type: string; field?: string };
+  rows: Value[][];
+  readonly description?: string;
+  readonly creationTime: number;
+  lastModifiedTime: number;
+}
+
+/** Logical size (https://cloud.google.com/bigquery/pricing#data): STRING 2 + UTF-8 bytes, numbers/dates 8, BOOL 1. */
+export function cellBytes(v: Value, type: string): number {
+  if (v === null) return 0;
+  const t = normType(type);
+  if (t === 'STRING') return 2 + Buffer.byteLength(String(v));
+  if (t === 'BOOL') return 1;
+  return 8;
+}
+
+export function tableBytes(t: BqTable, columns?: readonly string[]): number {
+  const idx = t.schema.map((f, i) => ({ f, i })).filter(({ f }) => !columns || columns.includes(f.name.toLowerCase()));
+  let n = 0;
+  for (const r of t.rows) for (const { f, i } of idx) n += cellBytes(r[i], f.type);
+  return n;
+}
+
+/** Parse one CSV cell as a column type; empty is NULL (the default nullMarker). */
+export function parseCell(text: string, f: Field): Value {
+  if (text === '') {
+    if ((f.mode ?? 'NULLABLE').toUpperCase() === 'REQUIRED') throw new Error(`Required field ${f.name} cannot be null`);
+    return null;
+  }
+  const t = normType(f.type);
+  const bad = (): never => {
+    throw new Error(`Could not parse '${text}' as ${t} for field ${f.name}`);
+  };
+  switch (t) {
+    case 'STRING': return text;
+    case 'INT64': return /^[+-]?\d+$/.test(text) ? Number(text) : bad();
+    case 'FLOAT64': { const n = Number(text); return Number.isNaN(n) && text !== 'NaN' ? bad() : n; }
+    case 'BOOL': return /^(true|1)$/i.test(text) ? true : /^(false|0)$/i.test(text) ? false : bad();
+    case 'DATE': {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) bad();
+      const d = new Date(`${text}T00:00:00Z`);
+      return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text ? bad() : text;
+    }
+    case 'TIMESTAMP': {
+      const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+      return Number.isNaN(ms) ? bad() : ms * 1000;
+    }
+    default: throw new HttpError(400, 'invalid', `the local BigQuery double cannot load type ${f.type}`);
+  }
+}
+
+/** A typed value as the REST API returns it in `rows[].f[].v` (always strings). */
+export function toApi(v: Value, type: string, int64Timestamp: boolean): string | null {
+  if (v === null) return null;
+  const t = normType(type);
+  if (t === 'TIMESTAMP') return int64Timestamp ? String(v) : String((v as number) / 1e6);
+  if (t === 'BOOL') return v ? 'true' : 'false';
+  return String(v);
+}
+
+/** A typed value as it appears in an exported CSV. */
+export function toCsvCell(v: Value, type: string): string {
+  if (v === null) return '';
+  const t = normType(type);
+  if (t === 'TIMESTAMP') return new Date((v as number) / 1000).toISOString().replace('T', ' ').replace('Z', ' UTC');
+  return String(v);
+}
+
+/** Datasets and tables by `project:dataset[.table]`. */
+export class BqStore {
+  readonly datasets = new Map<string, { project: string; dataset: string; location: string; creationTime: number }>();
+  readonly tables = new Map<string, BqTable>();
+
+  dataset(project: string, dataset: string): { project: string; dataset: string; location: string; creationTime: number } {
+    const d = this.datasets.get(`${project}:${dataset}`);
+    if (!d) throw new HttpError(404, 'notFound', `Not found: Dataset ${project}:${dataset}`);
+    return d;
+  }
+
+  createDataset(project: string, dataset: string, location = 'US'): { project: string; dataset: string; location: string; creationTime: number } {
+    const id = `${project}:${dataset}`;
+    if (this.datasets.has(id)) throw new HttpError(409, 'duplicate', `Already Exists: Dataset ${id}`);
+    const d = { project, dataset, location, creationTime: Date.now() };
+    this.datasets.set(id, d);
+    return d;
+  }
+
+  ensureDataset(project: string, dataset: string, location = 'US'): void {
+    if (!this.datasets.has(`${project}:${dataset}`)) this.createDataset(project, dataset, location);
+  }
+
+  get(project: string, dataset: string, table: string): BqTable {
+    this.dataset(project, dataset);
+    const t = this.tables.get(`${project}:${dataset}.${table}`);
+    if (!t) throw new HttpError(404, 'notFound', `Not found: Table ${project}:${dataset}.${table}`);
+    return t;
+  }
+
+  find(project: string, dataset: string, table: string): BqTable | undefined {
+    return this.tables.get(`${project}:${dataset}.${table}`);
+  }
+
+  create(t: Omit<BqTable, 'rows' | 'creationTime' | 'lastModifiedTime'>): BqTable {
+    this.dataset(t.project, t.dataset);
+    const id = `${t.project}:${t.dataset}.${t.table}`;
+    if (this.tables.has(id)) throw new HttpError(409, 'duplicate', `Already Exists: Table ${id}`);
+    if (!/^[A-Za-z0-9_][A-Za-z0-9_ -]{0,1023}$/.test(t.table)) throw new HttpError(400, 'invalid', `Invalid table ID "${t.table}"`);
+    const field = t.timePartitioning?.field;
+    if (field && normType(t.schema.find((f) => f.name === field)?.type ?? '') !== 'DATE' && normType(t.schema.find((f) => f.name === field)?.type ?? '') !== 'TIMESTAMP') {
+      throw new HttpError(400, 'invalid', `The field specified for time partitioning can only be of type TIMESTAMP, DATE or DATETIME. The type found is: ${t.schema.find((f) => f.name === field)?.type ?? 'missing'}.`);
+    }
+    const now = Date.now();
+    const table: BqTable = { ...t, schema: t.schema.map((f) => ({ ...f })), rows: [], creationTime: now, lastModifiedTime: now };
+    this.tables.set(id, table);
+    return table;
+  }
+
+  delete(project: string, dataset: string, table: string): void {
+    this.get(project, dataset, table);
+    this.tables.delete(`${project}:${dataset}.${table}`);
+  }
+
+  /** Seed rows directly (tests, cloud:local). */
+  seed(project: string, dataset: string, table: string, schema: Field[], rows: Value[][], timePartitioning?: { type: string; field?: string }): BqTable {
+    this.ensureDataset(project, dataset);
+    const t = this.find(project, dataset, table) ?? this.create({ project, dataset, table, schema, timePartitioning });
+    t.rows.push(...rows);
+    return t;
+  }
+}
+
+/** The partition id (YYYYMMDD) of a row of a DAY-partitioned table. */
+export function partitionOf(t: BqTable, row: Value[]): string {
+  const field = t.timePartitioning?.field;
+  if (!field) return '__UNPARTITIONED__';
+  const i = t.schema.findIndex((f) => f.name === field);
+  const v = row[i];
+  if (v === null) return '__NULL__';
+  const day = typeof v === 'number' ? new Date(v / 1000).toISOString().slice(0, 10) : String(v);
+  return day.replace(/-/g, '');
+}
+
+/** Table resource (`bigquery#table`). */
+export function tableResource(t: BqTable, location: string): Record<string, unknown> {
+  return {
+    kind: 'bigquery#table',
+    id: `${t.project}:${t.dataset}.${t.table}`,
+    tableReference: { projectId: t.project, datasetId: t.dataset, tableId: t.table },
+    schema: { fields: t.schema },
+    ...(t.timePartitioning ? { timePartitioning: t.timePartitioning } : {}),
+    ...(t.description ? { description: t.description } : {}),
+    numRows: String(t.rows.length),
+    numBytes: String(tableBytes(t)),
+    type: 'TABLE',
+    location,
+    creationTime: String(t.creationTime),
+    lastModifiedTime: String(t.lastModifiedTime),
+  };
+}

@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import type { IoContext } from '../io/context.js';
+
+/**
+ * Where the marker of a handled CloudEvent lives: FORECAST_EVENT_MARKERS (a gs:// prefix), or
+ * `<outDir>/_events` when the out dir is a gs:// prefix; null (no dedup by id) otherwise.
+ * The object name is the event id when it is safe, else its hash.
+ */
+export function markerUri(ctx: IoContext, outDir: string | undefined, eventId: string): string | null {
+  const base = ctx.env.FORECAST_EVENT_MARKERS ?? (outDir?.startsWith('gs://') ? `${outDir.replace(/\/+$/, '')}/_events` : undefined);
+  if (!base) return null;
+  const name = /^[A-Za-z0-9._-]{1,200}$/.test(eventId) ? eventId : createHash('sha256').update(eventId).digest('hex');
+  return `${base.replace(/\/+$/, '')}/${name}`;
+}
+
+/** True when an earlier delivery of this event already finished a run. */
+export async function eventAlreadyHandled(uri: string, ctx: IoContext): Promise<boolean> {
+  const { parseUri } = await import('../io/uri.js');
+  const { statGcsObject } = await import('../io/gcs.js');
+  return (await statGcsObject(parseUri(uri) as Extract<ReturnType<typeof parseUri>, { kind: 'gs' }>, ctx)) !== null;
+}
+
+/**
+ * Record that this event finished (create-only, `ifGenerationMatch: 0`). Written after the run
+ * so a failed run is retried on redelivery; a concurrent duplicate that also ran is harmless
+ * because publishing is idempotent per run week.
+ */
+export async function markEventHandled(uri: string, ctx: IoContext, body: Record<string, unknown>): Promise<boolean> {
+  const { parseUri } = await import('../io/uri.js');
+  const { createGcsObjectIfAbsent } = await import('../io/gcs.js');
+  const data = Buffer.from(JSON.stringify({ ...body, markedAt: new Date().toISOString() }));
+  return createGcsObjectIfAbsent(parseUri(uri) as Extract<ReturnType<typeof parseUri>, { kind: 'gs' }>, data, ctx);
+}

@@ -1,0 +1,79 @@
+import * as functions from '@google-cloud/functions-framework';
+import type { CloudEvent, Request, Response } from '@google-cloud/functions-framework';
+import { createLogger, traceFromHeader } from '../io/logger.js';
+import { inputError, isForecastError } from '../errors.js';
+import { httpStatusFor, isRetryable } from './http-status.js';
+import { deadlineFromEnv, invocationContext, loadConfigFromEnv, runFromEnv } from './run-from-env.js';
+import { eventAlreadyHandled, markEventHandled, markerUri } from './event-marker.js';
+
+/**
+ * Cloud Function entry points (2nd gen, functions-framework):
+ * - `forecastHttp`: POST `{"runDate"?: "yyyy-mm-dd"}` → 200 with the run summary; errors map
+ *   exit codes to 400/503/504/500.
+ * - `forecastPubsub`: a Pub/Sub CloudEvent; `message.data` (base64 JSON) may carry `runDate`.
+ *   Redelivery of an event id that already finished is skipped; cloud and deadline failures
+ *   are thrown so Pub/Sub retries; bad input is logged and acknowledged (no poison loop).
+ * The pipeline and cloud clients load inside the handler (dynamic import) to keep cold starts short.
+ */
+
+interface PubsubData { message?: { data?: string; messageId?: string; attributes?: Record<string, string> }; subscription?: string }
+
+export async function handleHttp(req: Request, res: Response, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const logger = createLogger({ destination: process.stdout, trace: traceFromHeader(req.get('x-cloud-trace-context'), env.GOOGLE_CLOUD_PROJECT) });
+  const deadlineMs = deadlineFromEnv(env);
+  const ctx = invocationContext(env, logger, deadlineMs);
+  try {
+    const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as { runDate?: unknown };
+    if (body.runDate !== undefined && typeof body.runDate !== 'string') throw inputError('bad_request', 'runDate must be a yyyy-mm-dd string');
+    const summary = await runFromEnv(ctx, deadlineMs, { runDate: body.runDate as string | undefined });
+    logger.info({ ...summary }, `forecast run ${summary.runDate}: winner ${summary.winner} mae ${summary.mae}${summary.alreadyPublished ? ' (already published)' : ''}`);
+    res.status(200).json(summary);
+  } catch (err) {
+    const status = httpStatusFor(err);
+    logger.error({ code: isForecastError(err) ? err.code : 'internal', status }, `forecast run failed: ${(err as Error).message}`);
+    res.status(status).json({ error: isForecastError(err) ? err.code : 'internal', message: isForecastError(err) ? err.message : 'internal error' });
+  }
+}
+
+export async function handlePubsub(ce: CloudEvent<PubsubData>, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const logger = createLogger({ destination: process.stdout }).child({ eventId: ce.id });
+  const deadlineMs = deadlineFromEnv(env);
+  const ctx = invocationContext(env, logger, deadlineMs);
+  try {
+    const overrides = decodeMessage(ce.data);
+    const config = await loadConfigFromEnv(ctx);
+    const marker = markerUri(ctx, config.outDir, ce.id);
+    if (marker && (await eventAlreadyHandled(marker, ctx))) {
+      logger.info({ marker }, `event ${ce.id} was already handled; skipping the redelivery`);
+      return;
+    }
+    const summary = await runFromEnv(ctx, deadlineMs, overrides);
+    if (marker) await markEventHandled(marker, ctx, { eventId: ce.id, runDate: summary.runDate, outputs: summary.outputs });
+    logger.info({ ...summary }, `forecast run ${summary.runDate}: winner ${summary.winner} mae ${summary.mae}${summary.alreadyPublished ? ' (already published)' : ''}`);
+  } catch (err) {
+    if (isRetryable(err)) {
+      logger.error({ code: isForecastError(err) ? err.code : 'internal' }, `forecast run failed, Pub/Sub will retry: ${(err as Error).message}`);
+      throw err;
+    }
+    logger.error({ code: isForecastError(err) ? err.code : 'internal' }, `forecast run rejected the event (not retried): ${(err as Error).message}`);
+  }
+}
+
+function decodeMessage(data: PubsubData | undefined): { runDate?: string } {
+  const b64 = data?.message?.data;
+  if (!b64) return {};
+  const text = Buffer.from(b64, 'base64').toString('utf8').trim();
+  if (text === '') return {};
+  let o: unknown;
+  try {
+    o = JSON.parse(text);
+  } catch {
+    throw inputError('bad_message', `Pub/Sub message data is not JSON: '${text.slice(0, 80)}'`);
+  }
+  const runDate = (o as { runDate?: unknown } | null)?.runDate;
+  if (runDate !== undefined && typeof runDate !== 'string') throw inputError('bad_message', 'Pub/Sub message runDate must be a yyyy-mm-dd string');
+  return runDate ? { runDate } : {};
+}
+
+functions.http('forecastHttp', (req, res) => handleHttp(req, res));
+functions.cloudEvent<PubsubData>('forecastPubsub', (ce: CloudEvent<PubsubData>) => handlePubsub(ce));

@@ -1,0 +1,48 @@
+import type { Logger } from 'pino';
+import { inputError } from '../errors.js';
+import type { IoContext } from '../io/context.js';
+import type { RunSummary } from '../pipeline/run-all.js';
+
+/** Seconds kept back from the platform timeout for logging and the response. */
+export const MARGIN_MS = 5000;
+
+/** The run deadline: FUNCTION_TIMEOUT_SEC (default 60, the 2nd-gen default) minus a margin. */
+export function deadlineFromEnv(env: Readonly<Record<string, string | undefined>>): number {
+  const sec = Number(env.FUNCTION_TIMEOUT_SEC ?? 60);
+  const total = Number.isFinite(sec) && sec > 0 ? sec * 1000 : 60_000;
+  return Math.max(total - MARGIN_MS, Math.min(total, 1000));
+}
+
+/** An IoContext for one invocation, its clock starting now. */
+export function invocationContext(env: Readonly<Record<string, string | undefined>>, logger: Logger, deadlineMs: number, now = Date.now): IoContext {
+  const end = now() + deadlineMs;
+  return { env, logger, remainingMs: () => end - now() };
+}
+
+/**
+ * Load the pipeline config named by FORECAST_CONFIG: a gs:// URI (read through the Storage
+ * client) or inline JSON. Heavy modules load here, inside the invocation, not at cold start.
+ */
+export async function loadConfigFromEnv(ctx: IoContext): Promise<import('../pipeline/config.js').PipelineConfig> {
+  const spec = ctx.env.FORECAST_CONFIG;
+  if (!spec) throw inputError('bad_config', 'FORECAST_CONFIG is not set: give a gs:// URI of the pipeline config or inline JSON');
+  const { loadConfig } = await import('../pipeline/config.js');
+  if (spec.trim().startsWith('{')) return loadConfig(spec, 'FORECAST_CONFIG');
+  const { parseUri } = await import('../io/uri.js');
+  const uri = parseUri(spec.trim(), 'FORECAST_CONFIG');
+  if (uri.kind !== 'gs') throw inputError('bad_config', `FORECAST_CONFIG '${spec}': expected a gs:// URI or inline JSON`);
+  const { readGcsObject } = await import('../io/gcs.js');
+  const obj = await readGcsObject(uri, ctx);
+  if (!obj) throw inputError('not_found', `FORECAST_CONFIG ${uri.text} does not exist`);
+  return loadConfig(obj.data.toString('utf8'), uri.text);
+}
+
+/** Load the config and run the whole pipeline under the invocation deadline. */
+export async function runFromEnv(ctx: IoContext, deadlineMs: number, overrides: { runDate?: string } = {}): Promise<RunSummary> {
+  const config = await loadConfigFromEnv(ctx);
+  const { runAll } = await import('../pipeline/run-all.js');
+  if (overrides.runDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(overrides.runDate)) {
+    throw inputError('bad_date', `runDate '${overrides.runDate}' is not a yyyy-mm-dd date`);
+  }
+  return runAll({ config, deadlineMs: Math.max(ctx.remainingMs(), 0) || deadlineMs, ctx, ...(overrides.runDate ? { runDate: overrides.runDate } : {}) });
+}

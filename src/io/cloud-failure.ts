@@ -1,0 +1,66 @@
+import { cloudError, isForecastError, limitError, type ForecastError } from '../errors.js';
+import type { IoContext } from './context.js';
+
+/**
+ * Turn a client-library error into a typed ForecastError naming the service, operation and
+ * resource: `Cloud Storage write gs://b/o failed: 503 backendError`. Only the HTTP status and the
+ * API's reason/message reach the text (never request headers, so never credentials).
+ */
+export function cloudFailure(service: string, operation: string, resource: string, err: unknown): ForecastError {
+  if (isForecastError(err)) return err;
+  const { status, reason } = describeApiError(err);
+  return cloudError(`${service === 'BigQuery' ? 'bigquery' : 'gcs'}_${operation.replace(/\W+/g, '_')}`,
+    `${service === 'BigQuery' ? 'BigQuery' : 'Cloud Storage'} ${operation} ${resource} failed: ${status} ${reason}`, err);
+}
+
+/** Status code and a one-line reason from a googleapis/common ApiError, a GaxiosError or a socket error. */
+export function describeApiError(err: unknown): { status: string; reason: string; code?: number } {
+  const e = err as { code?: unknown; status?: unknown; response?: { status?: number }; errors?: { reason?: string; message?: string }[]; message?: string };
+  const code = typeof e?.code === 'number' ? e.code : typeof e?.response?.status === 'number' ? e.response.status : typeof e?.status === 'number' ? e.status : undefined;
+  const first = Array.isArray(e?.errors) ? e.errors[0] : undefined;
+  const raw = first?.reason ? `${first.reason}${first.message ? `: ${first.message}` : ''}` : (e?.message ?? String(err));
+  const reason = raw.split('\n')[0].replace(/Bearer\s+\S+/gi, 'Bearer [redacted]').slice(0, 300);
+  const status = code !== undefined ? String(code) : typeof e?.code === 'string' ? e.code : 'error';
+  return { status, reason, code };
+}
+
+/** HTTP status of a client error, if any. */
+export function statusOf(err: unknown): number | undefined {
+  return describeApiError(err).code;
+}
+
+/** Throw `limit.deadline` before starting an operation that has no time left. */
+export function checkDeadline(ctx: IoContext, what: string): void {
+  if (ctx.remainingMs() <= 0) throw limitError('deadline', `deadline reached before ${what}`);
+}
+
+/** Transient failures worth another attempt: 408/429/5xx and dropped connections. */
+export function isTransient(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: string };
+  const status = statusOf(err);
+  if (status !== undefined) return status === 408 || status === 429 || status >= 500;
+  const code = typeof e?.code === 'string' ? e.code.toUpperCase() : '';
+  return ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'EAI_AGAIN', 'ERR_STREAM_PREMATURE_CLOSE'].includes(code) ||
+    /socket hang up|ECONNRESET|premature close|other side closed|network/i.test(e?.message ?? '');
+}
+
+/**
+ * Run `op` again on transient failures with exponential backoff, never past the deadline.
+ * Used where the client library does not retry for us (streams before the first byte, BigQuery
+ * multipart load uploads, job polling).
+ */
+export async function withRetry<T>(ctx: IoContext, what: string, op: (attempt: number) => Promise<T>, opts: { maxAttempts?: number } = {}): Promise<T> {
+  const maxDelay = Number(ctx.env.FORECAST_RETRY_MAX_DELAY_MS ?? 64_000);
+  const maxAttempts = opts.maxAttempts ?? Number(ctx.env.FORECAST_MAX_RETRIES ?? 5) + 1;
+  for (let attempt = 1; ; attempt++) {
+    checkDeadline(ctx, what);
+    try {
+      return await op(attempt);
+    } catch (err) {
+      if (!isTransient(err) || attempt >= maxAttempts) throw err;
+      const delay = Math.min(2 ** (attempt - 1) * 250 + Math.random() * 100, maxDelay, Math.max(ctx.remainingMs() - 50, 0));
+      ctx.logger.warn({ what, attempt, err: describeApiError(err) }, `retrying ${what}`);
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startCloudDoubles, type CloudDoubles } from '../../src/dev/start-cloud-doubles.js';
+
+/**
+ * The real functions-framework server (getTestServer) with the real handlers, pointed at the
+ * local cloud doubles: a Pub/Sub CloudEvent runs the pipeline and publishes to gs://; the same
+ * event redelivered does not run again.
+ */
+const fixtures = resolve('fixtures');
+const config = {
+  sources: [
+    { uri: `${fixtures}/google_trends_spain_2019_2020.csv`, format: 'long', key: 'keyword', date: 'date', value: 'trend_index' },
+    { uri: `${fixtures}/gdelt_events_synthetic.csv`, format: 'events', key: 'theme', date: 'Date', value: 'Sentiment', agg: 'count_x_mean', prefix: 'gdelt_' },
+  ],
+  freq: 'W-SUN', end: '2020-05-24', target: 'desempleo', horizon: 4, levels: [0.8, 0.95], metric: 'mae', folds: 4,
+  outDir: 'gs://fc-out/run', report: false, deadline: '60s', maxMemory: '3.5GiB',
+};
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function pubsubEvent(id: string, data: string): { headers: Record<string, string>; body: string } {
+  return {
+    headers: {
+      'content-type': 'application/json', 'ce-id': id, 'ce-specversion': '1.0',
+      'ce-type': 'google.cloud.pubsub.topic.v1.messagePublished',
+      'ce-source': '//pubsub.googleapis.com/projects/test-project/topics/forecast-weekly',
+      'ce-time': '2020-05-25T06:00:00Z',
+    },
+    body: JSON.stringify({ message: { data: Buffer.from(data).toString('base64'), messageId: id }, subscription: 'projects/test-project/subscriptions/s' }),
+  };
+}
+
+describe('Cloud Function handlers on the real functions-framework server', () => {
+  let d: CloudDoubles;
+  let pubsub: Server;
+  let http: Server;
+  let pubsubUrl = '';
+  let httpUrl = '';
+  const saved = { ...process.env };
+
+  before(async () => {
+    d = await startCloudDoubles();
+    d.gcs.ensureBucket('fc-out');
+    Object.assign(process.env, {
+      FORECAST_GCS_ENDPOINT: d.gcsEndpoint, FORECAST_BIGQUERY_ENDPOINT: d.bqEndpoint, GOOGLE_CLOUD_PROJECT: 'test-project',
+      FORECAST_CONFIG: JSON.stringify(config), FUNCTION_TIMEOUT_SEC: '60', FORECAST_RETRY_MAX_DELAY_MS: '20',
+    });
+    await import('../../src/function/index.js');
+    const { getTestServer } = await import('@google-cloud/functions-framework/testing');
+    pubsub = getTestServer('forecastPubsub');
+    http = getTestServer('forecastHttp');
+    pubsubUrl = await listen(pubsub);
+    httpUrl = await listen(http);
+  });
+  after(async () => {
+    for (const s of [pubsub, http]) {
+      s?.closeAllConnections();
+      await new Promise((r) => s?.close(r));
+    }
+    await d?.close();
+    process.env = saved;
+  });
+
+  const outputs = () => new Map(d.gcs.list('fc-out', { prefix: 'run/' }).items.filter((o) => !o.name.startsWith('run/_events/')).map((o) => [o.name, o.generation]));
+
+  it('a Pub/Sub event runs the pipeline and publishes; a redelivery does not run twice', async () => {
+    const ev = pubsubEvent('evt-1001', JSON.stringify({ runDate: '2020-05-24' }));
+    const r1 = await fetch(pubsubUrl, { method: 'POST', headers: ev.headers, body: ev.body });
+    assert.ok(r1.status >= 200 && r1.status < 300, `status ${r1.status}: ${await r1.text()}`);
+    const first = outputs();
+    assert.ok(first.size > 0, 'outputs were published to gs://fc-out/run/');
+    assert.ok(d.gcs.find('fc-out', 'run/_events/evt-1001'), 'the event marker exists');
+    const r2 = await fetch(pubsubUrl, { method: 'POST', headers: ev.headers, body: ev.body });
+    assert.ok(r2.status >= 200 && r2.status < 300);
+    assert.deepEqual(outputs(), first, 'no object was rewritten by the redelivery');
+  });
+
+  it('a new event for the same week does not duplicate outputs', async () => {
+    const before = outputs();
+    const ev = pubsubEvent('evt-1002', JSON.stringify({ runDate: '2020-05-24' }));
+    const r = await fetch(pubsubUrl, { method: 'POST', headers: ev.headers, body: ev.body });
+    assert.ok(r.status >= 200 && r.status < 300);
+    assert.deepEqual([...outputs().keys()].sort(), [...before.keys()].sort());
+  });
+
+  it('a poison message (not JSON) is acknowledged, not retried forever', async () => {
+    const ev = pubsubEvent('evt-bad', 'not json');
+    const r = await fetch(pubsubUrl, { method: 'POST', headers: ev.headers, body: ev.body });
+    assert.ok(r.status >= 200 && r.status < 300, `status ${r.status}`);
+  });
+
+  it('a persistent Cloud Storage outage makes the event fail so Pub/Sub retries', async () => {
+    d.faults.add({ status: 503, count: 100_000 });
+    try {
+      const ev = pubsubEvent('evt-outage', JSON.stringify({ runDate: '2020-05-31' }));
+      const r = await fetch(pubsubUrl, { method: 'POST', headers: ev.headers, body: ev.body });
+      assert.ok(r.status >= 500, `status ${r.status}`);
+    } finally {
+      d.faults.clear();
+    }
+    assert.equal(d.gcs.find('fc-out', 'run/_events/evt-outage'), undefined);
+  });
+
+  it('HTTP: a run answers 200 with the summary; bad input is 400', async () => {
+    const r = await fetch(httpUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-cloud-trace-context': '0123456789abcdef0123456789abcdef/1;o=1' }, body: JSON.stringify({ runDate: '2020-05-24' }) });
+    const body = await r.json() as { runDate?: string; winner?: string };
+    assert.equal(r.status, 200, JSON.stringify(body));
+    assert.equal(body.runDate, '2020-05-24');
+    const bad = await fetch(httpUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ runDate: 'soon' }) });
+    assert.equal(bad.status, 400);
+  });
+});
