@@ -97,3 +97,13 @@ export async function putGuarded(
       `(expected generation ${generation === '0' ? 'none (new object)' : generation}, now ${now ? String(now.generation) : 'deleted'}); another writer is active`, err);
   }
 }
+
+/** Delete an object if it exists (a lock or marker the run owns). */
+export async function deleteGcsObject(uri: GsUri, ctx: IoContext): Promise<void> {
+  const storage = await storageClient(ctx);
+  try {
+    await storage.bucket(uri.bucket).file(uri.object).delete({ ignoreNotFound: true });
+  } catch (err) {
+    throw cloudFailure('Cloud Storage', 'delete', uri.text, err);
+  }
+}

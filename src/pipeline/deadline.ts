@@ -1,4 +1,4 @@
-import { limitError } from '../errors.js';
+import { isForecastError, limitError } from '../errors.js';
 
 /**
  * The run's clock: a fixed end time, checked by every stage, so the run stops with a clear
@@ -29,6 +29,18 @@ export class Deadline {
     const left = this.remainingMs();
     if (left < reserveMs) {
       throw limitError('deadline', `deadline of ${(this.totalMs / 1000).toFixed(1)}s reached during ${stage} (${Math.max(0, left)} ms left, ${reserveMs} ms needed); nothing was published`);
+    }
+  }
+
+  /** Run a stage; a deadline error from inside it is reworded to name the stage and the deadline. */
+  within<T>(stage: string, work: () => T): T {
+    try {
+      return work();
+    } catch (e) {
+      if (isForecastError(e) && e.code === 'limit.deadline') {
+        throw limitError('deadline', `deadline of ${(this.totalMs / 1000).toFixed(1)}s reached during ${stage}: ${e.message}; nothing was published`, e);
+      }
+      throw e;
     }
   }
 

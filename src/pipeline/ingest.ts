@@ -17,6 +17,8 @@ export interface IngestResult {
   readonly problems: string[];
 }
 
+/** Distinct date texts remembered per source (≈ 80 years of days). */
+const DATE_CACHE = 30_000;
 const KEY_GUESSES = ['keyword', 'key', 'theme', 'series', 'name'];
 const DATE_GUESSES = ['date', 'week', 'period', 'day', 'month', 'timestamp'];
 const VALUE_GUESSES = ['value', 'trend_index', 'interest', 'sentiment', 'tone', 'count'];
@@ -42,20 +44,32 @@ export async function ingest(stream: Readable, spec: SourceSpec, freq: Freq, nam
   let onRow: (row: string[], at: number) => void = () => {};
   const prefix = spec.prefix ?? '';
 
-  // Date cells repeat (weekly exports, GDELT days): remember the last text → period.
+  // Date cells repeat (weekly exports, GDELT days): remember the last text → period, and the
+  // first DATE_CACHE distinct texts (a long table sorted by key repeats its dates once per key;
+  // capped so timestamp columns with a distinct text per row do not grow memory with rows).
   let lastDateText = '';
   let lastPeriod = NaN;
+  const periods = new Map<string, number>();
   const period = (text: string, at: number, col: number): number => {
     if (text === lastDateText) return lastPeriod;
-    const d = parseDate(text);
-    if (Number.isNaN(d)) {
-      throw inputError('bad_date', `${name} row ${at}, column '${header!.names[col]}': '${text}' is not a date (expected yyyy-mm-dd)`);
+    let p = periods.get(text);
+    if (p === undefined) {
+      const d = parseDate(text);
+      if (Number.isNaN(d)) {
+        throw inputError('bad_date', `${name} row ${at}, column '${header!.names[col]}': '${text}' is not a date (expected yyyy-mm-dd)`);
+      }
+      p = periodOf(d, freq);
+      if (periods.size < DATE_CACHE) periods.set(text, p);
     }
     lastDateText = text;
-    lastPeriod = periodOf(d, freq);
-    return lastPeriod;
+    lastPeriod = p;
+    return p;
   };
   const number = (text: string, at: number, col: number): number => {
+    if (isPlainNumber(text)) {
+      const v = +text;
+      if (Number.isFinite(v)) return v;
+    }
     const n = parseNumber(text);
     if (n === undefined) {
       throw inputError('bad_number', `${name} row ${at}, column '${header!.names[col]}': '${text}' is not a number`);
@@ -63,8 +77,16 @@ export async function ingest(stream: Readable, spec: SourceSpec, freq: Freq, nam
     if (n.note) notes.set(n.note, (notes.get(n.note) ?? 0) + 1);
     return n.value;
   };
+  // The prefixed name of the last key: one string per run of a key, not one per row (the
+  // accumulator then recognises the same string object without hashing it).
+  let lastKey = '';
+  let lastName = prefix;
   const add = (key: string, p: number, v: number, at: number) => {
-    const dup = acc.add(prefix + key, p, v);
+    if (key !== lastKey) {
+      lastKey = key;
+      lastName = prefix === '' ? key : prefix + key;
+    }
+    const dup = acc.add(lastName, p, v);
     if (dup) {
       throw inputError('duplicate_period', `${name} row ${at}: a second value for '${key}' in the period ending ${formatDate(p)}; set agg=mean|sum|last on the source to combine them`);
     }
@@ -94,6 +116,24 @@ export async function ingest(stream: Readable, spec: SourceSpec, freq: Freq, nam
   if (notes.get('decimal_comma')) problems.push(`${name}: read ${notes.get('decimal_comma')} values with a decimal comma`);
   if (rows === 0) throw inputError('empty', `${name} has a header but no data rows`);
   return { series: acc.series(), rows, checksum: hash.digest('hex'), problems };
+}
+
+/**
+ * True when every character is a digit, '.', '+', '-', 'e' or 'E': for such text `Number(text)`
+ * accepts exactly what parseNumber's plain pattern accepts (`[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?`)
+ * and rejects the rest as NaN, so a finite result is parseNumber's value without its regex,
+ * trim and result object. Anything else (blanks, '<1', decimal commas, missing markers) takes
+ * the full parseNumber path.
+ */
+function isPlainNumber(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    // 0-9, '.', '+', '-', 'e', 'E'
+    if (!((c >= 48 && c <= 57) || c === 46 || c === 43 || c === 45 || c === 101 || c === 69)) return false;
+  }
+  return true;
 }
 
 interface CellReaders {

@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
 import { parseDate, periodOf, formatDate } from '../frame/dates.js';
 import type { IoContext } from '../io/context.js';
-import { joinUri, parseUri } from '../io/uri.js';
-import { writeBytes, writeTable } from '../io/write-table.js';
 import type { PipelineConfig } from './config.js';
 import { Deadline, memoryGuard } from './deadline.js';
 import { mergeSources } from './merge.js';
 import { buildOutputs, type OutputFile } from './build-outputs.js';
+import { publishRun } from './publish-run.js';
 
 export interface RunAllOptions {
   readonly config: PipelineConfig;
@@ -66,11 +64,11 @@ export async function runAll(opts: RunAllOptions): Promise<RunSummary> {
   deadline.check('train', reserve);
 
   const { train, predict } = await import('../model/engine.js');
-  const trained = train(merged.frame, {
+  const trained = deadline.within('train', () => train(merged.frame, {
     target: config.target, horizon: config.horizon, levels: config.levels, metric: config.metric,
     folds: config.folds, candidates: config.candidates,
     budget: { remainingMs: () => deadline.remainingMs() - reserve },
-  });
+  }));
   guard('train');
   log.info({ stage: 'train', ms: deadline.lap('train'), winner: trained.winner, deadlineHit: trained.deadlineHit }, 'trained');
   const forecasts = predict(trained.model, merged.frame);
@@ -83,36 +81,16 @@ export async function runAll(opts: RunAllOptions): Promise<RunSummary> {
   deadline.lap('report');
   deadline.check('publish', 0);
 
-  const outputs: string[] = [];
-  const target = (name: string) => joinUri(outDir, name);
-  for (const f of files) {
-    const uri = parseUri(target(f.name), 'output');
-    if (f.table) await writeTable(uri, f.data as string, ctx, { mode: f.table.mode, key: f.table.key, schema: f.table.schema });
-    else await writeBytes(uri, f.data, ctx, f.contentType);
-    outputs.push(uri.text);
-  }
-  for (const [name, dest] of Object.entries(config.publish)) {
-    const f = files.find((x) => x.publishAs === name);
-    if (!f || !dest || !f.table) continue;
-    const uri = parseUri(dest, `publish.${name}`);
-    await writeTable(uri, f.data as string, ctx, { mode: f.table.mode, key: f.table.key, schema: f.table.schema, descriptions: f.table.descriptions });
-    outputs.push(uri.text);
-  }
-  deadline.lap('publish');
-
   const winnerScore = trained.scores.find((s) => s.model === trained.winner);
-  const manifest = {
-    format: 'forecast-manifest', version: 1, runDate, target: config.target, horizon: config.horizon,
-    winner: trained.winner, deadlineMs: opts.deadlineMs, deadlineHit: trained.deadlineHit, skipped: trained.skipped,
-    elapsedMs: deadline.elapsedMs(), stages: deadline.timings(),
-    inputs: merged.inputs, problems: merged.problems,
-    model: { winner: trained.winner, inputs: trained.model.inputs.length, trainedThrough: formatDate(trained.model.trainedThrough) },
-    outputs: files.map((f, i) => ({ uri: outputs[i], sha256: createHash('sha256').update(f.data).digest('hex') })),
-    published: outputs.slice(files.length),
-  };
-  const manifestUri = parseUri(target('manifest.json'), 'output');
-  await writeBytes(manifestUri, JSON.stringify(manifest, null, 2) + '\n', ctx, 'application/json');
-  outputs.push(manifestUri.text);
+  const outputs = await publishRun(files, {
+    outDir, publish: config.publish, ctx, now, runDate, deadline,
+    manifest: {
+      format: 'forecast-manifest', version: 1, runDate, target: config.target, horizon: config.horizon,
+      winner: trained.winner, deadlineMs: opts.deadlineMs, deadlineHit: trained.deadlineHit, skipped: trained.skipped,
+      inputs: merged.inputs, problems: merged.problems,
+      model: { winner: trained.winner, inputs: trained.model.inputs.length, trainedThrough: formatDate(trained.model.trainedThrough) },
+    },
+  });
   const summary: RunSummary = {
     runDate, winner: trained.winner, mae: winnerScore?.metrics.mae.mean ?? NaN, deadlineHit: trained.deadlineHit,
     outputs, elapsedMs: deadline.elapsedMs(), alreadyPublished: false,

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createLogger } from '../../src/io/logger.js';
 import type { IoContext } from '../../src/io/context.js';
+import { parseUri, type Uri } from '../../src/io/uri.js';
 
 /** Lines logged during a test, parsed, so tests can assert on warnings and retries. */
 export interface CapturedLog {
@@ -45,4 +46,17 @@ export async function readAll(s: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of s) chunks.push(Buffer.from(c as Buffer));
   return Buffer.concat(chunks);
+}
+
+/** A gs:// or bq:// URI, typed for the cloud modules' functions. */
+export function gsUri(text: string): Extract<Uri, { kind: 'gs' }> {
+  const u = parseUri(text);
+  if (u.kind !== 'gs') throw new Error(`${text} is not a gs:// URI`);
+  return u;
+}
+
+export function bqUri(text: string): Extract<Uri, { kind: 'bq' }> {
+  const u = parseUri(text);
+  if (u.kind !== 'bq') throw new Error(`${text} is not a bq:// URI`);
+  return u;
 }

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import type { IoContext } from '../io/context.js';
+import { acquireRunLock } from '../io/run-lock.js';
+import { joinUri, parseUri } from '../io/uri.js';
+import { writeBytes, writeTable } from '../io/write-table.js';
+import type { OutputFile } from './build-outputs.js';
+import type { PublishTargets } from './config.js';
+import type { Deadline } from './deadline.js';
+
+export interface PublishRunOptions {
+  readonly outDir: string;
+  readonly publish: PublishTargets;
+  readonly ctx: IoContext;
+  readonly now: () => number;
+  readonly runDate: string;
+  readonly deadline: Deadline;
+  /** Run facts for manifest.json; outputs, stage timings and elapsed time are added here. */
+  readonly manifest: Record<string, unknown>;
+}
+
+/**
+ * Write a run's outputs under the out dir's lock: every file whole-or-nothing and idempotent
+ * (overwrite, or append keyed by run_date), then the extra publish targets, then manifest.json
+ * last, listing what was published with checksums. A failure part-way leaves the previous
+ * manifest in place, and a re-run rewrites everything to the same result. Returns the URIs.
+ */
+export async function publishRun(files: readonly OutputFile[], o: PublishRunOptions): Promise<string[]> {
+  const { ctx, deadline } = o;
+  const target = (name: string) => parseUri(joinUri(o.outDir, name), 'output');
+  const release = await acquireRunLock(o.outDir, ctx, {
+    owner: `pid ${process.pid}`, runDate: o.runDate, expiresAt: o.now() + Math.max(deadline.remainingMs(), 0) + 60_000,
+  }, o.now);
+  try {
+    const outputs: string[] = [];
+    for (const f of files) {
+      const uri = target(f.name);
+      if (f.table) await writeTable(uri, f.data as string, ctx, { mode: f.table.mode, key: f.table.key, schema: f.table.schema });
+      else await writeBytes(uri, f.data, ctx, f.contentType);
+      outputs.push(uri.text);
+    }
+    const published: string[] = [];
+    for (const [name, dest] of Object.entries(o.publish)) {
+      const f = files.find((x) => x.publishAs === name);
+      if (!f?.table || !dest) continue;
+      const uri = parseUri(dest, `publish.${name}`);
+      await writeTable(uri, f.data as string, ctx, { mode: f.table.mode, key: f.table.key, schema: f.table.schema, descriptions: f.table.descriptions });
+      published.push(uri.text);
+    }
+    deadline.lap('publish');
+    const manifest = {
+      ...o.manifest,
+      elapsedMs: deadline.elapsedMs(), stages: deadline.timings(),
+      outputs: files.map((f, i) => ({ uri: outputs[i], sha256: createHash('sha256').update(f.data).digest('hex') })),
+      published,
+    };
+    const manifestUri = target('manifest.json');
+    await writeBytes(manifestUri, JSON.stringify(manifest, null, 2) + '\n', ctx, 'application/json');
+    return [...outputs, ...published, manifestUri.text];
+  } finally {
+    await release();
+  }
+}
