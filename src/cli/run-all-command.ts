@@ -14,7 +14,9 @@ export function runAllCommand(deps: CliDeps, globals: () => GlobalOptions): Comm
       const deadlineMs = o.deadline ? parseDuration(o.deadline, '--deadline') : 600_000;
       const ctx = await ioContext(deps, globals(), deadlineMs);
       const { runAllCli } = await import('../pipeline/run-all-cli.js');
-      const s = await runAllCli(o, ctx, deps.now);
+      const { createProgress } = await import('./progress.js');
+      const tty = Boolean(deps.stderr.isTTY) && globals().logFormat !== 'json';
+      const s = await runAllCli(o, ctx, deps.now, createProgress(deps.stderr, tty));
       deps.stdout.write(`${JSON.stringify({ runDate: s.runDate, winner: s.winner, mae: s.mae, deadlineHit: s.deadlineHit, elapsedMs: s.elapsedMs, outputs: s.outputs })}\n`);
     });
 }

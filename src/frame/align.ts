@@ -2,7 +2,11 @@ import type { Frame } from './frame.js';
 import type { Freq } from './freq.js';
 import type { Series } from './series-accumulator.js';
 import { calendar } from './calendar.js';
-import { periodsBetween } from './dates.js';
+import { formatDate, periodsBetween } from './dates.js';
+import { inputError } from '../errors.js';
+
+/** A guard against a stray date (year 1 or 9999) turning the calendar into millions of rows. */
+export const MAX_PERIODS = 200_000;
 
 export const FILLS = ['zero', 'ffill', 'none'] as const;
 export type Fill = (typeof FILLS)[number];
@@ -40,6 +44,9 @@ export function align(groups: readonly SeriesGroup[], freq: Freq, start?: number
   }
   if (start !== undefined) lo = start;
   if (end !== undefined) hi = end;
+  if (lo <= hi && periodsBetween(lo, hi, freq) >= MAX_PERIODS) {
+    throw inputError('calendar_too_long', `the calendar from ${formatDate(lo)} to ${formatDate(hi)} has more than ${MAX_PERIODS} ${freq} periods; check the dates or pass --start/--end`);
+  }
   const dates = lo <= hi && Number.isFinite(lo) ? calendar(lo, hi, freq) : new Int32Array(0);
   const names: string[] = [];
   const columns: Float64Array[] = [];

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { inputError } from '../errors.js';
 import type { IoContext } from '../io/context.js';
 import { acquireRunLock } from '../io/run-lock.js';
 import { joinUri, parseUri } from '../io/uri.js';
@@ -6,6 +7,9 @@ import { writeBytes, writeTable } from '../io/write-table.js';
 import type { OutputFile } from './build-outputs.js';
 import type { PublishTargets } from './config.js';
 import type { Deadline } from './deadline.js';
+
+/** A plain file name: no separators, no leading dot, no `..`. */
+export const SAFE_NAME = /^(?!\.)[A-Za-z0-9._-]{1,200}$/;
 
 export interface PublishRunOptions {
   readonly outDir: string;
@@ -26,7 +30,12 @@ export interface PublishRunOptions {
  */
 export async function publishRun(files: readonly OutputFile[], o: PublishRunOptions): Promise<string[]> {
   const { ctx, deadline } = o;
-  const target = (name: string) => parseUri(joinUri(o.outDir, name), 'output');
+  const target = (name: string) => {
+    // Output names are fixed by the tool today; if one is ever built from data (a feature name),
+    // it must still land inside the out dir.
+    if (!SAFE_NAME.test(name)) throw inputError('bad_output_name', `output name '${name}' is not a plain file name`);
+    return parseUri(joinUri(o.outDir, name), 'output');
+  };
   const release = await acquireRunLock(o.outDir, ctx, {
     owner: `pid ${process.pid}`, runDate: o.runDate, expiresAt: o.now() + Math.max(deadline.remainingMs(), 0) + 60_000,
   }, o.now);

@@ -7,6 +7,7 @@ import { parseUri } from '../io/uri.js';
 import { loadConfig, type PipelineConfig } from './config.js';
 import { parseBytes, parseDuration } from './duration.js';
 import { runAll, type RunSummary } from './run-all.js';
+import type { Progress } from '../cli/progress.js';
 
 /** Load a config from a local path, a gs:// URI, or inline JSON (text starting with `{`). */
 export async function readConfig(ref: string, ctx: IoContext): Promise<PipelineConfig> {
@@ -36,7 +37,7 @@ export interface RunAllCliOptions {
 }
 
 /** `forecast run-all`: the whole weekly run, as the Cloud Function does it. */
-export async function runAllCli(o: RunAllCliOptions, ctx: IoContext, now: () => number): Promise<RunSummary> {
+export async function runAllCli(o: RunAllCliOptions, ctx: IoContext, now: () => number, progress?: Progress): Promise<RunSummary> {
   if (o.runDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.runDate)) throw inputError('bad_option', `--run-date '${o.runDate}' must be yyyy-mm-dd`);
   const base = await readConfig(o.config, ctx);
   const config: PipelineConfig = {
@@ -45,5 +46,5 @@ export async function runAllCli(o: RunAllCliOptions, ctx: IoContext, now: () => 
     report: o.report === false ? false : base.report,
   };
   const deadlineMs = o.deadline ? parseDuration(o.deadline, '--deadline') : config.deadlineMs;
-  return runAll({ config, outDir: o.outDir, deadlineMs, runDate: o.runDate, ctx, now });
+  return runAll({ config, outDir: o.outDir, deadlineMs, runDate: o.runDate, ctx, now, progress });
 }

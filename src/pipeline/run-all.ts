@@ -5,6 +5,7 @@ import { Deadline, memoryGuard } from './deadline.js';
 import { mergeSources } from './merge.js';
 import { buildOutputs, type OutputFile } from './build-outputs.js';
 import { publishRun } from './publish-run.js';
+import type { Progress } from '../cli/progress.js';
 
 export interface RunAllOptions {
   readonly config: PipelineConfig;
@@ -17,6 +18,8 @@ export interface RunAllOptions {
   readonly now?: () => number;
   /** Resident set size probe, for the memory guard. */
   readonly rss?: () => number;
+  /** Stage progress on a terminal (a no-op elsewhere). */
+  readonly progress?: Progress;
 }
 
 export interface RunSummary {
@@ -48,6 +51,8 @@ export async function runAll(opts: RunAllOptions): Promise<RunSummary> {
   const runDate = opts.runDate ?? formatDate(periodOf(Math.floor(now() / 86400000), config.freq));
   const reserve = reserveFor(opts.deadlineMs, config.report);
   const outDir = opts.outDir ?? config.outDir;
+  const progress = opts.progress ?? { start() {}, tick() {}, done() {} };
+  progress.start('merge: chunks read');
 
   const merged = await mergeSources(config.sources, {
     freq: config.freq,
@@ -57,11 +62,13 @@ export async function runAll(opts: RunAllOptions): Promise<RunSummary> {
     onChunk: () => {
       deadline.check('merge', reserve);
       guard('merge');
+      progress.tick();
     },
   }, ctx);
   log.info({ stage: 'merge', ms: deadline.lap('merge'), rows: merged.frame.dates.length, columns: merged.frame.names.length }, 'merged');
   for (const p of merged.problems) log.warn({ stage: 'merge' }, p);
   deadline.check('train', reserve);
+  progress.start(`train: selecting among candidates for '${config.target}'`);
 
   const { train, predict } = await import('../model/engine.js');
   const trained = deadline.within('train', () => train(merged.frame, {
@@ -73,6 +80,7 @@ export async function runAll(opts: RunAllOptions): Promise<RunSummary> {
   log.info({ stage: 'train', ms: deadline.lap('train'), winner: trained.winner, deadlineHit: trained.deadlineHit }, 'trained');
   const forecasts = predict(trained.model, merged.frame);
   deadline.lap('predict');
+  progress.start(config.report ? 'report: rendering charts' : 'building outputs');
 
   const files: OutputFile[] = await buildOutputs({
     config, frame: merged.frame, merged, trained, forecasts, runDate, deadline,
@@ -80,6 +88,7 @@ export async function runAll(opts: RunAllOptions): Promise<RunSummary> {
   });
   deadline.lap('report');
   deadline.check('publish', 0);
+  progress.start('publish: writing outputs');
 
   const winnerScore = trained.scores.find((s) => s.model === trained.winner);
   const outputs = await publishRun(files, {
@@ -91,6 +100,7 @@ export async function runAll(opts: RunAllOptions): Promise<RunSummary> {
       model: { winner: trained.winner, inputs: trained.model.inputs.length, trainedThrough: formatDate(trained.model.trainedThrough) },
     },
   });
+  progress.done();
   const summary: RunSummary = {
     runDate, winner: trained.winner, mae: winnerScore?.metrics.mae.mean ?? NaN, deadlineHit: trained.deadlineHit,
     outputs, elapsedMs: deadline.elapsedMs(), alreadyPublished: false,

@@ -92,3 +92,19 @@ test('--help is fast and lists every subcommand', async () => {
   assert.equal(r.code, 0);
   for (const c of ['extract', 'merge', 'train', 'predict', 'backtest', 'publish', 'run-all', 'report']) assert.match(r.stdout, new RegExp(`\\b${c}\\b`));
 });
+
+test('run-all then report --from rebuilds report.html and the five charts', async () => {
+  const out = join(dir, 'run');
+  const r = await runCli(['run-all', '--config', 'fixtures/demo/pipeline.json', '--out-dir', out, '--run-date', '2020-05-24', '--no-report']);
+  assert.equal(r.code, 0, r.stderr);
+  const summary = JSON.parse(r.stdout);
+  assert.equal(summary.runDate, '2020-05-24');
+  assert.equal(existsSync(join(out, 'report.html')), false);
+  const rep = await runCli(['report', '--from', out]);
+  assert.equal(rep.code, 0, rep.stderr);
+  const html = readFileSync(join(out, 'report.html'), 'utf8');
+  assert.match(html, /desempleo/);
+  for (const png of ['forecast.png', 'backtest.png', 'selection.png', 'features.png', 'outliers.png']) {
+    assert.deepEqual([...readFileSync(join(out, png)).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], png);
+  }
+});

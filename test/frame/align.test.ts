@@ -43,3 +43,8 @@ test('monthly calendar', () => {
   assert.deepEqual(Array.from(frame.dates, formatDate), ['2019-11-01', '2019-12-01', '2020-01-01', '2020-02-01']);
   assert.deepEqual(arr(frame.columns[0]), [1, 1, 1, 4]);
 });
+
+test('a stray far-away date is a clear error, not a million-row calendar', () => {
+  const a = series('a', ['1000-01-05', '2019-01-06'], [1, 2]);
+  assert.throws(() => align([{ series: [a], fill: 'none' }], 'D'), /calendar from 1000-01-05 to 2019-01-06 has more than 200000 D periods/);
+});

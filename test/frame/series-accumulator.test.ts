@@ -41,3 +41,30 @@ test('every agg of an empty-valued cell is defined (NaN or a count)', () => {
     assert.ok(agg === 'count' ? v === 2 : Number.isNaN(v), agg);
   }
 });
+
+test('runs of a key and period give the same cells as a plain per-row fold (property)', () => {
+  // The accumulator caches the last key and cell; interleaved keys, repeated periods and
+  // distinct string objects with equal text must not change any aggregate or duplicate report.
+  fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 0, max: 5 }), fc.integer({ min: -9, max: 9 })), { maxLength: 60 }), (rows) => {
+    for (const agg of [...AGGS, undefined]) {
+      const acc = new SeriesAccumulator(agg);
+      const want = new Map<string, { count: number; n: number; sum: number; last: number }>();
+      for (const [k, p, v] of rows) {
+        const key = `${k}${''.padEnd(p % 2)}`.trim(); // equal text, sometimes a different string object
+        const id = `${key}|${p}`;
+        const prev = want.get(id);
+        const dup = acc.add(key, p, v);
+        if (agg === undefined && prev) {
+          assert.deepEqual(dup, { key, period: p });
+          continue;
+        }
+        assert.equal(dup, undefined);
+        const c = prev ?? { count: 0, n: 0, sum: 0, last: NaN };
+        want.set(id, { count: c.count + 1, n: c.n + 1, sum: c.sum + v, last: v });
+      }
+      for (const s of acc.series()) {
+        s.periods.forEach((p, i) => assert.equal(s.values[i], aggregateCell(want.get(`${s.name}|${p}`)!, agg ?? 'last')));
+      }
+    }
+  }));
+});

@@ -84,3 +84,9 @@ test('a run that finds the out dir locked by a live run fails clean (exit 3) and
   assert.ok(existsSync(join(out, 'manifest.json')));
   assert.equal(existsSync(join(out, '.forecast.lock')), false, 'the lock is released');
 });
+
+test('output names cannot escape the out dir', async () => {
+  const { SAFE_NAME } = await import('../../src/pipeline/publish-run.js');
+  for (const ok of ['predictions.csv', 'report.html', 'features.png']) assert.ok(SAFE_NAME.test(ok), ok);
+  for (const bad of ['../x.csv', 'a/b.csv', '.hidden', '..', 'x\\..\\y', '', 'a b.csv']) assert.equal(SAFE_NAME.test(bad), false, bad);
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createProgress } from '../../src/report/progress.js';
+import { createProgress } from '../../src/cli/progress.js';
 
 function sink() {
   const out: string[] = [];

@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { createLogger, traceFromHeader } from '../../src/io/logger.js';
+
+function capture() {
+  const lines: string[] = [];
+  const destination = new Writable({ write(c: Buffer, _e, cb) { lines.push(c.toString('utf8')); cb(); } });
+  return { lines, destination };
+}
+
+test('Cloud Logging shape: severity, message, trace', () => {
+  const { lines, destination } = capture();
+  const log = createLogger({ destination, trace: 'projects/p/traces/abc' });
+  log.warn({ stage: 'merge' }, 'filled 3 weeks');
+  log.fatal('boom');
+  const [a, b] = lines.map((l) => JSON.parse(l));
+  assert.equal(a.severity, 'WARNING');
+  assert.equal(a.message, 'filled 3 weeks');
+  assert.equal(a.stage, 'merge');
+  assert.equal(a['logging.googleapis.com/trace'], 'projects/p/traces/abc');
+  assert.equal(b.severity, 'CRITICAL');
+  assert.equal('level' in a || 'msg' in a, false);
+});
+
+test('credentials and tokens never reach a log line', () => {
+  const { lines, destination } = capture();
+  const log = createLogger({ destination });
+  const secret = 'ya29.SECRET-TOKEN';
+  log.info({ access_token: secret, headers: { authorization: `Bearer ${secret}` }, credentials: { private_key: secret }, req: { headers: { authorization: secret } } }, 'request');
+  log.info({ client: { token: secret, refresh_token: secret, client_secret: secret } }, 'client');
+  const text = lines.join('');
+  assert.doesNotMatch(text, /SECRET-TOKEN/);
+  assert.match(text, /\[redacted\]/);
+});
+
+test('pretty lines for a terminal', () => {
+  const { lines, destination } = capture();
+  createLogger({ destination, pretty: true }).info({ rows: 73 }, 'merged');
+  assert.match(lines.join(''), /^\d\d:\d\d:\d\d INFO {4}merged rows=73\n$/);
+});
+
+test('traceFromHeader', () => {
+  const id = '105445aa7843bc8bf206b12000100000';
+  assert.equal(traceFromHeader(`${id}/1;o=1`, 'p'), `projects/p/traces/${id}`);
+  assert.equal(traceFromHeader('garbage', 'p'), undefined);
+  assert.equal(traceFromHeader(undefined, 'p'), undefined);
+});
