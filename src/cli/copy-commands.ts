@@ -11,6 +11,7 @@ export function extractCommand(deps: CliDeps, globals: () => GlobalOptions): Com
     .option('--param <name=value>', 'named query parameter @name (repeatable)', param)
     .option('--location <loc>', 'BigQuery location of the data (EU, US, …)')
     .option('--max-bytes-billed <n>', 'fail a query that would bill more bytes than this')
+    .option('--extract-via <gs-prefix>', 'export large BigQuery tables through this gs:// prefix and stream them back')
     .option('--dry-run', 'report the bytes a query would process, and stop')
     .action(async (o) => {
       const { runExtract } = await import('../pipeline/copy-stages.js');

@@ -1,4 +1,4 @@
-import { cloudError, isForecastError, limitError, type ForecastError } from '../errors.js';
+import { cloudError, inputError, isForecastError, limitError, type ForecastError } from '../errors.js';
 import type { IoContext } from './context.js';
 
 /**
@@ -8,10 +8,17 @@ import type { IoContext } from './context.js';
  */
 export function cloudFailure(service: string, operation: string, resource: string, err: unknown): ForecastError {
   if (isForecastError(err)) return err;
-  const { status, reason } = describeApiError(err);
-  return cloudError(`${service === 'BigQuery' ? 'bigquery' : 'gcs'}_${operation.replace(/\W+/g, '_')}`,
-    `${service === 'BigQuery' ? 'BigQuery' : 'Cloud Storage'} ${operation} ${resource} failed: ${status} ${reason}`, err);
+  const { status, reason, code } = describeApiError(err);
+  const name = service === 'BigQuery' ? 'BigQuery' : 'Cloud Storage';
+  const id = `${service === 'BigQuery' ? 'bigquery' : 'gcs'}_${operation.replace(/\W+/g, '_')}`;
+  const text = `${name} ${operation} ${resource} failed: ${status} ${reason}`;
+  // A missing bucket/dataset, a bad request or a missing permission will not heal by retrying:
+  // that is the configuration's problem (exit 2), not an outage (exit 3).
+  if (code !== undefined && NOT_TRANSIENT.includes(code)) return inputError(id, `${text}; check the URI, that it exists, and the service account's roles`, err);
+  return cloudError(id, text, err);
 }
+
+const NOT_TRANSIENT = [400, 401, 403, 404];
 
 /** Status code and a one-line reason from a googleapis/common ApiError, a GaxiosError or a socket error. */
 export function describeApiError(err: unknown): { status: string; reason: string; code?: number } {

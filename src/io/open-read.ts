@@ -6,13 +6,8 @@ import { inputError } from '../errors.js';
 import type { IoContext } from './context.js';
 import { isGzipName, type Uri } from './uri.js';
 
-/** Options for BigQuery sources (ignored elsewhere). */
-export interface ReadOptions {
-  readonly query?: string;
-  readonly params?: Record<string, unknown>;
-  readonly location?: string;
-  readonly maxBytesBilled?: string | number;
-}
+/** Options for BigQuery sources (ignored elsewhere): query, params, location, bytes cap, extract prefix. */
+export type ReadOptions = Omit<import('./bigquery.js').BqReadOptions, 'dryRun' | 'extractAboveBytes'>;
 
 /**
  * Open a table's bytes, decompressed, as a stream: `-` is stdin, a path is a local file

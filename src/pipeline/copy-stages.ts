@@ -1,16 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { inputError } from '../errors.js';
 import type { IoContext } from '../io/context.js';
-import { openRead, type ReadOptions } from '../io/open-read.js';
+import type { ReadOptions } from '../io/open-read.js';
+import { readText, streamText } from '../io/read-text.js';
 import { parseUri } from '../io/uri.js';
 import { writeTable } from '../io/write-table.js';
 import { inferSchema } from '../io/infer-schema.js';
 
 async function readAll(uriText: string, what: string, ctx: IoContext, opts: ReadOptions = {}): Promise<string> {
-  const uri = parseUri(uriText, what);
-  const chunks: Buffer[] = [];
-  for await (const c of await openRead(uri, ctx, opts)) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as string));
-  const text = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+  const text = await readText(parseUri(uriText, what), ctx, opts);
   if (text.trim() === '') throw inputError('empty', `${uriText === '-' ? 'stdin' : uriText} is empty: expected a CSV table`);
   return text;
 }
@@ -24,6 +22,7 @@ export interface ExtractOptions {
   readonly location?: string;
   readonly maxBytesBilled?: string;
   readonly dryRun?: boolean;
+  readonly extractVia?: string;
 }
 
 /** `forecast extract`: copy a table (file, gs://, bq:// table or query) to a CSV destination. */
@@ -48,13 +47,12 @@ export async function runExtract(o: ExtractOptions, ctx: IoContext): Promise<voi
       (ctx.stdout ?? process.stdout).write(`${JSON.stringify({ dryRun: true, totalBytesProcessed: bytes })}\n`);
       return;
     }
-    const chunks: Buffer[] = [];
-    for await (const c of await openBqRead(from, ctx, q)) chunks.push(c as Buffer);
-    await writeTable(to, Buffer.concat(chunks).toString('utf8'), ctx, { mode: 'overwrite', schema: undefined });
+    const csv = await streamText(await openBqRead(from, ctx, q));
+    await writeTable(to, csv, ctx, { mode: 'overwrite', schema: to.kind === 'bq' ? inferSchema(csv) : undefined });
     return;
   }
   if (o.from === undefined) throw inputError('bad_option', 'extract needs --from URI or --query SQL');
-  const csv = await readAll(o.from, '--from', ctx, { location: o.location, maxBytesBilled: o.maxBytesBilled });
+  const csv = await readAll(o.from, '--from', ctx, { location: o.location, maxBytesBilled: o.maxBytesBilled, extractVia: o.extractVia });
   await writeTable(to, csv, ctx, { mode: 'overwrite', schema: to.kind === 'bq' ? inferSchema(csv) : undefined });
 }
 

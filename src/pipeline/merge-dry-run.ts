@@ -14,7 +14,7 @@ export async function dryRunMerge(specs: readonly SourceSpec[], freq: Freq, ctx:
         table: `${uri.project}.${uri.dataset}.${uri.table}`, key: spec.key ?? 'theme', date: spec.date ?? 'Date',
         value: spec.value, agg: spec.agg ?? 'count', freq,
       }, ctx, { location: spec.location, maxBytesBilled: spec.maxBytesBilled, dryRun: true });
-      out.write(`-- ${spec.uri} (push-down, ${JSON.stringify(r)})\n`);
+      out.write(`-- ${spec.uri}: aggregated in BigQuery (push-down); ${r.totalBytesProcessed} bytes processed; parameters ${JSON.stringify(r.params)}\n${r.sql.trim()};\n`);
     } else {
       out.write(`-- ${spec.uri}: read as ${spec.format}\n`);
     }

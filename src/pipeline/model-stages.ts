@@ -3,7 +3,7 @@ import type { Freq } from '../frame/freq.js';
 import { formatDate } from '../frame/dates.js';
 import type { IoContext } from '../io/context.js';
 import { toCsv } from '../io/csv-write.js';
-import { openRead } from '../io/open-read.js';
+import { readText } from '../io/read-text.js';
 import { parseUri } from '../io/uri.js';
 import { writeBytes, writeTable } from '../io/write-table.js';
 import type { EngineOptions, MetricName, ModelFile } from '../model/types.js';
@@ -67,12 +67,10 @@ export async function runBacktest(o: ModelCliOptions & { origins: number }, ctx:
 }
 
 async function readModel(text: string, ctx: IoContext): Promise<ModelFile> {
-  const uri = parseUri(text, '--model');
-  const chunks: Buffer[] = [];
-  for await (const c of await openRead(uri, ctx)) chunks.push(c as Buffer);
+  const json = await readText(parseUri(text, '--model'), ctx);
   let m: ModelFile;
   try {
-    m = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ModelFile;
+    m = JSON.parse(json) as ModelFile;
   } catch (e) {
     throw inputError('bad_model', `${text}: not a model file (invalid JSON: ${(e as Error).message})`);
   }

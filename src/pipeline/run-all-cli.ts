@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { inputError } from '../errors.js';
 import type { IoContext } from '../io/context.js';
-import { openRead } from '../io/open-read.js';
+import { readText } from '../io/read-text.js';
 import { parseUri } from '../io/uri.js';
 import { loadConfig, type PipelineConfig } from './config.js';
 import { parseBytes, parseDuration } from './duration.js';
@@ -22,9 +22,7 @@ export async function readConfig(ref: string, ctx: IoContext): Promise<PipelineC
     }
     return loadConfig(text, ref, dirname(uri.path));
   }
-  const chunks: Buffer[] = [];
-  for await (const c of await openRead(uri, ctx)) chunks.push(c as Buffer);
-  return loadConfig(Buffer.concat(chunks).toString('utf8'), ref);
+  return loadConfig(await readText(uri, ctx), ref);
 }
 
 export interface RunAllCliOptions {

@@ -27,6 +27,8 @@ export interface SourceSpec {
   readonly query?: string;
   readonly params?: Readonly<Record<string, unknown>>;
   readonly maxBytesBilled?: string | number;
+  /** BigQuery: a gs:// prefix through which large tables are exported and streamed back. */
+  readonly extractVia?: string;
 }
 
 const KEYS = ['format', 'key', 'date', 'value', 'agg', 'prefix', 'fill', 'location'] as const;
@@ -92,5 +94,6 @@ export function validateSourceSpec(raw: Record<string, unknown>, where: string):
     location: str('location'), query: str('query'),
     params: params as Record<string, unknown> | undefined,
     maxBytesBilled: maxBytes as string | number | undefined,
+    extractVia: str('extractVia'),
   };
 }
