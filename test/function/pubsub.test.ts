@@ -2,8 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startCloudDoubles, type CloudDoubles } from '../../src/dev/start-cloud-doubles.js';
+import { listen } from '../support/cloud-context.js';
 
 /**
  * The real functions-framework server (getTestServer) with the real handlers, pointed at the
@@ -19,11 +19,6 @@ const config = {
   freq: 'W-SUN', end: '2020-05-24', target: 'desempleo', horizon: 4, levels: [0.8, 0.95], metric: 'mae', folds: 4,
   outDir: 'gs://fc-out/run', report: false, deadline: '60s', maxMemory: '3.5GiB',
 };
-
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
 
 function pubsubEvent(id: string, data: string): { headers: Record<string, string>; body: string } {
   return {
