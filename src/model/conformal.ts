@@ -1,11 +1,13 @@
 /**
  * Split-conformal prediction intervals from out-of-sample fold residuals (Vovk et al. 2005),
  * normalised (Lei et al. 2018, "locally weighted" conformal): the score of a residual at
- * cutoff t and horizon h is |e| / (σ_t·√h), with σ_t the volatility of the series just before
- * t (see `volatility`) and √h the random-walk growth of errors with the horizon. Pooling the
+ * cutoff t and horizon h is |e| / (σ_t·g_h), with σ_t the volatility of the series just before
+ * t (see `volatility`) and g_h the growth of errors with the horizon (`horizonShape`). Pooling the
  * scores of all folds and horizons gives F·H calibration points even with few folds, and the
  * normalisation keeps intervals honest across calm and turbulent periods: the half-width at
- * a new origin T is q·σ_T·√h, q the finite-sample conformal quantile of the scores.
+ * a new origin T is q·σ_T·g_h, q the finite-sample conformal quantile of the scores, weighted
+ * towards recent folds (`weightedConformalQuantile`, RECENCY per fold) so intervals widen
+ * soon after a break instead of waiting for it to dominate the pooled scores.
  */
 
 /** Rows of recent history in the local volatility. */
@@ -43,24 +45,79 @@ export function conformalQuantile(scores: ArrayLike<number>, level: number): num
   return k <= n ? s[Math.max(0, k - 1)] : (s[n - 1] * (n + 1)) / n;
 }
 
-/** Horizon scale of the scores: √h. */
+/**
+ * Weighted conformal quantile (Barber, Candès, Ramdas & Tibshirani 2023, "Conformal prediction
+ * beyond exchangeability"): the level-quantile of Σ w̃_i δ_{s_i} + w̃_{N+1} δ_{+∞} with weights
+ * normalised over the N scores plus the test point (weight 1). Decaying weights on older scores
+ * keep the coverage gap small when the error distribution drifts (after a break). When the
+ * quantile is the +∞ atom, the largest score scaled by (N+1)/N is returned. O(N log N).
+ */
+export function weightedConformalQuantile(scores: ArrayLike<number>, weights: ArrayLike<number>, level: number): number {
+  const idx = Array.from({ length: scores.length }, (_, i) => i).filter((i) => Number.isFinite(scores[i]) && weights[i] > 0);
+  if (idx.length === 0) return NaN;
+  idx.sort((a, b) => scores[a] - scores[b] || a - b);
+  let total = 1;
+  for (const i of idx) total += weights[i];
+  let acc = 0;
+  for (const i of idx) {
+    acc += weights[i];
+    if (acc / total >= level) return scores[i];
+  }
+  return (scores[idx[idx.length - 1]] * (idx.length + 1)) / idx.length;
+}
+
+/** Per-fold weight decay of the calibration scores, newest fold weight 1. */
+export const RECENCY = 0.9;
+
+/** Horizon scale of the scores when too few folds estimate it: √h (random-walk growth). */
 export function horizonScale(h: number): number {
   return Math.sqrt(h);
 }
 
+/** Folds needed to estimate the horizon shape from the data instead of assuming √h. */
+export const SHAPE_MIN_FOLDS = 8;
+
+function median(xs: readonly number[]): number {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
 /**
- * Normalised quantiles q[h−1][level] = q_level·√h from residuals[fold][h−1] (actual −
- * forecast) and the folds' volatilities `sigma[fold]`; multiply by σ_T for half-widths.
- * O(F·H·log(F·H)).
+ * Growth of the errors with the horizon, g_h: with at least SHAPE_MIN_FOLDS folds the median of
+ * |e_h|/σ across folds (made non-decreasing in h and relative to g_1, a robust estimate that
+ * adapts to mean-reverting series whose errors stop growing), otherwise √h. O(F·H log F).
+ */
+export function horizonShape(residuals: readonly ArrayLike<number>[], sigma: readonly number[], horizon: number): number[] {
+  const sqrt = Array.from({ length: horizon }, (_, h) => horizonScale(h + 1));
+  if (residuals.length < SHAPE_MIN_FOLDS) return sqrt;
+  const med = Array.from({ length: horizon }, (_, h) => median(residuals.map((r, f) => Math.abs(r[h]) / (sigma[f] > 0 ? sigma[f] : 1))));
+  if (!(med[0] > 0) || med.some((m) => !Number.isFinite(m))) return sqrt;
+  const g: number[] = [];
+  for (let h = 0; h < horizon; h++) g.push(Math.max(h > 0 ? g[h - 1] : 1, med[h] / med[0]));
+  return g;
+}
+
+/**
+ * Normalised quantiles q[h−1][level] = q_level·g_h from residuals[fold][h−1] (actual −
+ * forecast) and the folds' volatilities `sigma[fold]`, with g the horizon shape; multiply by
+ * σ_T for half-widths. Scores |e|/(σ·g_h) of all folds and horizons are pooled. O(F·H·log(F·H)).
  */
 export function conformalQuantiles(residuals: readonly ArrayLike<number>[], sigma: readonly number[], horizon: number, levels: readonly number[]): number[][] {
+  const g = horizonShape(residuals, sigma, horizon);
   const scores: number[] = [];
+  const weights: number[] = [];
+  const F = residuals.length;
   residuals.forEach((r, f) => {
     const s = sigma[f] > 0 ? sigma[f] : 1;
-    for (let h = 1; h <= horizon; h++) scores.push(Math.abs(r[h - 1]) / (s * horizonScale(h)));
+    for (let h = 1; h <= horizon; h++) {
+      scores.push(Math.abs(r[h - 1]) / (s * g[h - 1]));
+      weights.push(RECENCY ** (F - 1 - f));
+    }
   });
-  const q = levels.map((l) => conformalQuantile(scores, l));
-  return Array.from({ length: horizon }, (_, h) => q.map((x) => (Number.isFinite(x) ? x * horizonScale(h + 1) : 0)));
+  const q = levels.map((l) => weightedConformalQuantile(scores, weights, l));
+  return Array.from({ length: horizon }, (_, h) => q.map((x) => (Number.isFinite(x) ? x * g[h] : 0)));
 }
 
 /** Half-widths [h][level] at an origin with volatility `sigma`. */

@@ -1,5 +1,6 @@
 /**
- * The forecasting engine: `train` (rolling-origin model selection + conformal intervals),
+ * The forecasting engine: `train` (rolling-origin model selection over up to 30 folds, with a
+ * robust combination as the default winner — selection.ts — and conformal intervals),
  * `predict` (forecasts for the H periods after the last observed target) and `backtest`
  * (rolling-origin evaluation of the whole training procedure). Pure and deterministic.
  */
@@ -8,7 +9,7 @@ import { head, type Frame } from '../frame/frame.js';
 import { seasonalPeriod } from '../frame/freq.js';
 import type { BacktestResult, BacktestRow, EngineOptions, ForecastRow, ModelFile, TrainResult } from './types.js';
 import { addPeriods } from './calendar.js';
-import { foldCutoffs, minTrainRows } from './folds.js';
+import { minTrainRows, selectionCutoffs } from './folds.js';
 import { featureDefs } from './features.js';
 import { selectModel } from './selection.js';
 import { seriesData, targetSpan } from './series.js';
@@ -47,7 +48,7 @@ export function train(frame: Frame, opts: EngineOptions): TrainResult {
     throw inputError('too_few_rows', `target '${opts.target}' has ${n} non-missing rows; horizon ${H} needs at least ${rowsNeeded(H)}`);
   }
   const period = seasonalPeriod(data.freq);
-  const cutoffs = foldCutoffs(n, H, opts.folds);
+  const cutoffs = selectionCutoffs(n, H, opts.folds);
   const defs = featureDefs(data, H, period);
   const sel = selectModel(data, defs, cutoffs, opts, period);
   const spec = sel.winner.fit();

@@ -27,3 +27,19 @@ export function foldCutoffs(n: number, horizon: number, folds: number, step = 1)
 export function trainingOrigins(cutoff: number, horizon: number, start: number): { from: number; to: number } {
   return { from: start, to: cutoff - horizon };
 }
+
+/** Most folds used for selection (cost grows linearly with them). */
+export const MAX_SELECTION_FOLDS = 30;
+
+/**
+ * The selection folds: at least `folds`, and otherwise every available rolling origin up to
+ * MAX_SELECTION_FOLDS (more folds make the choice between candidates far less noisy). When
+ * more origins exist than that, they are spread back in time by a step of up to H (windows
+ * then do not overlap), so the folds cover several regimes. O(folds).
+ */
+export function selectionCutoffs(n: number, horizon: number, folds: number): number[] {
+  const available = Math.max(0, n - horizon - minTrainRows(horizon) + 1);
+  const count = Math.max(folds, Math.min(available, MAX_SELECTION_FOLDS));
+  const step = Math.min(horizon, Math.max(1, Math.ceil(available / count)));
+  return foldCutoffs(n, horizon, count, step);
+}

@@ -15,6 +15,9 @@ import { ridgePath } from './ridge.js';
 export const RIDGE_GRID = [0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000];
 const ENET_STEPS = 12;
 const ENET_RATIO = 0.02;
+/** Coordinate-descent stopping rule: forecasts need far less precision than coefficients. */
+const ENET_TOL = 1e-4;
+const ENET_SWEEPS = 60;
 
 export interface RidgeResult {
   readonly candidate: Candidate;
@@ -47,12 +50,24 @@ export function ridgeCandidate(ctx: LinearContext, name: string, coreOnly: boole
 }
 
 /** Coefficients [λ-step][h] of the elastic net on a design; λ relative to each λ_max. */
+const grams = new WeakMap<Design, Float64Array[]>();
+/** XᵀX/n of a design, computed once and shared by the lasso and the elastic net. */
+function scaledGram(d: Design): Float64Array[] {
+  let g = grams.get(d);
+  if (!g) {
+    const n = d.ys[0].length;
+    g = gram(d.cols).map((r) => r.map((v) => v / n));
+    grams.set(d, g);
+  }
+  return g;
+}
+
 function enetBetas(d: Design, a: number): Float64Array[][] {
   const n = d.ys[0].length;
-  const g = gram(d.cols).map((r) => r.map((v) => v / n));
+  const g = scaledGram(d);
   const perH = d.ys.map((y) => {
     const c = xty(d.cols, y).map((v) => v / n);
-    return enetPath(g, c, a, lambdaPath(lambdaMax(c, a), ENET_STEPS, ENET_RATIO), 1e-5, 200, Math.max(2, Math.floor(n / 2)));
+    return enetPath(g, c, a, lambdaPath(lambdaMax(c, a), ENET_STEPS, ENET_RATIO), ENET_TOL, ENET_SWEEPS, Math.max(2, Math.floor(n / 2)));
   });
   return Array.from({ length: perH[0].length }, (_, s) => perH.map((p) => p[Math.min(s, p.length - 1)]));
 }

@@ -21,7 +21,7 @@ export function candidateScores(y: Float64Array, cutoffs: readonly number[], can
       metrics: summarize(s.perFold),
       coverage: opts.levels.length > 0 ? coverage(res, sigma, q, 0) : NaN,
       mapeZerosSkipped: s.zerosSkipped,
-      nFolds: cutoffs.length,
+      nFolds: c.forecasts.filter((f) => f.every(Number.isFinite)).length,
     };
   });
 }

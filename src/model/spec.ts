@@ -7,11 +7,15 @@ import { etsForecast } from './ets.js';
 import { computeFeature, type FeatureDef, type SeriesData } from './features.js';
 import { naiveForecast } from './naive.js';
 import { seasonalNaiveForecast } from './seasonal-naive.js';
+import { adjusted, reseasonalise, seasonalIndices, sesForecast, thetaForecast, windowMeanForecast } from './smoothing.js';
 
 export type ModelSpec =
   | { readonly kind: 'naive' }
   | { readonly kind: 'snaive'; readonly period: number }
-  | { readonly kind: 'ets'; readonly alpha: number; readonly beta: number; readonly phi: number }
+  | { readonly kind: 'ets'; readonly alpha: number; readonly beta: number; readonly phi: number; readonly period?: number }
+  | { readonly kind: 'ses'; readonly alpha: number; readonly period: number }
+  | { readonly kind: 'theta'; readonly alpha: number; readonly period: number; readonly slope: number }
+  | { readonly kind: 'wmean'; readonly window: number }
   | LinearSpec
   | { readonly kind: 'combo'; readonly how: 'mean' | 'median'; readonly parts: readonly ModelSpec[] };
 
@@ -34,7 +38,13 @@ export function forecastSpec(spec: ModelSpec, data: SeriesData, t: number, horiz
   switch (spec.kind) {
     case 'naive': return naiveForecast(data.y, t, horizon);
     case 'snaive': return seasonalNaiveForecast(data.y, t, horizon, spec.period);
-    case 'ets': return etsForecast(data.y, t, horizon, spec);
+    case 'ets': {
+      const idx = spec.period ? seasonalIndices(data.y, t, spec.period) : undefined;
+      return reseasonalise(etsForecast(adjusted(data.y, t, idx), t, horizon, spec), t, idx);
+    }
+    case 'ses': return sesForecast(data.y, t, horizon, spec);
+    case 'theta': return thetaForecast(data.y, t, horizon, spec);
+    case 'wmean': return windowMeanForecast(data.y, t, horizon, spec.window);
     case 'linear': {
       const z = spec.features.map((d, j) => (computeFeature(d, data)[t] - spec.mean[j]) / spec.sd[j]);
       const base = spec.base === 'last' ? data.y[t] : 0;

@@ -17,6 +17,8 @@ export function isMetricName(s: string): s is MetricName {
 export interface Budget {
   /** Milliseconds left for this stage; the engine stops its search when it runs short. */
   remainingMs(): number;
+  /** Optional trace: called after each unit of work with its name and measured milliseconds. */
+  report?(unit: string, ms: number): void;
 }
 
 export interface EngineOptions {
@@ -28,7 +30,10 @@ export interface EngineOptions {
   readonly levels: readonly number[];
   /** Metric that picks the winner (lower is better; r2/explained_variance are negated). */
   readonly metric: MetricName;
-  /** Number of rolling-origin folds used for selection inside training. */
+  /**
+   * Minimum number of rolling-origin folds used for selection inside training; the engine uses
+   * every available origin up to 30 when there are more (folds.ts `selectionCutoffs`).
+   */
   readonly folds: number;
   /** Restrict the candidate list (names as in CandidateScore.model); all when undefined. */
   readonly candidates?: readonly string[];

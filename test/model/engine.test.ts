@@ -84,5 +84,11 @@ test('demo accuracy: backtest desempleo h=4, 20 origins beats the reference numb
   const r = backtest(demoFrame(), { ...opts, origins: 20 });
   assert.equal(r.rows.length, 80);
   assert.ok(r.metrics.mae.mean < 23.4, `MAE ${r.metrics.mae.mean}`);
+  // Honest comparison: naive on the same rows, over all horizons and at h = 4 only.
+  assert.ok(r.metrics.mae.mean < r.naiveMae, `MAE ${r.metrics.mae.mean} vs naive ${r.naiveMae}`);
+  const last = r.rows.filter((x) => x.horizon === 4);
+  const mae4 = last.reduce((s, x) => s + Math.abs(x.actual - x.forecast), 0) / last.length;
+  const naive4 = last.reduce((s, x) => s + Math.abs(x.actual - x.naive), 0) / last.length;
+  assert.ok(mae4 < naive4 && mae4 < 23.35, `h=4 MAE ${mae4} vs naive ${naive4}`);
   assert.ok(r.coverage[0] >= 0.65 && r.coverage[0] <= 0.95, `coverage ${r.coverage[0]}`);
 });

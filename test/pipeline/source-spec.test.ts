@@ -7,7 +7,7 @@ import { ForecastError } from '../../src/errors.js';
 test('parseSourceSpec reads every option', () => {
   assert.deepEqual(parseSourceSpec('gs://b/e.csv.gz?format=events&key=theme&date=Date&value=Sentiment&agg=count_x_mean&prefix=gdelt_&fill=zero&location=EU'), {
     uri: 'gs://b/e.csv.gz', format: 'events', key: 'theme', date: 'Date', value: 'Sentiment', agg: 'count_x_mean', prefix: 'gdelt_',
-    fill: 'zero', location: 'EU', query: undefined, params: undefined, maxBytesBilled: undefined,
+    fill: 'zero', location: 'EU', query: undefined, params: undefined, maxBytesBilled: undefined, extractVia: undefined,
   });
   assert.equal(parseSourceSpec('trends.csv').format, 'long');
 });
