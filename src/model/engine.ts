@@ -8,7 +8,7 @@ import { inputError } from '../errors.js';
 import { head, type Frame } from '../frame/frame.js';
 import { seasonalPeriod } from '../frame/freq.js';
 import type { BacktestResult, BacktestRow, EngineOptions, ForecastRow, ModelFile, TrainResult } from './types.js';
-import { addPeriods } from './calendar.js';
+import { addPeriods } from '../frame/dates.js';
 import { minTrainRows, selectionCutoffs } from './folds.js';
 import { featureDefs } from './features.js';
 import { selectModel } from './selection.js';
@@ -108,7 +108,7 @@ export function predict(model: ModelFile, frame: Frame): ForecastRow[] {
   return Array.from(f, (fc, h) => {
     if (!Number.isFinite(fc)) throw inputError('bad_model', `model '${model.winner}' produced a non-finite forecast at horizon ${h + 1}`);
     return {
-      date: addPeriods(data.dates[t], data.freq, h + 1),
+      date: addPeriods(data.dates[t], h + 1, data.freq),
       horizon: h + 1,
       forecast: fc,
       lower: widths[h].map((w) => fc - w),

@@ -60,8 +60,13 @@ export async function runBacktest(o: ModelCliOptions & { origins: number }, ctx:
   const { backtest } = await import('../model/engine.js');
   const r = backtest(frame, { ...engineOptions(o, ctx), origins: o.origins });
   await writeTable(to, backtestCsv(backtestRows(r.rows, o.levels), o.levels), ctx, { mode: 'overwrite' });
+  const byH = (h: number, pick: (x: (typeof r.rows)[number]) => number) => {
+    const rows = r.rows.filter((x) => x.horizon === h);
+    return rows.reduce((s, x) => s + Math.abs(x.actual - pick(x)), 0) / rows.length;
+  };
   ctx.logger.info({
     origins: o.origins, mae: r.metrics.mae.mean, naiveMae: r.naiveMae,
+    maeAtHorizon: byH(o.horizon, (x) => x.forecast), naiveMaeAtHorizon: byH(o.horizon, (x) => x.naive),
     coverage: Object.fromEntries(o.levels.map((l, i) => [String(l), r.coverage[i]])),
   }, 'backtest');
 }

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { backtest, predict, train } from '../../src/model/engine.js';
-import { addMonths, addPeriods, daysFromCivil } from '../../src/model/calendar.js';
+import { seasonalPhase } from '../../src/model/calendar.js';
+import { addPeriods } from '../../src/frame/dates.js';
 import type { Frame } from '../../src/frame/frame.js';
 import type { EngineOptions } from '../../src/model/types.js';
 import { demoFrame, isoDay } from './support/demo-frame.js';
@@ -9,13 +10,11 @@ import { mulberry32, normal } from './support/prng.js';
 
 const opts: EngineOptions = { target: 'desempleo', horizon: 4, levels: [0.8, 0.95], metric: 'mae', folds: 5 };
 
-test('calendar: months on day numbers, period steps', () => {
-  const cases: [string, number, string][] = [['2020-01-31', 1, '2020-02-29'], ['2019-12-01', 1, '2020-01-01'], ['2020-03-01', -14, '2019-01-01'], ['2021-01-31', 13, '2022-02-28']];
-  for (const [from, k, to] of cases) assert.equal(addMonths(isoDay(from), k), isoDay(to));
-  assert.equal(daysFromCivil(1970, 1, 1), 0);
-  assert.equal(addPeriods(isoDay('2020-05-24'), 'W-SUN', 2), isoDay('2020-06-07'));
-  assert.equal(addPeriods(isoDay('2020-05-24'), 'D', 8), isoDay('2020-06-01'));
-  assert.equal(addPeriods(isoDay('2020-11-01'), 'MS', 3), isoDay('2021-02-01'));
+test('calendar: seasonal phase of a period label', () => {
+  assert.equal(seasonalPhase(isoDay('2020-01-01'), 'W-SUN'), 0);
+  assert.ok(Math.abs(seasonalPhase(isoDay('2020-07-02'), 'MS') - 183 / 365.2425) < 1e-12);
+  assert.equal(seasonalPhase(isoDay('2020-05-25'), 'D'), 0); // weeks start on Monday
+  assert.equal(seasonalPhase(isoDay('2020-05-24'), 'D'), 6 / 7);
 });
 
 test('input errors: missing target, too few rows', () => {
@@ -72,7 +71,7 @@ test('budget: deadline before anything → limit error; short budget skips stage
 test('monthly synthetic series with a seasonal signal: engine beats naive', () => {
   const z = normal(mulberry32(7));
   const n = 120;
-  const dates = Int32Array.from({ length: n }, (_, i) => addMonths(isoDay('2010-01-01'), i));
+  const dates = Int32Array.from({ length: n }, (_, i) => addPeriods(isoDay('2010-01-01'), i, 'MS'));
   const y = Float64Array.from({ length: n }, (_, i) => 50 + 10 * Math.sin((2 * Math.PI * i) / 12) + z());
   const frame: Frame = { freq: 'MS', dates, names: ['y', 'noise'], columns: [y, Float64Array.from({ length: n }, () => z())] };
   const r = backtest(frame, { target: 'y', horizon: 3, levels: [0.8], metric: 'mae', folds: 5, origins: 12 });

@@ -6,7 +6,7 @@
  * Run the table: TZ=UTC node --import tsx test/model/support/simulated.ts
  */
 import type { Frame } from '../../../src/frame/frame.js';
-import { addMonths } from '../../../src/model/calendar.js';
+import { addPeriods } from '../../../src/frame/dates.js';
 import { backtest } from '../../../src/model/engine.js';
 import type { BacktestResult } from '../../../src/model/types.js';
 import { isoDay } from './demo-frame.js';
@@ -47,7 +47,7 @@ export function simCases(seed = 11): SimCase[] {
   }
   {
     const n = 120;
-    const dates = Int32Array.from({ length: n }, (_, i) => addMonths(isoDay('2010-01-01'), i));
+    const dates = Int32Array.from({ length: n }, (_, i) => addPeriods(isoDay('2010-01-01'), i, 'MS'));
     const y = Float64Array.from({ length: n }, (_, i) => 100 + 0.5 * i + 12 * Math.sin((2 * Math.PI * i) / 12) + 6 * Math.cos((4 * Math.PI * i) / 12) + 2 * z());
     out.push({ name: 'monthly seasonal + trend', frame: { freq: 'MS', dates, names: ['y', 'x0'], columns: [y, noise(n)] } });
   }
