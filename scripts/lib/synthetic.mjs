@@ -55,3 +55,52 @@ export function* trends({ seed, keywords, startMs, weeks }) {
     }
   }
 }
+
+/**
+ * `n` SYNTHETIC GDELT-style theme names (`ECON_SYNTH_007`-like), seeded so the same n gives the
+ * same names. Lengths vary like real GKG themes (10–30 characters).
+ */
+export function themeNames(n, seed = 7) {
+  const rand = mulberry32(seed);
+  const heads = ['ECON', 'EPU', 'HEALTH', 'WB', 'TAX_FNCACT', 'CRISISLEX', 'UNGP', 'SOC', 'ENV', 'GENERAL'];
+  const tails = ['UNEMPLOYMENT', 'ECONOMY', 'PANDEMIC', 'JOBS', 'WORKERS', 'HOUSING_PRICES', 'POVERTY', 'PROTEST', 'TRADE', 'INFLATION'];
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    out.push(`${heads[Math.floor(rand() * heads.length)]}_${tails[Math.floor(rand() * tails.length)]}_SYN${String(i).padStart(3, '0')}`);
+  }
+  return out;
+}
+
+/**
+ * Stream an iterable of lines to `path` (a file, optionally gzipped when `gzip` is true) in
+ * ~1 MiB writes, respecting backpressure: memory stays flat however many lines. Writes to
+ * `path.tmp` first and renames, so an interrupted run never leaves a half file behind.
+ * Returns the number of lines and uncompressed bytes written.
+ */
+export async function writeLines(path, lines, { gzip = false } = {}) {
+  const { createWriteStream, renameSync } = await import('node:fs');
+  const { createGzip } = await import('node:zlib');
+  const { once } = await import('node:events');
+  const { pipeline } = await import('node:stream/promises');
+  const { PassThrough } = await import('node:stream');
+  const tmp = `${path}.tmp`;
+  const src = new PassThrough();
+  const done = gzip ? pipeline(src, createGzip(), createWriteStream(tmp)) : pipeline(src, createWriteStream(tmp));
+  let buf = '';
+  let n = 0;
+  let bytes = 0;
+  for (const line of lines) {
+    buf += line + '\n';
+    n++;
+    if (buf.length >= 1 << 20) {
+      bytes += Buffer.byteLength(buf);
+      if (!src.write(buf)) await Promise.race([once(src, 'drain'), done]);
+      buf = '';
+    }
+  }
+  bytes += Buffer.byteLength(buf);
+  src.end(buf);
+  await done;
+  renameSync(tmp, path);
+  return { lines: n, bytes };
+}

@@ -68,3 +68,17 @@ test('runs of a key and period give the same cells as a plain per-row fold (prop
     }
   }));
 });
+
+test('sparse keys (few periods spread over many) give the same series as dense ones', () => {
+  // One key touches every 50th of 5,000 periods (switching to the sparse map), one touches all.
+  const acc = new SeriesAccumulator('sum');
+  for (let p = 4999; p >= 0; p--) {
+    acc.add('dense', p * 7 - 700, 1);
+    if (p % 50 === 0) acc.add('sparse', p * 7 - 700, p);
+  }
+  const [dense, sparse] = acc.series();
+  assert.equal(dense.periods.length, 5000);
+  assert.deepEqual(Array.from(sparse.periods), Array.from({ length: 100 }, (_, i) => i * 350 - 700));
+  assert.deepEqual(Array.from(sparse.values), Array.from({ length: 100 }, (_, i) => i * 50));
+  assert.ok(dense.periods.every((p, i) => i === 0 || dense.periods[i - 1] < p));
+});
