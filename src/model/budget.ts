@@ -4,9 +4,11 @@
  * work (calibrated so that one unit of work costs about the same time whatever the kind, ≈ 10 ns
  * on the reference machine); the tracker learns the observed rates, in ms per work plus a fixed
  * per-unit overhead, and starts a unit only when the time left exceeds a reserve plus its
- * predicted cost: for a new kind of unit the larger of the slowest rate seen × SAFETY and
+ * predicted cost: for a new kind of unit the larger of the overall rate × SAFETY and
  * FIRST_FACTOR × the costliest unit so far; that kind's own rate × SAFETY/2 once one of its
- * units ran (e.g. the second fold of a model). Work that does not fit is skipped and listed, so the engine stays inside the
+ * units ran (e.g. the second fold of a model). Rates are cumulative (total time / total work),
+ * so one unit slowed by a GC pause or a busy machine does not make everything after it look
+ * unaffordable. Work that does not fit is skipped and listed, so the engine stays inside the
  * budget instead of overshooting it.
  */
 import type { Budget } from './types.js';
@@ -23,9 +25,9 @@ const RESERVE_SHARE = 0.1;
 export class BudgetTracker {
   readonly skipped: string[] = [];
   private maxUnit = 0;
-  private rate = 0;
-  /** Observed rate per kind of unit (the name before its first '.'). */
-  private readonly rates = new Map<string, number>();
+  private readonly total = { ms: 0, work: 0 };
+  /** Observed time and work per kind of unit (the name before its first '.'). */
+  private readonly kinds = new Map<string, { ms: number; work: number }>();
   private readonly reserveMs: number;
   /**
    * `reserveMs`: time kept back for the work after the units (final fit, intervals, report
@@ -40,11 +42,12 @@ export class BudgetTracker {
    * when there were some (× SAFETY/2), otherwise at the slowest rate seen (× SAFETY).
    */
   estimate(work: number, kind = ''): number {
-    const own = this.rates.get(kind);
-    if (own !== undefined) return (SAFETY / 2) * own * (work + OVERHEAD_WORK);
+    const own = this.kinds.get(kind);
+    if (own !== undefined) return (SAFETY / 2) * (own.ms / own.work) * (work + OVERHEAD_WORK);
     // A new kind runs code not yet exercised (first-call compilation, other constant
     // factors): never assumed cheaper than FIRST_FACTOR × the costliest unit so far.
-    return Math.max(this.rate > 0 ? SAFETY * this.rate * (work + OVERHEAD_WORK) : 0, FIRST_FACTOR * this.maxUnit);
+    const rate = this.total.work > 0 ? this.total.ms / this.total.work : 0;
+    return Math.max(SAFETY * rate * (work + OVERHEAD_WORK), FIRST_FACTOR * this.maxUnit);
   }
 
   /** Runs `unit` if there is time (returning its value), otherwise records `name` as skipped. */
@@ -60,9 +63,11 @@ export class BudgetTracker {
     const ms = Math.max(0, before - this.budget.remainingMs());
     this.budget.report?.(name, ms);
     this.maxUnit = Math.max(this.maxUnit, ms);
-    const rate = ms / (work + OVERHEAD_WORK);
-    this.rate = Math.max(this.rate, rate);
-    this.rates.set(kind, Math.max(this.rates.get(kind) ?? 0, rate));
+    const w = work + OVERHEAD_WORK;
+    this.total.ms += ms;
+    this.total.work += w;
+    const k = this.kinds.get(kind) ?? { ms: 0, work: 0 };
+    this.kinds.set(kind, { ms: k.ms + ms, work: k.work + w });
     return out;
   }
 

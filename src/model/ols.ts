@@ -1,8 +1,10 @@
 /**
  * Ordinary least squares, β = (XᵀX)⁻¹Xᵀy, through ml-regression-multivariate-linear (SVD of
- * XᵀX, so rank-deficient designs get the pseudo-inverse solution). O(n·p² + p³). Above
- * MAX_DIRECT columns the p×p SVD would dominate a training run, so the same minimum-norm
- * solution is taken from the n×n kernel instead (ridge with a vanishing penalty).
+ * XᵀX, so rank-deficient designs get the pseudo-inverse solution). O(n·p² + p³). When there
+ * are at least as many columns as rows (XᵀX is singular: the original pipeline's "every column"
+ * model on a short history) or more than MAX_DIRECT columns, the same minimum-norm solution is
+ * taken from the n×n kernel instead (ridge with a vanishing penalty), O(n²·p): the p×p SVD
+ * would dominate a training run for the same answer.
  */
 import MLR from 'ml-regression-multivariate-linear';
 import { ridgeFit } from './ridge.js';
@@ -23,7 +25,7 @@ export function olsFit(cols: readonly Float64Array[], ys: readonly Float64Array[
   if (p === 0 || n === 0) {
     return { coef: ys.map(() => new Float64Array(p)), intercept: ys.map((y) => (intercept && n > 0 ? mean(y) : 0)) };
   }
-  if (p + (intercept ? 1 : 0) <= MAX_DIRECT) {
+  if (p + (intercept ? 1 : 0) <= Math.min(MAX_DIRECT, n - 1)) {
     const x = Array.from({ length: n }, (_, i) => cols.map((c) => c[i]));
     const y = Array.from({ length: n }, (_, i) => ys.map((c) => c[i]));
     const w = new MLR(x, y, { intercept, statistics: false }).weights;
