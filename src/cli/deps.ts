@@ -23,7 +23,7 @@ export async function ioContext(deps: CliDeps, globals: GlobalOptions, deadlineM
   const { createLogger } = await import('../io/logger.js');
   const pretty = globals.logFormat ? globals.logFormat === 'pretty' : Boolean(deps.stderr.isTTY);
   const logger = createLogger({
-    level: globals.logLevel ?? (globals.verbose ? 'debug' : pretty ? 'info' : 'info'),
+    level: globals.logLevel ?? (globals.verbose ? 'debug' : 'info'),
     pretty,
     destination: deps.stderr,
   });

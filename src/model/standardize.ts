@@ -9,27 +9,27 @@ export interface Scaling {
   readonly sd: number;
 }
 
-/** Mean and population sd of col[from..to]. */
-export function fitScaling(col: ArrayLike<number>, from: number, to: number): Scaling {
+/** Mean and population sd of col[from..to], two passes. O(n). */
+function meanSd(col: ArrayLike<number>, from: number, to: number): Scaling {
   const n = to - from + 1;
   let s = 0;
   for (let i = from; i <= to; i++) s += col[i];
   const mean = s / n;
   let v = 0;
   for (let i = from; i <= to; i++) v += (col[i] - mean) ** 2;
-  const sd = Math.sqrt(v / n);
+  return { mean, sd: Math.sqrt(v / n) };
+}
+
+/** Mean and population sd of col[from..to]; sd = 1 for a constant column. */
+export function fitScaling(col: ArrayLike<number>, from: number, to: number): Scaling {
+  const { mean, sd } = meanSd(col, from, to);
   return { mean, sd: sd > 1e-12 * (Math.abs(mean) + 1) ? sd : 1 };
 }
 
 /** Whether a column is (near) constant on the rows: sd ≤ 1e-8·(|mean| + 1). */
 export function nearZeroVariance(col: ArrayLike<number>, from: number, to: number): boolean {
-  const n = to - from + 1;
-  let s = 0;
-  for (let i = from; i <= to; i++) s += col[i];
-  const mean = s / n;
-  let v = 0;
-  for (let i = from; i <= to; i++) v += (col[i] - mean) ** 2;
-  return Math.sqrt(v / n) <= 1e-8 * (Math.abs(mean) + 1);
+  const { mean, sd } = meanSd(col, from, to);
+  return sd <= 1e-8 * (Math.abs(mean) + 1);
 }
 
 /** The z-scores of col[from..to] (a new array of to−from+1 values). */

@@ -2,7 +2,8 @@ import { isAbsolute, join } from 'node:path';
 import { inputError } from '../errors.js';
 import { isFill, type Fill } from '../frame/align.js';
 import { isFreq, type Freq } from '../frame/freq.js';
-import { isMetricName, type MetricName } from '../model/types.js';
+import { parseDate } from '../frame/dates.js';
+import { isMetricName, type EngineOptions } from '../model/types.js';
 import { parseBytes, parseDuration } from './duration.js';
 import { validateSourceSpec, type SourceSpec } from './source-spec.js';
 import { parseUri } from '../io/uri.js';
@@ -17,18 +18,12 @@ export interface PublishTargets {
 }
 
 /** The validated pipeline config (the JSON file `run-all --config` reads). */
-export interface PipelineConfig {
+export interface PipelineConfig extends Omit<EngineOptions, 'budget'> {
   readonly sources: readonly SourceSpec[];
   readonly freq: Freq;
   readonly start?: string;
   readonly end?: string;
   readonly fill?: Fill;
-  readonly target: string;
-  readonly horizon: number;
-  readonly levels: readonly number[];
-  readonly metric: MetricName;
-  readonly folds: number;
-  readonly candidates?: readonly string[];
   readonly outDir: string;
   readonly publish: PublishTargets;
   readonly report: boolean;
@@ -91,7 +86,7 @@ export function loadConfig(text: string, source: string, baseDir?: string): Pipe
   if (!target) throw bad('target', 'is required: the column to forecast');
   for (const k of ['start', 'end'] as const) {
     const v = str(k);
-    if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw bad(k, `'${v}' must be a date yyyy-mm-dd`);
+    if (v !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(parseDate(v)))) throw bad(k, `'${v}' must be a date yyyy-mm-dd`);
   }
   const levels = o.levels ?? [0.8, 0.95];
   if (!Array.isArray(levels) || levels.length === 0 || !levels.every((l) => typeof l === 'number' && l > 0 && l < 1)) {

@@ -1,6 +1,5 @@
 import { inputError } from '../errors.js';
 import type { Fill } from '../frame/align.js';
-import { parseDate, periodOf } from '../frame/dates.js';
 import type { Freq } from '../frame/freq.js';
 import type { IoContext } from '../io/context.js';
 import { frameToCsv } from '../io/frame-csv.js';
@@ -8,6 +7,7 @@ import { parseUri } from '../io/uri.js';
 import { writeTable } from '../io/write-table.js';
 import { mergeSources } from './merge.js';
 import { parseSourceSpec } from './source-spec.js';
+import { periodOption } from './period-option.js';
 
 export interface MergeCliOptions {
   readonly source: string[];
@@ -17,14 +17,6 @@ export interface MergeCliOptions {
   readonly end?: string;
   readonly fill?: Fill;
   readonly dryRun?: boolean;
-}
-
-/** Parse a `--start`/`--end` date into its period label. */
-export function periodOption(text: string | undefined, freq: Freq, name: string): number | undefined {
-  if (text === undefined) return undefined;
-  const d = parseDate(text);
-  if (Number.isNaN(d)) throw inputError('bad_option', `${name} '${text}' is not a date (expected yyyy-mm-dd)`);
-  return periodOf(d, freq);
 }
 
 /** `forecast merge`: read every source, write the wide table, report the problems found. */

@@ -1,4 +1,5 @@
-import { parseDate, periodOf, formatDate } from '../frame/dates.js';
+import { periodOf, formatDate } from '../frame/dates.js';
+import { periodOption } from './period-option.js';
 import type { IoContext } from '../io/context.js';
 import type { PipelineConfig } from './config.js';
 import { Deadline, memoryGuard } from './deadline.js';
@@ -56,8 +57,8 @@ export async function runAll(opts: RunAllOptions): Promise<RunSummary> {
 
   const merged = await mergeSources(config.sources, {
     freq: config.freq,
-    start: config.start === undefined ? undefined : periodOf(parseDate(config.start), config.freq),
-    end: config.end === undefined ? undefined : periodOf(parseDate(config.end), config.freq),
+    start: periodOption(config.start, config.freq, 'start'),
+    end: periodOption(config.end, config.freq, 'end'),
     fill: config.fill,
     onChunk: () => {
       deadline.check('merge', reserve);

@@ -28,6 +28,7 @@ test('bad fields are named', () => {
     [{ ...ok, levels: [80] }, /'levels' must be/],
     [{ ...ok, publish: { weekly: 'bq://p.d.t' } }, /'publish\.weekly' is not a publishable table/],
     [{ ...ok, deadline: 'soon' }, /'deadline' 'soon' is not a duration/],
+    [{ ...ok, end: '2019-02-30' }, /'end' '2019-02-30' must be a date/],
     [{ ...ok, targte: 'y' }, /'targte' is not a config field/],
     ['[1,2]', /expected a JSON object/],
   ];
