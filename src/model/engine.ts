@@ -25,6 +25,19 @@ export const MODEL_VERSION = 1;
 export interface IntervalSpec {
   readonly kind: 'normalised';
   readonly quantiles: readonly (readonly number[])[];
+  /** 0 when the training target was never negative (counts, indices): forecasts and bounds stay ≥ 0. */
+  readonly floor: number | null;
+}
+
+/**
+ * A point forecast with its interval half-widths, held at the series' floor: a search index or
+ * a count cannot go below 0, so neither do its forecasts and bounds. Flooring never lowers
+ * coverage (the actual is above the floor too) and never raises the error.
+ */
+function band(fc: number, widths: readonly number[], floor: number | null): { forecast: number; lower: number[]; upper: number[] } {
+  const lo = floor ?? -Infinity;
+  const f = Math.max(fc, lo);
+  return { forecast: f, lower: widths.map((w) => Math.max(f - w, lo)), upper: widths.map((w) => Math.max(f + w, lo)) };
 }
 
 function checkOptions(opts: EngineOptions): void {
@@ -54,6 +67,7 @@ export function train(frame: Frame, opts: EngineOptions): TrainResult {
   const spec = sel.winner.fit();
   const sigma = cutoffs.map((t) => volatility(data.y, t));
   const quantiles = conformalQuantiles(foldResiduals(data.y, cutoffs, sel.winner.forecasts), sigma, H, opts.levels);
+  const floor = data.y.every((v) => v >= 0) ? 0 : null;
   const model: ModelFile = {
     format: 'forecast-model',
     version: MODEL_VERSION,
@@ -64,17 +78,14 @@ export function train(frame: Frame, opts: EngineOptions): TrainResult {
     winner: sel.winner.name,
     inputs: specInputs(spec),
     params: spec,
-    intervals: { kind: 'normalised', quantiles } satisfies IntervalSpec,
+    intervals: { kind: 'normalised', quantiles, floor } satisfies IntervalSpec,
     trainedThrough: data.dates[n - 1],
   };
-  const history: BacktestRow[] = cutoffs.flatMap((t, f) => Array.from({ length: H }, (_, h) => {
-    const widths = halfWidths(quantiles, sigma[f]);
-    const fc = sel.winner.forecasts[f][h];
-    return {
-      cutoff: data.dates[t], targetDate: data.dates[t + h + 1], horizon: h + 1, actual: data.y[t + h + 1], forecast: fc,
-      lower: widths[h].map((w) => fc - w), upper: widths[h].map((w) => fc + w), model: sel.winner.name, naive: data.y[t],
-    };
-  }));
+  const history: BacktestRow[] = cutoffs.flatMap((t, f) => Array.from({ length: H }, (_, h) => ({
+    cutoff: data.dates[t], targetDate: data.dates[t + h + 1], horizon: h + 1, actual: data.y[t + h + 1],
+    ...band(sel.winner.forecasts[f][h], halfWidths(quantiles, sigma[f])[h], floor),
+    model: sel.winner.name, naive: data.y[t],
+  })));
   const removed = sel.original?.removedRows ?? [];
   const trainRows = n - H;
   return {
@@ -104,16 +115,11 @@ export function predict(model: ModelFile, frame: Frame): ForecastRow[] {
   const t = data.y.length - 1;
   if (t < 0) throw inputError('too_few_rows', `target '${model.target}' has no non-missing value`);
   const f = forecastSpec(model.params as ModelSpec, data, t, model.horizon);
-  const widths = halfWidths((model.intervals as IntervalSpec).quantiles, volatility(data.y, t));
+  const intervals = model.intervals as IntervalSpec;
+  const widths = halfWidths(intervals.quantiles, volatility(data.y, t));
   return Array.from(f, (fc, h) => {
     if (!Number.isFinite(fc)) throw inputError('bad_model', `model '${model.winner}' produced a non-finite forecast at horizon ${h + 1}`);
-    return {
-      date: addPeriods(data.dates[t], h + 1, data.freq),
-      horizon: h + 1,
-      forecast: fc,
-      lower: widths[h].map((w) => fc - w),
-      upper: widths[h].map((w) => fc + w),
-    };
+    return { date: addPeriods(data.dates[t], h + 1, data.freq), horizon: h + 1, ...band(fc, widths[h], intervals.floor ?? null) };
   });
 }
 

@@ -27,15 +27,32 @@ export function candidateScores(y: Float64Array, cutoffs: readonly number[], can
 }
 
 /**
+ * Standardised coefficients at t+H of a specification, by feature name. A mean combination's
+ * forecast is the mean of its parts, so its effective coefficient is each linear part's
+ * coefficient / k, summed over parts (a median combination has no linear form: parts / k as
+ * an indication). Non-linear parts contribute none.
+ */
+export function effectiveCoefficients(spec: ModelSpec, target: string, weight = 1, into = new Map<string, number>()): Map<string, number> {
+  if (spec.kind === 'linear') {
+    spec.features.forEach((d, j) => {
+      const name = featureName(d, target);
+      into.set(name, (into.get(name) ?? 0) + weight * spec.coef[spec.coef.length - 1][j]);
+    });
+  } else if (spec.kind === 'combo') {
+    for (const part of spec.parts) effectiveCoefficients(part, target, weight / spec.parts.length, into);
+  }
+  return into;
+}
+
+/**
  * Rank 1 = the last feature standing in the full-data RFE run; features screened out before
- * RFE share the rank after the last ranked one. Coefficient: standardised coefficient at t+H
- * in the winner (NaN when the winner does not use the feature).
+ * RFE share the rank after the last ranked one. Coefficient: the winner's effective
+ * standardised coefficient at t+H (NaN when the winner does not use the feature).
  */
 export function featureRanking(sel: Selection, spec: ModelSpec, target: string): FeatureRank[] {
   const ctx = sel.linear;
   if (!ctx) return [];
-  const coef = new Map<string, number>();
-  if (spec.kind === 'linear') spec.features.forEach((d, j) => coef.set(featureName(d, target), spec.coef[spec.coef.length - 1][j]));
+  const coef = effectiveCoefficients(spec, target);
   const rank = new Map<number, number>();
   sel.rfe?.fullRun.order.forEach((pos, r) => rank.set(ctx.full.idx[pos], r + 1));
   const unranked = rank.size + 1;

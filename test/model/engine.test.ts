@@ -91,3 +91,26 @@ test('demo accuracy: backtest desempleo h=4, 20 origins beats the reference numb
   assert.ok(mae4 < naive4 && mae4 < 23.35, `h=4 MAE ${mae4} vs naive ${naive4}`);
   assert.ok(r.coverage[0] >= 0.65 && r.coverage[0] <= 0.95, `coverage ${r.coverage[0]}`);
 });
+
+test('feature ranking: a mean combination reports its linear parts\' coefficients / k', async () => {
+  const { effectiveCoefficients } = await import('../../src/model/report.js');
+  const lin = (coef: number[]) => ({
+    kind: 'linear' as const, base: 'last' as const, features: [{ kind: 'xdiff' as const, column: 'paro', lag: 1 }],
+    mean: [0], sd: [1], coef: [coef], intercept: [0],
+  });
+  const spec = { kind: 'combo' as const, how: 'mean' as const, parts: [lin([0.6]), lin([0.2]), { kind: 'naive' as const }] };
+  const got = [...effectiveCoefficients(spec, 'y')];
+  assert.equal(got.length, 1);
+  assert.ok(Math.abs(got[0][1] - (0.6 + 0.2) / 3) < 1e-12);
+});
+
+test('a never-negative target keeps forecasts and bounds ≥ 0; a signed one is not floored', () => {
+  const frame = demoFrame();
+  const rows = predict(train(frame, opts).model, frame);
+  assert.ok(rows.every((r) => r.forecast >= 0 && r.lower.every((l) => l >= 0)));
+  const j = frame.names.indexOf('desempleo');
+  const shifted: Frame = { ...frame, columns: frame.columns.map((c, k) => (k === j ? c.map((v) => v - 60) : c)) };
+  const m = train(shifted, opts).model;
+  assert.equal((m.intervals as { floor: number | null }).floor, null);
+  assert.ok(predict(m, shifted).some((r) => r.lower[1] < 0));
+});

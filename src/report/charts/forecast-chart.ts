@@ -20,20 +20,17 @@ export function forecastChart(input: ReportInput): ChartOutcome {
   const x = timeX('date', dates, input.freq);
   const levels = [...input.levels].sort((a, b) => b - a).map(levelLabel);
   const series = Object.values(SERIES);
+  const y = (field: string) => ({ ...valueY(field, input.target), scale: { domain: yDomain(data, levelLabel(Math.min(...input.levels))), nice: true } });
+  const forecastWeeks = data.start === undefined ? [] : [{ values: [{ from: data.start, to: data.end, label: 'forecast' }] }];
   const layers: object[] = [
-    ...(data.start === undefined ? [] : [{
-      data: { values: [{ from: data.start, to: data.end, label: 'forecast' }] },
-      layer: [
-        { mark: { type: 'rect', color: COLOURS.shade }, encoding: { x: { ...x, field: 'from' }, x2: { field: 'to' } } },
-        { mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, dy: 4, color: '#555555', fontSize: 11 },
-          encoding: { x: { ...x, field: 'from' }, y: { value: 0 }, text: { field: 'label' } } },
-      ],
-    }]),
+    ...forecastWeeks.map((d) => ({
+      data: d, mark: { type: 'rect', color: COLOURS.shade }, encoding: { x: { ...x, field: 'from' }, x2: { field: 'to' } },
+    })),
     {
       data: { values: data.bands },
-      mark: { type: 'area', opacity: 1 },
+      mark: { type: 'area', opacity: 1, clip: true },
       encoding: {
-        x, y: { ...valueY('lower', input.target) }, y2: { field: 'upper' },
+        x, y: y('lower'), y2: { field: 'upper' },
         fill: { field: 'level', type: 'nominal', title: 'interval', sort: levels,
           scale: { domain: levels, range: bandShades(levels.length) } },
         detail: { field: 'segment' },
@@ -44,7 +41,7 @@ export function forecastChart(input: ReportInput): ChartOutcome {
       layer: [
         { mark: { type: 'line', strokeWidth: 2 },
           encoding: {
-            x, y: valueY('value', input.target),
+            x, y: y('value'),
             color: { field: 'series', type: 'nominal', title: null, sort: series,
               scale: { domain: series, range: [COLOURS.actual, COLOURS.model, COLOURS.forecast] } },
             strokeDash: { field: 'series', type: 'nominal', sort: series, title: null,
@@ -52,18 +49,36 @@ export function forecastChart(input: ReportInput): ChartOutcome {
           } },
         { transform: [{ filter: { field: 'series', equal: SERIES.future } }],
           mark: { type: 'point', filled: true, size: 45, color: COLOURS.forecast },
-          encoding: { x, y: valueY('value', input.target) } },
+          encoding: { x, y: y('value') } },
       ],
     },
+    // The label last, so no band covers it.
+    ...forecastWeeks.map((d) => ({
+      data: d, mark: { type: 'text', align: 'right', baseline: 'top', dx: -4, dy: 4, color: '#555555', fontSize: 11 },
+      encoding: { x: { ...x, field: 'from' }, y: { value: 0 }, text: { field: 'label' } },
+    })),
   ];
   return {
     kind: 'chart',
     title,
     spec: {
-      ...chartFrame(title, `shaded: ${levelsText(input.levels)} prediction intervals; dashed: past out-of-sample forecasts; grey: the forecast ${periodWord(input.freq)}s`),
+      ...chartFrame(title, `shaded: ${levelsText(input.levels)} prediction intervals (the widest cut at the edge); dashed: past out-of-sample forecasts; grey: the forecast ${periodWord(input.freq)}s`),
       layer: layers,
     } as never,
   };
+}
+
+/**
+ * The value axis covers the actuals, the forecasts and the narrowest interval, so one wild
+ * week of the widest band (after a structural break) does not flatten everything else; that
+ * band is clipped at the chart's edge.
+ */
+export function yDomain(data: { points: Point[]; bands: Band[] }, narrowest: string): [number, number] {
+  const values = [...data.points.map((p) => p.value), ...data.bands.filter((b) => b.level === narrowest).flatMap((b) => [b.lower, b.upper])];
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const pad = (hi - lo) * 0.05 || 1;
+  return [lo - pad, hi + pad];
 }
 
 /** Points and bands to draw. Past forecasts keep one row per date (the shortest horizon). */
