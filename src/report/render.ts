@@ -46,10 +46,23 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const { vega } = await load();
   const view = new vega.View(vega.parse((await compileSpec(spec)) as never), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    return numberClipIds(await view.toSVG());
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * Vega numbers clip paths from a process-wide counter (`clip9` on the ninth chart drawn), so the
+ * same chart would differ byte for byte between runs; renumber them per document, in order
+ * (inline-svg.ts then prefixes ids per chart on the page).
+ */
+export function numberClipIds(svg: string): string {
+  const ids = new Map<string, string>();
+  return svg.replace(/\bclip(\d+)\b/g, (_, n: string) => {
+    if (!ids.has(n)) ids.set(n, `clip${ids.size + 1}`);
+    return ids.get(n)!;
+  });
 }
 
 /** PNG bytes of an SVG at `scale` × its size (2 = sharp on high-density screens). */
