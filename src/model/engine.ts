@@ -87,19 +87,20 @@ export function train(frame: Frame, opts: EngineOptions): TrainResult {
     model: sel.winner.name, naive: data.y[t],
   })));
   const removed = sel.original?.removedRows ?? [];
+  const ranking = featureRanking(sel, spec, opts.target);
   const trainRows = n - H;
   return {
     model,
     winner: sel.winner.name,
     scores: candidateScores(data.y, cutoffs, sel.candidates, opts),
     selectionCurve: sel.rfe?.curve ?? [],
-    featureRanking: featureRanking(sel, spec, opts.target),
+    featureRanking: ranking,
     removedFeatures: sel.original?.removedFeatures ?? [],
     rowsRemovedPct: (100 * removed.length) / Math.max(1, trainRows),
     removedRows: removed.map((i) => data.dates[i]),
     nTrain: n,
     nFeaturesIn: defs.length,
-    nFeaturesSelected: spec.kind === 'linear' ? spec.features.length : (sel.rfe?.bestSize ?? 0),
+    nFeaturesSelected: ranking.filter((f) => f.selected).length,
     deadlineHit: sel.skipped.length > 0,
     skipped: sel.skipped,
     history,
