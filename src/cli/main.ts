@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { EXIT, isForecastError, type ExitCode } from '../errors.js';
 import type { CliDeps, GlobalOptions } from './deps.js';
 import { mergeCommand } from './merge-command.js';
@@ -11,8 +11,8 @@ export function buildProgram(deps: CliDeps): Command {
     .description('Weekly ETL and forecasting: merge Google Trends / GDELT tables, forecast one column, publish to Cloud Storage and BigQuery')
     .version('0.1.0')
     .option('-v, --verbose', 'debug logs and stack traces on errors')
-    .option('--log-level <level>', 'trace, debug, info, warn, error')
-    .option('--log-format <format>', 'json (Cloud Logging) or pretty (default on a terminal)')
+    .addOption(new Option('--log-level <level>', 'log level').choices(['trace', 'debug', 'info', 'warn', 'error', 'silent']))
+    .addOption(new Option('--log-format <format>', 'json (Cloud Logging) or pretty (default on a terminal)').choices(['json', 'pretty']))
     .configureOutput({
       writeOut: (s) => deps.stdout.write(s),
       writeErr: (s) => deps.stderr.write(s),
@@ -40,10 +40,11 @@ export async function main(deps: CliDeps): Promise<ExitCode> {
     await program.parseAsync(deps.argv as string[], { from: 'user' });
     return EXIT.ok;
   } catch (e) {
-    const verbose = deps.argv.includes('--verbose') || deps.argv.includes('-v');
+    const verbose = Boolean(program.opts<GlobalOptions>().verbose);
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
-      if (e.code === 'commander.executeSubCommandAsync') return EXIT.ok;
+      // --help and --version succeed; help shown because no subcommand was given is a usage error.
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
+      if (e.code === 'commander.help') return EXIT.input;
       deps.stderr.write(`forecast: ${e.message.replace(/^error: /, '')}\n`);
       return EXIT.input;
     }

@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { ioContext, type CliDeps, type GlobalOptions } from './deps.js';
-import { parseDuration } from '../pipeline/duration.js';
 
 export function runAllCommand(deps: CliDeps, globals: () => GlobalOptions): Command {
   return new Command('run-all').description('sources → merge → train → predict → publish under one deadline (the Cloud Function run)')
@@ -11,10 +10,10 @@ export function runAllCommand(deps: CliDeps, globals: () => GlobalOptions): Comm
     .option('--run-date <date>', 'week of the run, yyyy-mm-dd (default: this week)')
     .option('--no-report', 'skip the charts and report.html')
     .action(async (o) => {
-      const deadlineMs = o.deadline ? parseDuration(o.deadline, '--deadline') : 600_000;
-      const ctx = await ioContext(deps, globals(), deadlineMs);
+      // runAll bounds every I/O call by the run's own deadline (the config's unless --deadline).
+      const ctx = await ioContext(deps, globals());
       const { runAllCli } = await import('../pipeline/run-all-cli.js');
-      const { createProgress } = await import('./progress.js');
+      const { createProgress } = await import('../io/progress.js');
       const tty = Boolean(deps.stderr.isTTY) && globals().logFormat !== 'json';
       const s = await runAllCli(o, ctx, deps.now, createProgress(deps.stderr, tty));
       deps.stdout.write(`${JSON.stringify({ runDate: s.runDate, winner: s.winner, mae: s.mae, deadlineHit: s.deadlineHit, elapsedMs: s.elapsedMs, outputs: s.outputs })}\n`);

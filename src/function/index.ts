@@ -1,6 +1,8 @@
 import * as functions from '@google-cloud/functions-framework';
 import type { CloudEvent, Request, Response } from '@google-cloud/functions-framework';
+import type { Logger } from 'pino';
 import { createLogger, traceFromHeader } from '../io/logger.js';
+import type { RunSummary } from '../pipeline/run-all.js';
 import { inputError, isForecastError } from '../errors.js';
 import { httpStatusFor, isRetryable } from './http-status.js';
 import { deadlineFromEnv, invocationContext, loadConfigFromEnv, runFromEnv } from './run-from-env.js';
@@ -25,8 +27,8 @@ export async function handleHttp(req: Request, res: Response, env: NodeJS.Proces
   try {
     const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as { runDate?: unknown };
     if (body.runDate !== undefined && typeof body.runDate !== 'string') throw inputError('bad_request', 'runDate must be a yyyy-mm-dd string');
-    const summary = await runFromEnv(ctx, deadlineMs, { runDate: body.runDate as string | undefined });
-    logger.info({ ...summary }, `forecast run ${summary.runDate}: winner ${summary.winner} mae ${summary.mae}${summary.alreadyPublished ? ' (already published)' : ''}`);
+    const summary = await runFromEnv(ctx, await loadConfigFromEnv(ctx), deadlineMs, { runDate: body.runDate as string | undefined });
+    logSummary(logger, summary);
     res.status(200).json(summary);
   } catch (err) {
     const status = httpStatusFor(err);
@@ -47,9 +49,9 @@ export async function handlePubsub(ce: CloudEvent<PubsubData>, env: NodeJS.Proce
       logger.info({ marker }, `event ${ce.id} was already handled; skipping the redelivery`);
       return;
     }
-    const summary = await runFromEnv(ctx, deadlineMs, overrides);
+    const summary = await runFromEnv(ctx, config, deadlineMs, overrides);
     if (marker) await markEventHandled(marker, ctx, { eventId: ce.id, runDate: summary.runDate, outputs: summary.outputs });
-    logger.info({ ...summary }, `forecast run ${summary.runDate}: winner ${summary.winner} mae ${summary.mae}${summary.alreadyPublished ? ' (already published)' : ''}`);
+    logSummary(logger, summary);
   } catch (err) {
     if (isRetryable(err)) {
       logger.error({ code: isForecastError(err) ? err.code : 'internal' }, `forecast run failed, Pub/Sub will retry: ${(err as Error).message}`);
@@ -57,6 +59,11 @@ export async function handlePubsub(ce: CloudEvent<PubsubData>, env: NodeJS.Proce
     }
     logger.error({ code: isForecastError(err) ? err.code : 'internal' }, `forecast run rejected the event (not retried): ${(err as Error).message}`);
   }
+}
+
+/** The one-line summary each invocation logs (Cloud Logging promotes `message`). */
+function logSummary(logger: Logger, s: RunSummary): void {
+  logger.info({ ...s }, `forecast run ${s.runDate}: winner ${s.winner} mae ${s.mae}${s.deadlineHit ? ' (deadline hit)' : ''}`);
 }
 
 function decodeMessage(data: PubsubData | undefined): { runDate?: string } {

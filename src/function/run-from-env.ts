@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import { inputError } from '../errors.js';
+import { inputError, limitError } from '../errors.js';
+import type { PipelineConfig } from '../pipeline/config.js';
 import type { IoContext } from '../io/context.js';
 import type { RunSummary } from '../pipeline/run-all.js';
 
@@ -23,7 +24,7 @@ export function invocationContext(env: Readonly<Record<string, string | undefine
  * Load the pipeline config named by FORECAST_CONFIG: a gs:// URI (read through the Storage
  * client) or inline JSON. Heavy modules load here, inside the invocation, not at cold start.
  */
-export async function loadConfigFromEnv(ctx: IoContext): Promise<import('../pipeline/config.js').PipelineConfig> {
+export async function loadConfigFromEnv(ctx: IoContext): Promise<PipelineConfig> {
   const spec = ctx.env.FORECAST_CONFIG;
   if (!spec) throw inputError('bad_config', 'FORECAST_CONFIG is not set: give a gs:// URI of the pipeline config or inline JSON');
   const { loadConfig } = await import('../pipeline/config.js');
@@ -37,12 +38,10 @@ export async function loadConfigFromEnv(ctx: IoContext): Promise<import('../pipe
   return loadConfig(obj.data.toString('utf8'), uri.text);
 }
 
-/** Load the config and run the whole pipeline under the invocation deadline. */
-export async function runFromEnv(ctx: IoContext, deadlineMs: number, overrides: { runDate?: string } = {}): Promise<RunSummary> {
-  const config = await loadConfigFromEnv(ctx);
+/** Run the whole pipeline with the loaded config under what is left of the invocation deadline. */
+export async function runFromEnv(ctx: IoContext, config: PipelineConfig, deadlineMs: number, overrides: { runDate?: string } = {}): Promise<RunSummary> {
   const { runAll } = await import('../pipeline/run-all.js');
-  if (overrides.runDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(overrides.runDate)) {
-    throw inputError('bad_date', `runDate '${overrides.runDate}' is not a yyyy-mm-dd date`);
-  }
-  return runAll({ config, deadlineMs: Math.max(ctx.remainingMs(), 0) || deadlineMs, ctx, ...(overrides.runDate ? { runDate: overrides.runDate } : {}) });
+  const left = Math.min(ctx.remainingMs(), deadlineMs);
+  if (left <= 0) throw limitError('deadline', 'the invocation deadline passed before the run started');
+  return runAll({ config, deadlineMs: left, ctx, ...(overrides.runDate ? { runDate: overrides.runDate } : {}) });
 }

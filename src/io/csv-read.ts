@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
 import { inputError } from '../errors.js';
+import { fsError } from './fs-error.js';
 
 export interface CsvHandlers {
   /** Called once with the header cells (BOM stripped). */
@@ -35,7 +35,8 @@ const DELIMITERS = [',', ';', '\t', '|'];
  * result processing and per-row blank-line test, which cost more than the parse).
  */
 export async function readCsvStream(stream: Readable, name: string, handlers: CsvHandlers): Promise<void> {
-  const decoder = new StringDecoder('utf8');
+  // fatal: invalid UTF-8 is an error (a Latin-1 export), while a real U+FFFD in the text is fine.
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let parser: Papa.Parser | undefined;
   /** Before the parser exists: the text so far; after: the partial last line. */
   let carry = '';
@@ -65,11 +66,8 @@ export async function readCsvStream(stream: Readable, name: string, handlers: Cs
     if (offset === 0 && bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
       throw inputError('encoding', `${name} is UTF-16 text; save it as UTF-8`);
     }
-    const s = decoder.write(bytes);
-    const bad = s.indexOf('\uFFFD');
-    if (bad >= 0) throw inputError('encoding', `${name} is not valid UTF-8 (bad bytes near byte ${offset + bad}); save it as UTF-8`);
     offset += bytes.length;
-    return s;
+    return decoder.decode(bytes, { stream: true });
   };
   const feed = (text: string, last: boolean) => {
     if (parser === undefined) {
@@ -92,9 +90,7 @@ export async function readCsvStream(stream: Readable, name: string, handlers: Cs
       const buf: Buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       for (let i = 0; i < buf.length; i += PIECE) feed(decode(buf.length <= PIECE ? buf : buf.subarray(i, i + PIECE)), false);
     }
-    const rest = decoder.end();
-    if (rest.includes('\uFFFD')) throw inputError('encoding', `${name} is not valid UTF-8 (bad bytes near byte ${offset}); save it as UTF-8`);
-    feed(rest, true);
+    feed(decoder.decode(), true);
   } catch (e) {
     stream.destroy();
     throw wrapStreamError(e, name);
@@ -127,11 +123,9 @@ function dropBlankRows(rows: string[][]): string[][] {
 function wrapStreamError(e: unknown, name: string): unknown {
   if (e && typeof e === 'object' && 'exitCode' in e) return e;
   const err = e as NodeJS.ErrnoException;
-  if (err?.code === 'ENOENT') return inputError('not_found', `${name}: no such file`, e);
-  if (err?.code === 'EISDIR') return inputError('not_found', `${name} is a directory, expected a CSV file`, e);
-  if (err?.code === 'EACCES') return inputError('not_readable', `${name}: permission denied`, e);
+  if (err?.code === 'ERR_ENCODING_INVALID_ENCODED_DATA') return inputError('encoding', `${name} is not valid UTF-8; save it as UTF-8`, e);
   if (err?.code === 'Z_BUF_ERROR' || err?.code === 'Z_DATA_ERROR' || /unexpected end of file|incorrect header check/i.test(String(err?.message))) {
     return inputError('bad_gzip', `${name}: the gzip stream is truncated or corrupt (${err.message})`, e);
   }
-  return e;
+  return fsError(e, name);
 }

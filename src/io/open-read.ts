@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { PassThrough, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { inputError } from '../errors.js';
+import { fsError } from './fs-error.js';
 import type { IoContext } from './context.js';
 import { isGzipName, type Uri } from './uri.js';
 
@@ -36,10 +37,7 @@ async function openLocal(path: string): Promise<Readable> {
     const s = await stat(path);
     if (s.isDirectory()) throw inputError('not_found', `${path} is a directory, expected a CSV file`);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw inputError('not_found', `${path}: no such file`);
-    if (code === 'EACCES') throw inputError('not_readable', `${path}: permission denied`);
-    throw e;
+    throw fsError(e, path);
   }
   const raw = createReadStream(path, { highWaterMark: 1 << 20 });
   if (isGzipName(path)) return pipeGunzip(raw);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { inputError } from '../errors.js';
+import { fsError } from './fs-error.js';
 import type { IoContext, WriteOptions } from './context.js';
 import { mergeAppend } from './append-rows.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -53,7 +54,7 @@ async function readLocalText(path: string): Promise<string | null> {
     return (buf[0] === 0x1f && buf[1] === 0x8b ? gunzipSync(buf) : buf).toString('utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
+    throw fsError(e, path);
   }
 }
 

@@ -13,6 +13,16 @@ export function isMetricName(s: string): s is MetricName {
   return (METRICS as readonly string[]).includes(s);
 }
 
+/** Every candidate model the engine knows, in the order the anytime search tries them. */
+export const CANDIDATES = [
+  'naive', 'snaive', 'ses', 'theta', 'ets_damped', 'mean', 'ridge_ar', 'ridge', 'lasso', 'enet', 'ridge_rfe', 'ols',
+  'original_ols', 'combo_base', 'combo_mean2', 'combo_mean3', 'combo_median3',
+] as const;
+export type CandidateName = (typeof CANDIDATES)[number];
+export function isCandidateName(s: string): s is CandidateName {
+  return (CANDIDATES as readonly string[]).includes(s);
+}
+
 /** Time left, injected by the caller (the core never reads the clock). */
 export interface Budget {
   /** Milliseconds left for this stage; the engine stops its search when it runs short. */

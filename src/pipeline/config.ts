@@ -3,7 +3,7 @@ import { inputError } from '../errors.js';
 import { isFill, type Fill } from '../frame/align.js';
 import { isFreq, type Freq } from '../frame/freq.js';
 import { parseDate } from '../frame/dates.js';
-import { isMetricName, type EngineOptions } from '../model/types.js';
+import { CANDIDATES, isCandidateName, isMetricName, type EngineOptions } from '../model/types.js';
 import { parseBytes, parseDuration } from './duration.js';
 import { validateSourceSpec, type SourceSpec } from './source-spec.js';
 import { parseUri } from '../io/uri.js';
@@ -88,14 +88,17 @@ export function loadConfig(text: string, source: string, baseDir?: string): Pipe
     const v = str(k);
     if (v !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(parseDate(v)))) throw bad(k, `'${v}' must be a date yyyy-mm-dd`);
   }
+  if (typeof o.start === 'string' && typeof o.end === 'string' && o.start > o.end) throw bad('start', `${o.start} is after 'end' ${o.end}`);
   const levels = o.levels ?? [0.8, 0.95];
   if (!Array.isArray(levels) || levels.length === 0 || !levels.every((l) => typeof l === 'number' && l > 0 && l < 1)) {
     throw bad('levels', 'must be a non-empty array of interval levels between 0 and 1, e.g. [0.8, 0.95]');
   }
   const candidates = o.candidates;
-  if (candidates !== undefined && (!Array.isArray(candidates) || !candidates.every((c) => typeof c === 'string'))) {
-    throw bad('candidates', 'must be an array of candidate model names');
+  if (candidates !== undefined && (!Array.isArray(candidates) || candidates.length === 0 || !candidates.every((c) => typeof c === 'string'))) {
+    throw bad('candidates', `must be a non-empty array of candidate model names: ${CANDIDATES.join(', ')}`);
   }
+  const unknown = (candidates as string[] | undefined)?.find((c) => !isCandidateName(c));
+  if (unknown !== undefined) throw bad('candidates', `'${unknown}' is not a candidate model; candidates are: ${CANDIDATES.join(', ')}`);
   const publish = o.publish ?? {};
   if (typeof publish !== 'object' || publish === null || Array.isArray(publish)) throw bad('publish', 'must be an object of table → URI');
   for (const [k, v] of Object.entries(publish)) {
@@ -109,7 +112,7 @@ export function loadConfig(text: string, source: string, baseDir?: string): Pipe
     horizon: int('horizon', 4, 1, 520),
     levels: levels as number[],
     metric,
-    folds: int('folds', 8, 2, 100),
+    folds: int('folds', 8, 1, 100),
     candidates: candidates as string[] | undefined,
     outDir: str('outDir', 'out')!,
     publish: publish as PublishTargets,

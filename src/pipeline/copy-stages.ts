@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { inputError } from '../errors.js';
+import { fsError } from '../io/fs-error.js';
 import type { IoContext } from '../io/context.js';
 import type { ReadOptions } from '../io/open-read.js';
 import { readText, streamText } from '../io/read-text.js';
@@ -33,8 +34,8 @@ export async function runExtract(o: ExtractOptions, ctx: IoContext): Promise<voi
   if (o.queryFile !== undefined) {
     try {
       query = await readFile(o.queryFile, 'utf8');
-    } catch {
-      throw inputError('not_found', `--query-file ${o.queryFile}: no such file`);
+    } catch (e) {
+      throw fsError(e, `--query-file ${o.queryFile}`);
     }
   }
   if (query !== undefined || o.dryRun) {

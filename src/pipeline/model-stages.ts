@@ -1,4 +1,4 @@
-import { inputError } from '../errors.js';
+import { EXIT, ForecastError, inputError, isForecastError } from '../errors.js';
 import type { Freq } from '../frame/freq.js';
 import { formatDate } from '../frame/dates.js';
 import type { IoContext } from '../io/context.js';
@@ -32,9 +32,9 @@ export async function runTrain(o: ModelCliOptions & { metricsTo?: string }, ctx:
   const metricsTo = o.metricsTo === undefined ? undefined : parseUri(o.metricsTo, '--metrics-to');
   const { frame } = await readFrame(o.from, ctx, o.freq);
   const { train } = await import('../model/engine.js');
-  const r = train(frame, engineOptions(o, ctx));
-  if (metricsTo) await writeTable(metricsTo, scoresCsv(r.scores, formatDate(r.model.trainedThrough)), ctx, { mode: 'overwrite' });
+  const r = naming(o.from, () => train(frame, engineOptions(o, ctx)));
   await writeBytes(to, JSON.stringify(r.model, null, 2) + '\n', ctx, 'application/json');
+  if (metricsTo) await writeTable(metricsTo, scoresCsv(r.scores, formatDate(r.model.trainedThrough)), ctx, { mode: 'overwrite' });
   ctx.logger.info({ winner: r.winner, trainedThrough: formatDate(r.model.trainedThrough), deadlineHit: r.deadlineHit }, 'trained');
 }
 
@@ -58,7 +58,7 @@ export async function runBacktest(o: ModelCliOptions & { origins: number }, ctx:
   const to = parseUri(o.to, '--to');
   const { frame } = await readFrame(o.from, ctx, o.freq);
   const { backtest } = await import('../model/engine.js');
-  const r = backtest(frame, { ...engineOptions(o, ctx), origins: o.origins });
+  const r = naming(o.from, () => backtest(frame, { ...engineOptions(o, ctx), origins: o.origins }));
   await writeTable(to, backtestCsv(backtestRows(r.rows, o.levels), o.levels), ctx, { mode: 'overwrite' });
   const byH = (h: number, pick: (x: (typeof r.rows)[number]) => number) => {
     const rows = r.rows.filter((x) => x.horizon === h);
@@ -69,6 +69,16 @@ export async function runBacktest(o: ModelCliOptions & { origins: number }, ctx:
     maeAtHorizon: byH(o.horizon, (x) => x.forecast), naiveMaeAtHorizon: byH(o.horizon, (x) => x.naive),
     coverage: Object.fromEntries(o.levels.map((l, i) => [String(l), r.coverage[i]])),
   }, 'backtest');
+}
+
+/** The engine knows columns, not files: name the table in its input errors ("merged.csv: column 'x' not found …"). */
+function naming<T>(from: string, work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    if (isForecastError(e) && e.exitCode === EXIT.input) throw new ForecastError(e.code, `${from === '-' ? 'stdin' : from}: ${e.message}`, e.exitCode, { cause: e });
+    throw e;
+  }
 }
 
 async function readModel(text: string, ctx: IoContext): Promise<ModelFile> {

@@ -37,7 +37,7 @@ export async function publishRun(files: readonly OutputFile[], o: PublishRunOpti
     return parseUri(joinUri(o.outDir, name), 'output');
   };
   const release = await acquireRunLock(o.outDir, ctx, {
-    owner: `pid ${process.pid}`, runDate: o.runDate, expiresAt: o.now() + Math.max(deadline.remainingMs(), 0) + 60_000,
+    runDate: o.runDate, expiresAt: o.now() + Math.max(deadline.remainingMs(), 0) + 60_000,
   }, o.now);
   try {
     const outputs: string[] = [];

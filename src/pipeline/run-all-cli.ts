@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { inputError } from '../errors.js';
+import { fsError } from '../io/fs-error.js';
 import type { IoContext } from '../io/context.js';
 import { readText } from '../io/read-text.js';
 import { parseUri } from '../io/uri.js';
 import { loadConfig, type PipelineConfig } from './config.js';
 import { parseBytes, parseDuration } from './duration.js';
 import { runAll, type RunSummary } from './run-all.js';
-import type { Progress } from '../cli/progress.js';
+import type { Progress } from '../io/progress.js';
 
 /** Load a config from a local path, a gs:// URI, or inline JSON (text starting with `{`). */
 export async function readConfig(ref: string, ctx: IoContext): Promise<PipelineConfig> {
@@ -17,8 +17,8 @@ export async function readConfig(ref: string, ctx: IoContext): Promise<PipelineC
     let text: string;
     try {
       text = await readFile(uri.path, 'utf8');
-    } catch {
-      throw inputError('not_found', `config ${ref}: no such file`);
+    } catch (e) {
+      throw fsError(e, `config ${ref}`);
     }
     return loadConfig(text, ref, dirname(uri.path));
   }
@@ -36,7 +36,6 @@ export interface RunAllCliOptions {
 
 /** `forecast run-all`: the whole weekly run, as the Cloud Function does it. */
 export async function runAllCli(o: RunAllCliOptions, ctx: IoContext, now: () => number, progress?: Progress): Promise<RunSummary> {
-  if (o.runDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.runDate)) throw inputError('bad_option', `--run-date '${o.runDate}' must be yyyy-mm-dd`);
   const base = await readConfig(o.config, ctx);
   const config: PipelineConfig = {
     ...base,

@@ -6,7 +6,7 @@ import { Deadline, memoryGuard } from './deadline.js';
 import { mergeSources } from './merge.js';
 import { buildOutputs, type OutputFile } from './build-outputs.js';
 import { publishRun } from './publish-run.js';
-import type { Progress } from '../cli/progress.js';
+import type { Progress } from '../io/progress.js';
 
 export interface RunAllOptions {
   readonly config: PipelineConfig;
@@ -30,7 +30,6 @@ export interface RunSummary {
   readonly deadlineHit: boolean;
   readonly outputs: string[];
   readonly elapsedMs: number;
-  readonly alreadyPublished: boolean;
 }
 
 /** Time kept back for writing the outputs, and for the report when it is on: fixed, but never more than a share of a short deadline. */
@@ -44,15 +43,28 @@ const reserveFor = (deadlineMs: number, report: boolean) =>
  * that cannot finish in time stops with exit 4 before writing anything.
  */
 export async function runAll(opts: RunAllOptions): Promise<RunSummary> {
-  const { config, ctx } = opts;
+  const progress = opts.progress ?? { start() {}, tick() {}, done() {} };
+  try {
+    return await run(opts, progress);
+  } finally {
+    progress.done();
+  }
+}
+
+async function run(opts: RunAllOptions, progress: Progress): Promise<RunSummary> {
+  const { config } = opts;
   const now = opts.now ?? Date.now;
   const deadline = new Deadline(opts.deadlineMs, now);
+  // Cloud retries and timeouts are bounded by this run's deadline, whatever the caller's context said.
+  const ctx: IoContext = { ...opts.ctx, remainingMs: () => deadline.remainingMs() };
   const guard = memoryGuard(config.maxMemoryBytes, opts.rss);
   const log = ctx.logger;
-  const runDate = opts.runDate ?? formatDate(periodOf(Math.floor(now() / 86400000), config.freq));
+  // The run date is the period (week) it falls in, so any day of a week names the same run.
+  const runDate = formatDate(opts.runDate === undefined
+    ? periodOf(Math.floor(now() / 86400000), config.freq)
+    : periodOption(opts.runDate, config.freq, 'run date')!);
   const reserve = reserveFor(opts.deadlineMs, config.report);
   const outDir = opts.outDir ?? config.outDir;
-  const progress = opts.progress ?? { start() {}, tick() {}, done() {} };
   progress.start('merge: chunks read');
 
   const merged = await mergeSources(config.sources, {
@@ -101,10 +113,9 @@ export async function runAll(opts: RunAllOptions): Promise<RunSummary> {
       model: { winner: trained.winner, inputs: trained.model.inputs.length, trainedThrough: formatDate(trained.model.trainedThrough) },
     },
   });
-  progress.done();
   const summary: RunSummary = {
     runDate, winner: trained.winner, mae: winnerScore?.metrics.mae.mean ?? NaN, deadlineHit: trained.deadlineHit,
-    outputs, elapsedMs: deadline.elapsedMs(), alreadyPublished: false,
+    outputs, elapsedMs: deadline.elapsedMs(),
   };
   log.info({ runDate, winner: summary.winner, mae: summary.mae, deadlineHit: summary.deadlineHit, elapsedMs: summary.elapsedMs, outputs: outputs.length }, 'run-all finished');
   return summary;

@@ -76,6 +76,10 @@ test('bad input: one line on stderr naming the thing, exit 2, no output file', a
     { args: ['train', '--from', merged, '--target', 'nope', '--to', join(dir, 'e4.json')], re: /column 'nope' not found/ },
     { args: ['backtest', '--from', merged, '--target', 'desempleo', '--horizon', 'x', '--to', join(dir, 'e5.csv')], re: /--horizon must be a whole number/ },
     { args: ['frobnicate'], re: /unknown command 'frobnicate'/ },
+    { args: ['merge', '--source', TRENDS_SPEC, '--to', `${TRENDS}/x.csv`], re: /google_trends_spain_2019_2020\.csv\/x\.csv: (a file is in the way|a part of the path is a file)/ },
+    { args: ['merge', '--source', TRENDS_SPEC, '--to', 'fixtures'], re: /fixtures: is a directory, expected a file/ },
+    { args: ['run-all', '--config', 'fixtures/demo/pipeline.json', '--run-date', '2020-02-31', '--out-dir', join(dir, 'e7')], re: /run date '2020-02-31' is not a date/ },
+    { args: ['--log-level', 'loud', 'merge', '--source', TRENDS_SPEC], re: /'loud' is invalid/ },
   ];
   for (const c of cases) {
     const r = await runCli(c.args);
@@ -83,8 +87,20 @@ test('bad input: one line on stderr naming the thing, exit 2, no output file', a
     assert.match(r.stderr, c.re);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
     const out = c.args[c.args.indexOf('--to') + 1];
-    if (c.args.includes('--to')) assert.equal(existsSync(out), false, `${out} must not exist`);
+    if (c.args.includes('--to') && out !== 'fixtures') assert.equal(existsSync(out), false, `${out} must not exist`);
   }
+});
+
+test('no subcommand shows the help and is a usage error (exit 2)', async () => {
+  const r = await runCli([]);
+  assert.equal(r.code, 2);
+  assert.match(r.stdout + r.stderr, /Usage: forecast/);
+});
+
+test('--run-date names the week: any day of it gives the same run date', async () => {
+  const r = await runCli(['run-all', '--config', 'fixtures/demo/pipeline.json', '--run-date', '2020-05-27', '--out-dir', join(dir, 'rd'), '--no-report']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).runDate, '2020-05-31');
 });
 
 test('--help is fast and lists every subcommand', async () => {

@@ -39,3 +39,9 @@ test('never throws an uncaught exception on arbitrary bytes (property)', async (
     }
   }), { numRuns: 200 });
 });
+
+test('encodings: a real U+FFFD in UTF-8 is text; invalid UTF-8 and UTF-16 are clear errors', async () => {
+  assert.deepEqual(await read('a,b\n\uFFFD,2\n'), { header: ['a', 'b'], rows: [['\uFFFD', '2']] });
+  await assert.rejects(read(Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0xf3, 0x2c, 0x32, 0x0a])), /test\.csv is not valid UTF-8/);
+  await assert.rejects(read(Buffer.from([0xff, 0xfe, 0x61, 0x00])), /UTF-16/);
+});

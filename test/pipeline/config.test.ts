@@ -30,6 +30,8 @@ test('bad fields are named', () => {
     [{ ...ok, deadline: 'soon' }, /'deadline' 'soon' is not a duration/],
     [{ ...ok, end: '2019-02-30' }, /'end' '2019-02-30' must be a date/],
     [{ ...ok, targte: 'y' }, /'targte' is not a config field/],
+    [{ ...ok, candidates: ['naive', 'rigde'] }, /'candidates' 'rigde' is not a candidate model; candidates are: naive, snaive/],
+    [{ ...ok, start: '2020-02-01', end: '2020-01-01' }, /'start' 2020-02-01 is after 'end' 2020-01-01/],
     ['[1,2]', /expected a JSON object/],
   ];
   for (const [raw, re] of cases) {

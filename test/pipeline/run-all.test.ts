@@ -75,13 +75,13 @@ test('a run that finds the out dir locked by a live run fails clean (exit 3) and
   const { writeFileSync, mkdirSync } = await import('node:fs');
   const out = tempDir();
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, '.forecast.lock'), JSON.stringify({ owner: 'pid 1', runDate: '2020-05-24', expiresAt: Date.now() + 60_000 }));
+  writeFileSync(join(out, '.forecast.lock'), JSON.stringify({ owner: 'someone', runDate: '2020-05-24', expiresAt: Date.now() + 60_000 }));
   await assert.rejects(
     runAll({ config: demo, outDir: out, deadlineMs: 60_000, runDate: '2020-05-24', ctx: localContext() }),
     (e: unknown) => e instanceof ForecastError && e.exitCode === 3 && e.code === 'cloud.locked' && /another run is publishing/.test(e.message),
   );
   assert.deepEqual(readdirSync(out), ['.forecast.lock']);
-  writeFileSync(join(out, '.forecast.lock'), JSON.stringify({ owner: 'pid 1', runDate: '2020-05-24', expiresAt: Date.now() - 1 }));
+  writeFileSync(join(out, '.forecast.lock'), JSON.stringify({ owner: 'someone', runDate: '2020-05-24', expiresAt: Date.now() - 1 }));
   await runAll({ config: demo, outDir: out, deadlineMs: 60_000, runDate: '2020-05-24', ctx: localContext() });
   assert.ok(existsSync(join(out, 'manifest.json')));
   assert.equal(existsSync(join(out, '.forecast.lock')), false, 'the lock is released');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createProgress } from '../../src/cli/progress.js';
+import { createProgress } from '../../src/io/progress.js';
 
 function sink() {
   const out: string[] = [];
