@@ -7,6 +7,12 @@ import { readText, streamText } from '../io/read-text.js';
 import { parseUri } from '../io/uri.js';
 import { writeTable } from '../io/write-table.js';
 import { inferSchema } from '../io/infer-schema.js';
+import { knownSchema } from './tables.js';
+
+/** A bq:// target's schema: the tool's own table's when the header is one, else inferred from the content. */
+function schemaFor(csv: string) {
+  return knownSchema(csv.slice(0, csv.indexOf('\n')).split(',')) ?? inferSchema(csv);
+}
 
 async function readAll(uriText: string, what: string, ctx: IoContext, opts: ReadOptions = {}): Promise<string> {
   const text = await readText(parseUri(uriText, what), ctx, opts);
@@ -49,12 +55,12 @@ export async function runExtract(o: ExtractOptions, ctx: IoContext): Promise<voi
       return;
     }
     const csv = await streamText(await openBqRead(from, ctx, q));
-    await writeTable(to, csv, ctx, { mode: 'overwrite', schema: to.kind === 'bq' ? inferSchema(csv) : undefined });
+    await writeTable(to, csv, ctx, { mode: 'overwrite', schema: to.kind === 'bq' ? schemaFor(csv) : undefined });
     return;
   }
   if (o.from === undefined) throw inputError('bad_option', 'extract needs --from URI or --query SQL');
   const csv = await readAll(o.from, '--from', ctx, { location: o.location, maxBytesBilled: o.maxBytesBilled, extractVia: o.extractVia });
-  await writeTable(to, csv, ctx, { mode: 'overwrite', schema: to.kind === 'bq' ? inferSchema(csv) : undefined });
+  await writeTable(to, csv, ctx, { mode: 'overwrite', schema: to.kind === 'bq' ? schemaFor(csv) : undefined });
 }
 
 /** `forecast publish`: write a CSV to its destination; append never duplicates a published run. */
@@ -62,6 +68,6 @@ export async function runPublish(o: { from: string; to: string; mode: 'overwrite
   const to = parseUri(o.to, '--to');
   const csv = await readAll(o.from, '--from', ctx);
   const key = o.key?.split(',').map((s) => s.trim()).filter(Boolean) ?? ['run_date'];
-  await writeTable(to, csv, ctx, { mode: o.mode, key, schema: to.kind === 'bq' ? inferSchema(csv) : undefined });
+  await writeTable(to, csv, ctx, { mode: o.mode, key, schema: to.kind === 'bq' ? schemaFor(csv) : undefined });
   ctx.logger.info({ to: o.to, mode: o.mode }, 'published');
 }

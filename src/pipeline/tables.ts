@@ -115,3 +115,19 @@ function extraLevelColumns(table: TableName, levels: readonly number[]): Col[] {
 export function levelPct(level: number): string {
   return String(Number((level * 100).toFixed(4)));
 }
+
+/**
+ * The schema of a table this tool writes, recognised by its header (`publish` of an out-dir
+ * file to bq:// then gets the same types run-all uses); undefined for any other table.
+ */
+export function knownSchema(headerCells: readonly string[]): SchemaField[] | undefined {
+  for (const t of Object.keys(TABLES) as TableName[]) {
+    const fixed = TABLES[t].columns.map((c) => c[0]);
+    if (headerCells.length < fixed.length || fixed.some((c, i) => headerCells[i] !== c)) continue;
+    const extra = headerCells.slice(fixed.length);
+    const levels = extra.filter((c) => /^lower_[\d.]+$/.test(c)).map((c) => Number(c.slice(6)) / 100);
+    const want = header(t, [0, ...levels]);
+    if (want.length === headerCells.length && want.every((c, i) => c === headerCells[i])) return schema(t, [0, ...levels]);
+  }
+  return undefined;
+}

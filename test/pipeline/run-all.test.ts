@@ -92,3 +92,12 @@ test('output names cannot escape the out dir', async () => {
   for (const ok of ['predictions.csv', 'report.html', 'features.png']) assert.ok(SAFE_NAME.test(ok), ok);
   for (const bad of ['../x.csv', 'a/b.csv', '.hidden', '..', 'x\\..\\y', '', 'a b.csv']) assert.equal(SAFE_NAME.test(bad), false, bad);
 });
+
+test('knownSchema recognises the tables run-all writes, with extra interval levels', async () => {
+  const { knownSchema, header } = await import('../../src/pipeline/tables.js');
+  const s = knownSchema(header('predictions', [0.8, 0.95]));
+  assert.deepEqual(s?.map((f) => `${f.name}:${f.type}`).slice(-3), ['run_date:DATE', 'lower_95:FLOAT64', 'upper_95:FLOAT64']);
+  assert.equal(s?.find((f) => f.name === 'actual')?.type, 'FLOAT64');
+  assert.equal(knownSchema(header('weeklyScore'))?.find((f) => f.name === 'deadline_hit')?.type, 'BOOL');
+  assert.equal(knownSchema(['run_date', 'mae']), undefined);
+});
