@@ -28,7 +28,7 @@ export interface BqField {
 export async function writeBqTable(uri: BqUri, csv: string, ctx: IoContext, opts: WriteOptions & { schema: BqField[] }): Promise<void> {
   checkDeadline(ctx, `writing ${uri.text}`);
   const { header, rows } = parseCsv(csv, uri.text);
-  const schema = opts.schema.map((f) => ({ name: f.name, type: f.type, mode: 'NULLABLE', ...(f.description ?? opts.descriptions?.[f.name] ? { description: f.description ?? opts.descriptions?.[f.name] } : {}) }));
+  const schema = opts.schema.map((f) => ({ name: f.name, type: f.type, mode: 'NULLABLE', ...(f.description ? { description: f.description } : {}) }));
   if (schema.length === 0) throw inputError('schema_missing', `writing ${uri.text}: BigQuery targets need an explicit schema`);
   for (const h of header) if (!schema.some((f) => f.name === h)) throw inputError('column_unknown', `writing ${uri.text}: column '${h}' is not in the schema (${schema.map((f) => f.name).join(', ')})`);
   const order = schema.map((f) => header.indexOf(f.name));

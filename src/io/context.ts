@@ -19,8 +19,6 @@ export interface WriteOptions {
   readonly mode: 'overwrite' | 'append';
   /** Columns that identify a row for idempotent appends, e.g. ['run_date'] or ['run_date','date','horizon']. */
   readonly key?: readonly string[];
-  /** Column descriptions for BigQuery schemas (name → description). */
-  readonly descriptions?: Readonly<Record<string, string>>;
   /** BigQuery append tables are partitioned by this DATE column (default run_date). */
   readonly partitionColumn?: string;
   readonly contentType?: string;

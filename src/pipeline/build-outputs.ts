@@ -22,7 +22,6 @@ export interface OutputFile {
     readonly mode: 'overwrite' | 'append';
     readonly key: readonly string[];
     readonly schema: SchemaField[];
-    readonly descriptions: Record<string, string>;
   };
   readonly publishAs?: keyof PublishTargets;
 }
@@ -43,7 +42,7 @@ function table(name: string, data: string, t: TableName, levels: readonly number
   const fields = schema(t, levels);
   return {
     name, data, contentType: 'text/csv', publishAs: t,
-    table: { mode, key: TABLES[t].key, schema: fields, descriptions: Object.fromEntries(fields.map((f) => [f.name, f.description ?? ''])) },
+    table: { mode, key: TABLES[t].key, schema: fields },
   };
 }
 

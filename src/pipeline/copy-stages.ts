@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { acquireRunLock } from '../io/run-lock.js';
 import { inputError } from '../errors.js';
 import { fsError } from '../io/fs-error.js';
 import type { IoContext } from '../io/context.js';
@@ -68,6 +70,15 @@ export async function runPublish(o: { from: string; to: string; mode: 'overwrite
   const to = parseUri(o.to, '--to');
   const csv = await readAll(o.from, '--from', ctx);
   const key = o.key?.split(',').map((s) => s.trim()).filter(Boolean) ?? ['run_date'];
-  await writeTable(to, csv, ctx, { mode: o.mode, key, schema: to.kind === 'bq' ? schemaFor(csv) : undefined });
+  // A local append is read-merge-write: hold the folder's lock so two publishers cannot lose rows
+  // (gs:// appends are guarded by the object's generation, bq:// by the partition load).
+  const release = o.mode === 'append' && to.kind === 'file'
+    ? await acquireRunLock(dirname(to.path), ctx, { runDate: 'publish', expiresAt: Date.now() + 10 * 60_000 })
+    : async () => {};
+  try {
+    await writeTable(to, csv, ctx, { mode: o.mode, key, schema: to.kind === 'bq' ? schemaFor(csv) : undefined });
+  } finally {
+    await release();
+  }
   ctx.logger.info({ to: o.to, mode: o.mode }, 'published');
 }

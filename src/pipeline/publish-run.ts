@@ -52,7 +52,7 @@ export async function publishRun(files: readonly OutputFile[], o: PublishRunOpti
       const f = files.find((x) => x.publishAs === name);
       if (!f?.table || !dest) continue;
       const uri = parseUri(dest, `publish.${name}`);
-      await writeTable(uri, f.data as string, ctx, { mode: f.table.mode, key: f.table.key, schema: f.table.schema, descriptions: f.table.descriptions });
+      await writeTable(uri, f.data as string, ctx, { mode: f.table.mode, key: f.table.key, schema: f.table.schema });
       published.push(uri.text);
     }
     deadline.lap('publish');
