@@ -1,10 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { BqJobs, type JobBody } from './bq-jobs.js';
 import { BqStore, tableResource, toApi } from './bq-store.js';
 import type { Field } from './bq-sql-eval.js';
-import { Faults, handleFaultControl } from './faults.js';
+import { apiServer, Faults } from './faults.js';
 import type { GcsStore } from './gcs-store.js';
-import { HttpError, parseJsonBody, parseMultipart, readBody, sendError, sendJson } from './http-util.js';
+import { HttpError, parseJsonBody, parseMultipart, sendJson } from './http-util.js';
 
 /**
  * An in-memory double of the BigQuery REST API v2 as `@google-cloud/bigquery` v8 calls it with
@@ -22,18 +22,9 @@ export function createBigQueryDouble(opts: { gcs?: GcsStore; store?: BqStore; fa
   const store = opts.store ?? new BqStore();
   const faults = opts.faults ?? new Faults();
   const jobs = new BqJobs(store, opts.gcs, { rowsPerShard: opts.rowsPerShard ?? 1000 });
-  const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      if (e instanceof HttpError) sendError(res, e.status, e.reason, e.message);
-      else sendError(res, 500, 'backendError', `BigQuery double internal error: ${(e as Error).message}`);
-    });
-  });
+  const server = apiServer('BigQuery', faults, handle);
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const body = await readBody(req);
-    if (url.pathname === '/_faults') return handleFaultControl(faults, req, res, body);
-    if (await faults.apply(req, res)) return;
+  async function handle(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
     const q = url.searchParams;
     const path = url.pathname;
     const method = req.method ?? 'GET';

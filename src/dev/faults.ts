@@ -1,5 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendError } from './http-util.js';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { HttpError, readBody, sendError } from './http-util.js';
 
 /**
  * Fault injection for the local doubles. A rule matches by method and path regex and fires on
@@ -87,4 +87,27 @@ export async function handleFaultControl(faults: Faults, req: IncomingMessage, r
   } catch (e) {
     sendError(res, 400, 'invalid', `bad fault rule: ${(e as Error).message}`);
   }
+}
+
+/** What an API double handles once faults and the control endpoint are dealt with. */
+export type ApiRoute = (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer) => Promise<void>;
+
+/**
+ * An HTTP server for an API double: `/_faults` controls fault injection, every other request
+ * first meets the injected faults, then `route`. Errors become the API's JSON error body
+ * (an HttpError's status and reason, else a 500 naming the double).
+ */
+export function apiServer(name: string, faults: Faults, route: ApiRoute): Server {
+  return createServer((req, res) => {
+    (async () => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const body = await readBody(req);
+      if (url.pathname === '/_faults') return handleFaultControl(faults, req, res, body);
+      if (await faults.apply(req, res)) return;
+      await route(req, res, url, body);
+    })().catch((e: unknown) => {
+      if (e instanceof HttpError) sendError(res, e.status, e.reason, e.message);
+      else sendError(res, 500, 'backendError', `${name} double internal error: ${(e as Error).message}`);
+    });
+  });
 }

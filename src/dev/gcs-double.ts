@@ -1,9 +1,9 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import { Faults, handleFaultControl } from './faults.js';
+import { apiServer, Faults } from './faults.js';
 import { GcsStore, objectResource, type StoredObject } from './gcs-store.js';
 import { GcsUploads, preconditionsFrom } from './gcs-uploads.js';
-import { HttpError, parseJsonBody, readBody, sendError, sendJson } from './http-util.js';
+import { HttpError, parseJsonBody, sendJson } from './http-util.js';
 
 /**
  * An in-memory double of the Cloud Storage JSON API v1, as `@google-cloud/storage` v7 calls it
@@ -18,18 +18,9 @@ export interface GcsDouble {
 
 export function createGcsDouble(store = new GcsStore(), faults = new Faults()): GcsDouble {
   const uploads = new GcsUploads(store);
-  const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      if (e instanceof HttpError) sendError(res, e.status, e.reason, e.message);
-      else sendError(res, 500, 'backendError', `GCS double internal error: ${(e as Error).message}`);
-    });
-  });
+  const server = apiServer('GCS', faults, handle);
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const body = await readBody(req);
-    if (url.pathname === '/_faults') return handleFaultControl(faults, req, res, body);
-    if (await faults.apply(req, res)) return;
+  async function handle(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
     const base = `http://${req.headers.host ?? '127.0.0.1'}`;
     const q = url.searchParams;
     const path = url.pathname;
