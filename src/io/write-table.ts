@@ -27,9 +27,7 @@ export async function writeTable(
 ): Promise<void> {
   switch (uri.kind) {
     case 'stdio':
-      await new Promise<void>((resolve, reject) =>
-        (ctx.stdout ?? process.stdout).write(csv, (e) => (e ? reject(e) : resolve())));
-      return;
+      return writeStdout(ctx, csv);
     case 'file': {
       let text = csv;
       if (opts.mode === 'append') text = mergeAppend(await readLocalText(uri.path), csv, opts.key ?? ['run_date']);
@@ -62,8 +60,7 @@ async function readLocalText(path: string): Promise<string | null> {
 export async function writeBytes(uri: Uri, data: string | Uint8Array, ctx: IoContext, contentType = 'application/octet-stream'): Promise<void> {
   switch (uri.kind) {
     case 'stdio':
-      await new Promise<void>((resolve, reject) => (ctx.stdout ?? process.stdout).write(data, (e) => (e ? reject(e) : resolve())));
-      return;
+      return writeStdout(ctx, data);
     case 'file':
       return writeFileAtomic(uri.path, data);
     case 'gs': {
@@ -73,4 +70,9 @@ export async function writeBytes(uri: Uri, data: string | Uint8Array, ctx: IoCon
     case 'bq':
       throw inputError('bad_uri', `${uri.text}: a BigQuery table cannot hold this file; use a path or gs:// URI`);
   }
+}
+
+/** Write to the context's stdout (the process's by default), resolving once the data is flushed to it. */
+export function writeStdout(ctx: IoContext, data: string | Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => (ctx.stdout ?? process.stdout).write(data, (e) => (e ? reject(e) : resolve())));
 }

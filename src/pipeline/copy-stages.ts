@@ -7,7 +7,7 @@ import type { IoContext } from '../io/context.js';
 import type { ReadOptions } from '../io/open-read.js';
 import { readText, streamText } from '../io/read-text.js';
 import { parseUri } from '../io/uri.js';
-import { writeTable } from '../io/write-table.js';
+import { writeStdout, writeTable } from '../io/write-table.js';
 import { inferSchema } from '../io/infer-schema.js';
 import { knownSchema } from './tables.js';
 
@@ -53,7 +53,7 @@ export async function runExtract(o: ExtractOptions, ctx: IoContext): Promise<voi
     const q = { query, params: o.param, location: o.location, maxBytesBilled: o.maxBytesBilled };
     if (o.dryRun) {
       const bytes = await dryRunQuery(from, ctx, q);
-      (ctx.stdout ?? process.stdout).write(`${JSON.stringify({ dryRun: true, totalBytesProcessed: bytes })}\n`);
+      await writeStdout(ctx, `${JSON.stringify({ dryRun: true, totalBytesProcessed: bytes })}\n`);
       return;
     }
     const csv = await streamText(await openBqRead(from, ctx, q));

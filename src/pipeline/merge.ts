@@ -4,7 +4,7 @@ import type { Frame } from '../frame/frame.js';
 import type { Freq } from '../frame/freq.js';
 import type { IoContext } from '../io/context.js';
 import { openRead } from '../io/open-read.js';
-import { parseUri } from '../io/uri.js';
+import { parseUri, type Uri } from '../io/uri.js';
 import { ingest } from './ingest.js';
 import type { SourceSpec } from './source-spec.js';
 
@@ -33,6 +33,23 @@ export interface MergeResult {
 }
 
 /**
+ * The push-down of an `events` source held in a BigQuery table (no query of its own): the
+ * per-key, per-period aggregation BigQuery runs, so only the weekly table leaves it.
+ * Undefined for every other source.
+ */
+export function pushdownOf(uri: Uri, spec: SourceSpec, freq: Freq) {
+  if (uri.kind !== 'bq' || spec.format !== 'events' || spec.query !== undefined) return undefined;
+  return {
+    uri,
+    events: {
+      table: `${uri.project}.${uri.dataset}.${uri.table}`, key: spec.key ?? 'theme', date: spec.date ?? 'Date',
+      value: spec.value, agg: spec.agg ?? 'count', freq,
+    },
+    options: { location: spec.location, maxBytesBilled: spec.maxBytesBilled },
+  };
+}
+
+/**
  * Read every source, aggregate it per key and period, and lay all series on one calendar.
  * Events held in BigQuery are aggregated there (push-down), so only the weekly table travels.
  */
@@ -44,16 +61,12 @@ export async function mergeSources(specs: readonly SourceSpec[], opts: MergeOpti
   const owner = new Map<string, string>();
   for (const spec of specs) {
     const uri = parseUri(spec.uri, 'source');
-    const pushdown = uri.kind === 'bq' && spec.format === 'events' && spec.query === undefined;
+    const pushdown = pushdownOf(uri, spec, opts.freq);
     let stream;
     let effective: SourceSpec = spec;
     if (pushdown) {
       const { aggregateEventsInBigQuery } = await import('../io/bigquery.js');
-      stream = await aggregateEventsInBigQuery(uri, {
-        table: `${uri.project}.${uri.dataset}.${uri.table}`,
-        key: spec.key ?? 'theme', date: spec.date ?? 'Date', value: spec.value,
-        agg: spec.agg ?? 'count', freq: opts.freq,
-      }, ctx, { location: spec.location, maxBytesBilled: spec.maxBytesBilled });
+      stream = await aggregateEventsInBigQuery(pushdown.uri, pushdown.events, ctx, pushdown.options);
       effective = { uri: spec.uri, format: 'long', key: 'key', date: 'date', value: 'value', prefix: spec.prefix };
     } else {
       stream = await openRead(uri, ctx, spec);
