@@ -113,8 +113,8 @@ if (selected.length === 0) {
   console.error(`no case matches ${opts.case.join(', ')}; cases: ${CASES.map((c) => c.name).join(', ')}`);
   process.exit(2);
 }
-if (!existsSync(join(ROOT, 'dist/cli/bin.js'))) {
-  console.error('dist/ is missing: run `npx tsc -p tsconfig.build.json` first');
+if (!existsSync(join(ROOT, 'dist/bundle/bin.js'))) {
+  console.error('dist/ is missing: run `npm run build` first');
   process.exit(2);
 }
 
