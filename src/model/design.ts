@@ -3,6 +3,7 @@
  * [from, to], the H responses y_{i+h} − y_i, and the standardised feature row at the cutoff
  * (the forecast origin). Scaling uses the training origins only. O(n·p).
  */
+import { gram } from './gram.js';
 import { applyScaling, fitScaling, type Scaling } from './standardize.js';
 
 export interface Design {
@@ -51,4 +52,15 @@ export function designForecast(d: Design, betas: readonly ArrayLike<number>[]): 
     for (let j = 0; j < d.x0.length; j++) s += d.x0[j] * b[j];
     return s;
   });
+}
+
+const grams = new WeakMap<Design, Float64Array[]>();
+/** XᵀX of a design's columns, computed once per design (ridge, the elastic net and RFE share it). */
+export function designGram(d: Design): Float64Array[] {
+  let g = grams.get(d);
+  if (!g) {
+    g = gram(d.cols);
+    grams.set(d, g);
+  }
+  return g;
 }

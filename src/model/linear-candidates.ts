@@ -5,8 +5,8 @@
  * forecast, which is why the response is the change and there is no intercept.
  */
 import { bestVariant, type Candidate } from './candidate.js';
-import { designForecast, subDesign, type Design } from './design.js';
-import { gram, xty } from './gram.js';
+import { designForecast, designGram, subDesign, type Design } from './design.js';
+import { xty } from './gram.js';
 import { enetPath, lambdaMax, lambdaPath } from './lasso.js';
 import { linearSpec, type LinearContext } from './linear-context.js';
 import { ridgePath } from './ridge.js';
@@ -16,7 +16,7 @@ export const RIDGE_GRID = [0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000];
 const ENET_STEPS = 12;
 const ENET_RATIO = 0.02;
 /** Coordinate-descent stopping rule: forecasts need far less precision than coefficients. */
-const ENET_TOL = 1e-4;
+const ENET_TOL = 1e-3;
 const ENET_SWEEPS = 60;
 
 export interface RidgeResult {
@@ -50,21 +50,9 @@ export function ridgeCandidate(ctx: LinearContext, name: string, coreOnly: boole
 }
 
 /** Coefficients [λ-step][h] of the elastic net on a design; λ relative to each λ_max. */
-const grams = new WeakMap<Design, Float64Array[]>();
-/** XᵀX/n of a design, computed once and shared by the lasso and the elastic net. */
-function scaledGram(d: Design): Float64Array[] {
-  let g = grams.get(d);
-  if (!g) {
-    const n = d.ys[0].length;
-    g = gram(d.cols).map((r) => r.map((v) => v / n));
-    grams.set(d, g);
-  }
-  return g;
-}
-
 function enetBetas(d: Design, a: number): Float64Array[][] {
   const n = d.ys[0].length;
-  const g = scaledGram(d);
+  const g = designGram(d).map((r) => r.map((v) => v / n));
   const perH = d.ys.map((y) => {
     const c = xty(d.cols, y).map((v) => v / n);
     return enetPath(g, c, a, lambdaPath(lambdaMax(c, a), ENET_STEPS, ENET_RATIO), ENET_TOL, ENET_SWEEPS, Math.max(2, Math.floor(n / 2)));

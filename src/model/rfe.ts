@@ -5,8 +5,9 @@
  * A fraction of the features is dropped per step, so a run costs O(log p) ridge fits instead
  * of p: Σ_k min(n,p_k)³ with p_k shrinking geometrically.
  */
-import { designForecast, subDesign, type Design } from './design.js';
-import { ridgeFit } from './ridge.js';
+import { choleskySolve } from './cholesky.js';
+import { designForecast, designGram, subDesign, type Design } from './design.js';
+import { kernel, xty } from './gram.js';
 
 /** Share of the remaining features eliminated per step. */
 export const RFE_STEP = 0.2;
@@ -23,17 +24,31 @@ export interface RfeRun {
 /**
  * Eliminates down to one feature. Importance of feature j = Σ_h β_hj² of the ridge fit with
  * penalty `lambda` on the current subset (features are z-scored so coefficients compare).
+ * Every fit reuses the design's cross-products instead of recomputing them: with at most as many
+ * features as rows, (X_SᵀX_S + λI)β = X_Sᵀy is read off XᵀX and Xᵀy (O(|S|³)); with more, the
+ * kernel X_SX_Sᵀ is XXᵀ minus the dropped columns' outer products (O(n²) per dropped column).
  */
 export function rfeRun(d: Design, lambda: number): RfeRun {
-  let keep = d.idx.map((_, k) => k);
+  const n = d.ys[0].length;
+  const lam = Math.max(lambda, 1e-10);
+  const g = designGram(d);
+  const xy = d.ys.map((y) => xty(d.cols, y));
+  let k: Float64Array[] | undefined;
+  let keep = d.idx.map((_, j) => j);
   const sizes: number[] = [];
   const forecasts: Float64Array[] = [];
   const eliminated: number[] = [];
   while (keep.length > 0) {
-    const sub = subDesign(d, keep);
-    const betas = ridgeFit(sub.cols, sub.ys, lambda);
+    let betas: Float64Array[];
+    if (keep.length <= n) {
+      betas = choleskySolve(ridged(g, keep, lam), xy.map((v) => pick(v, keep)));
+    } else {
+      k ??= kernel(d.cols, n);
+      const cols = keep.map((j) => d.cols[j]);
+      betas = choleskySolve(ridged(k, undefined, lam), d.ys).map((alpha) => xty(cols, alpha));
+    }
     sizes.push(keep.length);
-    forecasts.push(designForecast(sub, betas));
+    forecasts.push(designForecast(subDesign(d, keep), betas));
     const ranked = keep
       .map((k, j) => ({ k, w: betas.reduce((s, b) => s + b[j] * b[j], 0) }))
       .sort((a, b) => a.w - b.w || b.k - a.k);
@@ -42,8 +57,38 @@ export function rfeRun(d: Design, lambda: number): RfeRun {
     eliminated.push(...gone);
     const goneSet = new Set(gone);
     keep = keep.filter((k) => !goneSet.has(k));
+    if (k && keep.length > n) for (const j of gone) downdate(k, d.cols[j]);
   }
   return { sizes, forecasts, order: eliminated.reverse() };
+}
+
+/** The submatrix of `m` on rows and columns `at` (all when undefined), plus λ on the diagonal. */
+function ridged(m: readonly Float64Array[], at: readonly number[] | undefined, lam: number): Float64Array[] {
+  const q = at ? at.length : m.length;
+  const out: Float64Array[] = [];
+  for (let r = 0; r < q; r++) {
+    const src = m[at ? at[r] : r];
+    const row = new Float64Array(q);
+    for (let c = 0; c < q; c++) row[c] = src[at ? at[c] : c];
+    row[r] += lam;
+    out.push(row);
+  }
+  return out;
+}
+
+function pick(v: Float64Array, at: readonly number[]): Float64Array {
+  const out = new Float64Array(at.length);
+  for (let r = 0; r < at.length; r++) out[r] = v[at[r]];
+  return out;
+}
+
+/** K −= x·xᵀ. O(n²). */
+function downdate(k: Float64Array[], x: Float64Array): void {
+  for (let i = 0; i < k.length; i++) {
+    const ki = k[i];
+    const xi = x[i];
+    for (let j = 0; j < k.length; j++) ki[j] -= xi * x[j];
+  }
 }
 
 /** The top-m design positions of a run, in design order (ascending). */
