@@ -25,13 +25,17 @@ export interface RidgeResult {
   readonly c: number;
 }
 
-/** Ridge over the grid; one eigen-decomposition per fold serves all penalties and horizons. */
+/**
+ * Ridge over the grid; one eigen-decomposition per fold serves all penalties and horizons. With
+ * no more columns than rows it decomposes the design's XᵀX, shared with the elastic net and RFE.
+ */
 export function ridgeCandidate(ctx: LinearContext, name: string, coreOnly: boolean): RidgeResult {
   const restrict = (d: Design): Design => (coreOnly ? subDesign(d, Array.from({ length: ctx.nCore }, (_, k) => k)) : d);
   const paths = ctx.designs.map((d0) => {
     const d = restrict(d0);
     const n = d.ys[0].length;
-    return ridgePath(d.cols, d.ys, RIDGE_GRID.map((c) => c * n)).map((betas) => designForecast(d, betas));
+    const xtx = !coreOnly && d.cols.length <= n ? designGram(d) : undefined;
+    return ridgePath(d.cols, d.ys, RIDGE_GRID.map((c) => c * n), xtx).map((betas) => designForecast(d, betas));
   });
   const variants = RIDGE_GRID.map((_, v) => paths.map((p) => p[v]));
   const best = bestVariant(ctx.data.y, ctx.cutoffs, variants, ctx.metric);

@@ -9,13 +9,16 @@ import { choleskySolve } from './cholesky.js';
 import { gram, kernel, xty } from './gram.js';
 import { symEigen } from './sym-eigen.js';
 
-/** Coefficients [λ][response] for every penalty in `lambdas` and every response in `ys`. */
-export function ridgePath(cols: readonly Float64Array[], ys: readonly Float64Array[], lambdas: readonly number[]): Float64Array[][] {
+/**
+ * Coefficients [λ][response] for every penalty in `lambdas` and every response in `ys`.
+ * `xtx`: XᵀX of `cols` when the caller already has it (used when p ≤ n).
+ */
+export function ridgePath(cols: readonly Float64Array[], ys: readonly Float64Array[], lambdas: readonly number[], xtx?: readonly Float64Array[]): Float64Array[][] {
   const p = cols.length;
   const n = ys[0]?.length ?? 0;
   if (p === 0) return lambdas.map(() => ys.map(() => new Float64Array(0)));
   if (p <= n) {
-    const { values, vectors: v } = symEigen(gram(cols));
+    const { values, vectors: v } = symEigen(xtx ?? gram(cols));
     const zs = ys.map((y) => project(v, xty(cols, y)));
     return lambdas.map((lam) => zs.map((z) => expand(v, z, values, lam)));
   }
