@@ -10,7 +10,11 @@
  * their code at run time) and resvg (a native addon).
  */
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
+// Chunk names carry content hashes: clear the old ones.
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: { bin: 'src/cli/bin.ts' },

@@ -9,8 +9,17 @@ import { computeFeature, isTargetFeature, type FeatureDef, type SeriesData } fro
 import { prescreen } from './prescreen.js';
 import type { LinearSpec } from './spec.js';
 
-/** Columns from other series kept by pre-screening: bounds every later stage's cost. */
+/** Most columns from other series kept by pre-screening, however long the history: bounds every later stage's cost. */
 export const SCREEN_K = 100;
+
+/**
+ * Columns from other series kept for `n` training origins: Fan & Lv's (2008) d = n / ln n, so
+ * the screened regressions are never much wider than the history is long (a 64-week fold keeps
+ * 15 of 170 candidate columns), and at most SCREEN_K.
+ */
+export function screenCount(n: number): number {
+  return Math.min(SCREEN_K, Math.max(1, Math.floor(n / Math.log(Math.max(n, 3)))));
+}
 /** First training origin (row 0 has no past changes). */
 const START = 1;
 
@@ -34,7 +43,7 @@ export function linearContext(data: SeriesData, defs: readonly FeatureDef[], cut
   const exog = defs.flatMap((d, j) => (isTargetFeature(d) ? [] : [j]));
   const design = (t: number): Design => {
     const to = t - horizon;
-    const keep = prescreen(features, exog, data.y, START, to, horizon, SCREEN_K);
+    const keep = prescreen(features, exog, data.y, START, to, horizon, screenCount(to - START + 1));
     return buildDesign(features, [...core, ...keep], data.y, START, to, horizon, t);
   };
   return {

@@ -22,7 +22,7 @@ import { BudgetTracker } from './budget.js';
 import { scoreFolds, type Candidate } from './candidate.js';
 import type { FeatureDef, SeriesData } from './features.js';
 import { enetCandidate, ridgeCandidate } from './linear-candidates.js';
-import { linearContext, SCREEN_K, type LinearContext } from './linear-context.js';
+import { linearContext, screenCount, type LinearContext } from './linear-context.js';
 import { fitOriginalOls, type OriginalFit } from './original-ols.js';
 import { rfeCandidates, type RfeResult } from './rfe-candidates.js';
 import { combine, forecastSpec, type ModelSpec } from './spec.js';
@@ -80,7 +80,7 @@ export function selectModel(data: SeriesData, defs: readonly FeatureDef[], cutof
   add(stage('mean', F * 120, () => meanCandidate(data, cutoffs, H, opts.metric)));
 
   const pAll = defs.length;
-  const p = Math.min(pAll, defs.filter((d) => d.kind !== 'xlevel' && d.kind !== 'xdiff').length + SCREEN_K);
+  const p = Math.min(pAll, defs.filter((d) => d.kind !== 'xlevel' && d.kind !== 'xdiff').length + screenCount(n));
   const needLinear = ['ridge', 'ridge_ar', 'lasso', 'enet', 'ridge_rfe', 'ols'].some(allowed);
   const linear = needLinear ? budget.run('features', () => linearContext(data, defs, cutoffs, H, opts.metric), (F + 1) * n * (pAll + 4 * p)) : undefined;
   // Work units (see budget.ts) calibrated on measured runs: a ridge path per fold ≈ 0.35·n·p².

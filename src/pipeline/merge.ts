@@ -55,23 +55,17 @@ export function pushdownOf(uri: Uri, spec: SourceSpec, freq: Freq) {
  */
 export async function mergeSources(specs: readonly SourceSpec[], opts: MergeOptions, ctx: IoContext): Promise<MergeResult> {
   if (specs.length === 0) throw inputError('no_sources', 'merge needs at least one --source');
+  // Sources are read concurrently (their waits on disk, Storage and BigQuery overlap), then
+  // checked in the order given, so the result and the first error reported do not depend on timing.
+  const reads = await Promise.allSettled(specs.map((spec) => readSource(spec, opts, ctx)));
   const groups: SeriesGroup[] = [];
   const inputs: InputInfo[] = [];
   const problems: string[] = [];
   const owner = new Map<string, string>();
-  for (const spec of specs) {
-    const uri = parseUri(spec.uri, 'source');
-    const pushdown = pushdownOf(uri, spec, opts.freq);
-    let stream;
-    let effective: SourceSpec = spec;
-    if (pushdown) {
-      const { aggregateEventsInBigQuery } = await import('../io/bigquery.js');
-      stream = await aggregateEventsInBigQuery(pushdown.uri, pushdown.events, ctx, pushdown.options);
-      effective = { uri: spec.uri, format: 'long', key: 'key', date: 'date', value: 'value', prefix: spec.prefix };
-    } else {
-      stream = await openRead(uri, ctx, spec);
-    }
-    const r = await ingest(stream, effective, opts.freq, spec.uri, opts.onChunk);
+  for (const [i, read] of reads.entries()) {
+    if (read.status === 'rejected') throw read.reason;
+    const spec = specs[i];
+    const r = read.value;
     for (const s of r.series) {
       const prev = owner.get(s.name);
       if (prev !== undefined) {
@@ -83,7 +77,6 @@ export async function mergeSources(specs: readonly SourceSpec[], opts: MergeOpti
     groups.push({ series: r.series, fill });
     inputs.push({ uri: spec.uri, rows: r.rows, checksum: r.checksum });
     problems.push(...r.problems);
-    ctx.logger.debug({ uri: spec.uri, rows: r.rows, series: r.series.length }, 'source read');
   }
   const { frame, filled } = align(groups, opts.freq, opts.start, opts.end);
   const unit = opts.freq === 'W-SUN' ? 'weeks' : opts.freq === 'MS' ? 'months' : 'days';
@@ -96,4 +89,22 @@ export async function mergeSources(specs: readonly SourceSpec[], opts: MergeOpti
     problems.push(`filled ${t.cells} missing ${unit} in ${t.cols} columns with ${fill === 'zero' ? 'zero' : 'the previous value'}`);
   }
   return { frame, inputs, problems };
+}
+
+/** One source read and aggregated per key and period (in BigQuery for a push-down). */
+async function readSource(spec: SourceSpec, opts: MergeOptions, ctx: IoContext) {
+  const uri = parseUri(spec.uri, 'source');
+  const pushdown = pushdownOf(uri, spec, opts.freq);
+  let stream;
+  let effective: SourceSpec = spec;
+  if (pushdown) {
+    const { aggregateEventsInBigQuery } = await import('../io/bigquery.js');
+    stream = await aggregateEventsInBigQuery(pushdown.uri, pushdown.events, ctx, pushdown.options);
+    effective = { uri: spec.uri, format: 'long', key: 'key', date: 'date', value: 'value', prefix: spec.prefix };
+  } else {
+    stream = await openRead(uri, ctx, spec);
+  }
+  const r = await ingest(stream, effective, opts.freq, spec.uri, opts.onChunk);
+  ctx.logger.debug({ uri: spec.uri, rows: r.rows, series: r.series.length }, 'source read');
+  return r;
 }

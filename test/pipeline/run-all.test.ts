@@ -42,7 +42,7 @@ test('a tiny budget still publishes valid outputs, flagged deadline_hit', async 
   // where the budget bites is deterministic (a full run reads it about 50 times).
   let t = 0;
   const stepClock = () => (t += 1);
-  const s = await runAll({ config: demo, outDir: out, deadlineMs: 150, runDate: '2020-05-24', ctx: localContext(), now: stepClock });
+  const s = await runAll({ config: demo, outDir: out, deadlineMs: 90, runDate: '2020-05-24', ctx: localContext(), now: stepClock });
   assert.equal(s.deadlineHit, true);
   const score = readFileSync(join(out, 'weekly_score.csv'), 'utf8').trim().split('\n');
   const h = score[0].split(',');
