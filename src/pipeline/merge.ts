@@ -6,6 +6,7 @@ import type { IoContext } from '../io/context.js';
 import { openRead } from '../io/open-read.js';
 import { parseUri, type Uri } from '../io/uri.js';
 import { ingest } from './ingest.js';
+import { settleAll } from './settle-all.js';
 import type { SourceSpec } from './source-spec.js';
 
 export interface MergeOptions {
@@ -57,15 +58,13 @@ export async function mergeSources(specs: readonly SourceSpec[], opts: MergeOpti
   if (specs.length === 0) throw inputError('no_sources', 'merge needs at least one --source');
   // Sources are read concurrently (their waits on disk, Storage and BigQuery overlap), then
   // checked in the order given, so the result and the first error reported do not depend on timing.
-  const reads = await Promise.allSettled(specs.map((spec) => readSource(spec, opts, ctx)));
+  const reads = await settleAll(specs.map((spec) => readSource(spec, opts, ctx)));
   const groups: SeriesGroup[] = [];
   const inputs: InputInfo[] = [];
   const problems: string[] = [];
   const owner = new Map<string, string>();
-  for (const [i, read] of reads.entries()) {
-    if (read.status === 'rejected') throw read.reason;
+  for (const [i, r] of reads.entries()) {
     const spec = specs[i];
-    const r = read.value;
     for (const s of r.series) {
       const prev = owner.get(s.name);
       if (prev !== undefined) {

@@ -7,6 +7,7 @@ import { writeBytes, writeTable } from '../io/write-table.js';
 import type { OutputFile } from './build-outputs.js';
 import type { PublishTargets } from './config.js';
 import type { Deadline } from './deadline.js';
+import { settleAll } from './settle-all.js';
 
 /** A plain file name: no separators, no leading dot, no `..`. */
 export const SAFE_NAME = /^(?!\.)[A-Za-z0-9._-]{1,200}$/;
@@ -40,21 +41,22 @@ export async function publishRun(files: readonly OutputFile[], o: PublishRunOpti
     runDate: o.runDate, expiresAt: o.now() + Math.max(deadline.remainingMs(), 0) + 60_000,
   }, o.now);
   try {
-    const outputs: string[] = [];
-    for (const f of files) {
+    // The files are written concurrently (each whole-or-nothing; on Storage and BigQuery the
+    // round trips overlap) and all settle before the lock is released.
+    const outputs = await settleAll(files.map(async (f) => {
       const uri = target(f.name);
       if (f.table) await writeTable(uri, f.data as string, ctx, { mode: f.table.mode, key: f.table.key, schema: f.table.schema });
       else await writeBytes(uri, f.data, ctx, f.contentType);
-      outputs.push(uri.text);
-    }
-    const published: string[] = [];
-    for (const [name, dest] of Object.entries(o.publish)) {
+      return uri.text;
+    }));
+    const targets = Object.entries(o.publish).flatMap(([name, dest]) => {
       const f = files.find((x) => x.publishAs === name);
-      if (!f?.table || !dest) continue;
-      const uri = parseUri(dest, `publish.${name}`);
-      await writeTable(uri, f.data as string, ctx, { mode: f.table.mode, key: f.table.key, schema: f.table.schema });
-      published.push(uri.text);
-    }
+      return f?.table && dest ? [{ f, table: f.table, uri: parseUri(dest, `publish.${name}`) }] : [];
+    });
+    const published = await settleAll(targets.map(async ({ f, table, uri }) => {
+      await writeTable(uri, f.data as string, ctx, { mode: table.mode, key: table.key, schema: table.schema });
+      return uri.text;
+    }));
     deadline.lap('publish');
     const manifest = {
       ...o.manifest,
@@ -69,3 +71,4 @@ export async function publishRun(files: readonly OutputFile[], o: PublishRunOpti
     await release();
   }
 }
+
