@@ -15,9 +15,11 @@ export interface Duplicate {
 
 /** Doubles per cell in the store: count, n (non-missing values), sum, last. */
 const STRIDE = 4;
-/** Cells per block of the store (2 MiB blocks): the store grows by blocks, never copies. */
+/** Cells per block of the store (2 MiB blocks): the store grows by blocks, never copying more than one. */
 const BLOCK_BITS = 16;
 const BLOCK_MASK = (1 << BLOCK_BITS) - 1;
+/** Cells a block starts with (32 KiB). */
+const FIRST_CELLS = 1 << 10;
 
 /** A key's cells: slot + 1 by period id (0 = none) while dense enough, else a map id → slot. */
 interface KeyCells {
@@ -144,8 +146,17 @@ export class SeriesAccumulator {
 
   private newSlot(): number {
     const slot = this.used++;
-    if ((slot & BLOCK_MASK) === 0) this.blocks.push(new Float64Array(STRIDE << BLOCK_BITS)); // zeroed
-    this.blocks[slot >>> BLOCK_BITS][(slot & BLOCK_MASK) * STRIDE + 3] = NaN; // last
+    const i = slot >>> BLOCK_BITS;
+    const at = (slot & BLOCK_MASK) * STRIDE;
+    let block = this.blocks[i];
+    if (block === undefined || at >= block.length) {
+      // A block starts at FIRST_CELLS cells and doubles up to its full size (copying at most
+      // one block), so a small source does not zero and touch 2 MiB.
+      const grown = new Float64Array(block === undefined ? FIRST_CELLS * STRIDE : 2 * block.length); // zeroed
+      if (block !== undefined) grown.set(block);
+      this.blocks[i] = block = grown;
+    }
+    block[at + 3] = NaN; // last
     return slot;
   }
 

@@ -82,3 +82,16 @@ test('sparse keys (few periods spread over many) give the same series as dense o
   assert.deepEqual(Array.from(sparse.values), Array.from({ length: 100 }, (_, i) => i * 50));
   assert.ok(dense.periods.every((p, i) => i === 0 || dense.periods[i - 1] < p));
 });
+
+test('cells across growing and full blocks keep their values (150,000 cells)', () => {
+  // Blocks start at 1,024 cells, double to 65,536 and then a new block starts: every cell
+  // written before a block grows must read back the same afterwards. Cell (k, p) gets k·1000 + p.
+  const acc = new SeriesAccumulator('sum');
+  for (let k = 0; k < 300; k++) for (let p = 0; p < 500; p++) acc.add(`k${k}`, p * 7, k * 1000 + p);
+  const series = acc.series();
+  assert.equal(series.length, 300);
+  series.forEach((s, k) => {
+    assert.equal(s.periods.length, 500);
+    assert.ok(s.values.every((v, p) => v === k * 1000 + p), s.name);
+  });
+});
