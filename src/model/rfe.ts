@@ -33,7 +33,7 @@ export function rfeRun(d: Design, lambda: number): RfeRun {
   const lam = Math.max(lambda, 1e-10);
   const g = designGram(d);
   const xy = d.ys.map((y) => xty(d.cols, y));
-  let k: Float64Array[] | undefined;
+  let kern: Float64Array[] | undefined; // XXᵀ of the kept columns, while they outnumber the rows
   let keep = d.idx.map((_, j) => j);
   const sizes: number[] = [];
   const forecasts: Float64Array[] = [];
@@ -43,9 +43,9 @@ export function rfeRun(d: Design, lambda: number): RfeRun {
     if (keep.length <= n) {
       betas = choleskySolve(ridged(g, keep, lam), xy.map((v) => pick(v, keep)));
     } else {
-      k ??= kernel(d.cols, n);
+      kern ??= kernel(d.cols, n);
       const cols = keep.map((j) => d.cols[j]);
-      betas = choleskySolve(ridged(k, undefined, lam), d.ys).map((alpha) => xty(cols, alpha));
+      betas = choleskySolve(ridged(kern, undefined, lam), d.ys).map((alpha) => xty(cols, alpha));
     }
     sizes.push(keep.length);
     forecasts.push(designForecast(subDesign(d, keep), betas));
@@ -57,7 +57,7 @@ export function rfeRun(d: Design, lambda: number): RfeRun {
     eliminated.push(...gone);
     const goneSet = new Set(gone);
     keep = keep.filter((k) => !goneSet.has(k));
-    if (k && keep.length > n) for (const j of gone) downdate(k, d.cols[j]);
+    if (kern && keep.length > n) for (const j of gone) downdate(kern, d.cols[j]);
   }
   return { sizes, forecasts, order: eliminated.reverse() };
 }
