@@ -13,10 +13,12 @@ import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+const root = fileURLToPath(new URL('..', import.meta.url));
 // Chunk names carry content hashes: clear the old ones.
-rmSync('dist/bundle', { recursive: true, force: true });
+rmSync(`${root}/dist/bundle`, { recursive: true, force: true });
 
 await build({
+  absWorkingDir: root,
   entryPoints: { bin: 'src/cli/bin.ts' },
   outdir: 'dist/bundle',
   bundle: true,
@@ -31,7 +33,7 @@ await build({
     // charts here are drawn without a canvas (renderer 'none', our own text metrics), which is
     // exactly what its browser build does when no DOM is present.
     // (The package's exports map names that build only as its `default` condition.)
-    'vega-canvas': fileURLToPath(new URL('../node_modules/vega-canvas/build/vega-canvas.browser.js', import.meta.url)),
+    'vega-canvas': `${root}/node_modules/vega-canvas/build/vega-canvas.browser.js`,
   },
   // Bundled CommonJS packages (commander, pino, papaparse) call require() for Node built-ins.
   banner: { js: "import { createRequire as __forecastRequire } from 'node:module'; const require = __forecastRequire(import.meta.url);" },
