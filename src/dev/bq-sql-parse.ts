@@ -136,21 +136,20 @@ export function parseQuery(sql: string): Query {
     if (KEYWORDS.has(up)) cannot(`unexpected keyword ${up}`);
     return { k: 'col', name: t.v };
   }
-  function multiplicative(): Expr {
-    let e = primary();
-    while (isOp('*') || isOp('/')) {
+  /** A left-associative level of binary operators `ops` over operands parsed by `operand`. */
+  function binaryLevel(operand: () => Expr, ops: readonly string[]): Expr {
+    let e = operand();
+    while (ops.some(isOp)) {
       const op = toks[i++].v;
-      e = { k: 'bin', op, left: e, right: primary() };
+      e = { k: 'bin', op, left: e, right: operand() };
     }
     return e;
   }
+  function multiplicative(): Expr {
+    return binaryLevel(primary, ['*', '/']);
+  }
   function additive(): Expr {
-    let e = multiplicative();
-    while (isOp('+') || isOp('-')) {
-      const op = toks[i++].v;
-      e = { k: 'bin', op, left: e, right: multiplicative() };
-    }
-    return e;
+    return binaryLevel(multiplicative, ['+', '-']);
   }
   function condition(): Expr {
     const left = additive();
