@@ -11,7 +11,7 @@ import { eventAlreadyHandled, markEventHandled, markerUri } from './event-marker
 /**
  * Cloud Function entry points (2nd gen, functions-framework):
  * - `forecastHttp`: POST `{"runDate"?: "yyyy-mm-dd"}` → 200 with the run summary; errors map
- *   exit codes to 400/503/504/500.
+ *   exit codes to 400/503/504/500; any other method → 405, and nothing runs.
  * - `forecastPubsub`: a Pub/Sub CloudEvent; `message.data` (base64 JSON) may carry `runDate`.
  *   Redelivery of an event id that already finished is skipped; cloud and deadline failures
  *   are thrown so Pub/Sub retries; bad input is logged and acknowledged (no poison loop).
@@ -21,6 +21,12 @@ import { eventAlreadyHandled, markEventHandled, markerUri } from './event-marker
 interface PubsubData { message?: { data?: string; messageId?: string; attributes?: Record<string, string> }; subscription?: string }
 
 export async function handleHttp(req: Request, res: Response, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  // Only POST starts a run: a browser, a crawler or an uptime check sending GET or HEAD to the
+  // function's URL must not publish a week.
+  if (req.method !== 'POST') {
+    res.status(405).set('Allow', 'POST').json({ error: 'method_not_allowed', message: `use POST to start a run (got ${req.method})` });
+    return;
+  }
   const logger = createLogger({ destination: process.stdout, trace: traceFromHeader(req.get('x-cloud-trace-context'), env.GOOGLE_CLOUD_PROJECT) });
   const deadlineMs = deadlineFromEnv(env);
   const ctx = invocationContext(env, logger, deadlineMs);

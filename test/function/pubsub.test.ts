@@ -111,4 +111,15 @@ describe('Cloud Function handlers on the real functions-framework server', () =>
     const bad = await fetch(httpUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ runDate: 'soon' }) });
     assert.equal(bad.status, 400);
   });
+
+  it('HTTP: GET and other methods answer 405 and run nothing', async () => {
+    const before = outputs();
+    for (const method of ['GET', 'PUT', 'DELETE']) {
+      const r = await fetch(httpUrl, { method });
+      assert.equal(r.status, 405, method);
+      assert.equal(r.headers.get('allow'), 'POST');
+      assert.equal(((await r.json()) as { error?: string }).error, 'method_not_allowed');
+    }
+    assert.deepEqual(outputs(), before, 'nothing published');
+  });
 });
