@@ -27,7 +27,7 @@ export async function handleHttp(req: Request, res: Response, env: NodeJS.Proces
     res.status(405).set('Allow', 'POST').json({ error: 'method_not_allowed', message: `use POST to start a run (got ${req.method})` });
     return;
   }
-  const logger = createLogger({ destination: process.stdout, trace: traceFromHeader(req.get('x-cloud-trace-context'), env.GOOGLE_CLOUD_PROJECT) });
+  const logger = createLogger({ destination: process.stdout, trace: traceFromHeader(req.get('x-cloud-trace-context') ?? req.get('traceparent'), env.GOOGLE_CLOUD_PROJECT) });
   const deadlineMs = deadlineFromEnv(env);
   const ctx = invocationContext(env, logger, deadlineMs);
   try {
@@ -44,7 +44,7 @@ export async function handleHttp(req: Request, res: Response, env: NodeJS.Proces
 }
 
 export async function handlePubsub(ce: CloudEvent<PubsubData>, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const logger = createLogger({ destination: process.stdout }).child({ eventId: ce.id });
+  const logger = createLogger({ destination: process.stdout, trace: traceFromHeader(ce.traceparent as string | undefined, env.GOOGLE_CLOUD_PROJECT) }).child({ eventId: ce.id });
   const deadlineMs = deadlineFromEnv(env);
   const ctx = invocationContext(env, logger, deadlineMs);
   try {

@@ -44,11 +44,16 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
   );
 }
 
-/** Cloud Trace header `TRACE_ID/SPAN_ID;o=1` → the `projects/P/traces/TRACE_ID` Cloud Logging wants. */
+/**
+ * A trace header → the `projects/P/traces/TRACE_ID` Cloud Logging wants. Accepts Cloud Trace's
+ * `X-Cloud-Trace-Context` (`TRACE_ID/SPAN_ID;o=1`) and W3C `traceparent`
+ * (`00-TRACE_ID-SPAN_ID-FLAGS`, which functions-framework copies onto a CloudEvent).
+ */
 export function traceFromHeader(header: string | undefined, project: string | undefined): string | undefined {
   if (!header || !project) return undefined;
-  const id = header.split('/')[0];
-  return /^[0-9a-f]{32}$/i.test(id) ? `projects/${project}/traces/${id}` : undefined;
+  const w3c = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/i.exec(header);
+  const id = w3c ? w3c[1] : header.split('/')[0];
+  return /^[0-9a-f]{32}$/i.test(id) && !/^0+$/.test(id) ? `projects/${project}/traces/${id}` : undefined;
 }
 
 function prettyStream(out: NodeJS.WritableStream): DestinationStream {

@@ -85,10 +85,25 @@ describe('Cloud Function handlers on the real functions-framework server', () =>
     assert.deepEqual([...outputs().keys()].sort(), [...before.keys()].sort());
   });
 
-  it('a poison message (not JSON) is acknowledged, not retried forever', async () => {
+  it('a poison message (not JSON) is acknowledged, not retried forever, and its log line carries the trace', async () => {
     const ev = pubsubEvent('evt-bad', 'not json');
-    const r = await fetch(pubsubUrl, { method: 'POST', headers: ev.headers, body: ev.body });
-    assert.ok(r.status >= 200 && r.status < 300, `status ${r.status}`);
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const lines: string[] = [];
+    const write = process.stdout.write;
+    process.stdout.write = ((chunk: string | Uint8Array) => lines.push(String(chunk)) > 0) as typeof process.stdout.write;
+    let status: number;
+    try {
+      status = (await fetch(pubsubUrl, { method: 'POST', headers: { ...ev.headers, traceparent: `00-${traceId}-00f067aa0ba902b7-01` }, body: ev.body })).status;
+    } finally {
+      process.stdout.write = write;
+    }
+    assert.ok(status >= 200 && status < 300, `status ${status}`);
+    // stdout also carries the test runner's own messages: keep our JSON log lines.
+    const logged = (lines.join('').match(/\{"severity"[^\n]*/g) ?? []).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const rejected = logged.find((l) => String(l.message).includes('rejected the event'));
+    assert.ok(rejected, lines.join(''));
+    assert.equal(rejected['logging.googleapis.com/trace'], `projects/test-project/traces/${traceId}`);
+    assert.equal(rejected.eventId, 'evt-bad');
   });
 
   it('a persistent Cloud Storage outage makes the event fail so Pub/Sub retries', async () => {

@@ -40,9 +40,16 @@ test('pretty lines for a terminal', () => {
   assert.match(lines.join(''), /^\d\d:\d\d:\d\d INFO {4}merged rows=73\n$/);
 });
 
-test('traceFromHeader', () => {
+test('traceFromHeader reads X-Cloud-Trace-Context and W3C traceparent', () => {
   const id = '105445aa7843bc8bf206b12000100000';
-  assert.equal(traceFromHeader(`${id}/1;o=1`, 'p'), `projects/p/traces/${id}`);
-  assert.equal(traceFromHeader('garbage', 'p'), undefined);
-  assert.equal(traceFromHeader(undefined, 'p'), undefined);
+  const cases: [string | undefined, string | undefined, string | undefined][] = [
+    [`${id}/1;o=1`, 'p', `projects/p/traces/${id}`],
+    [`00-${id}-b7ad6b7169203331-01`, 'p', `projects/p/traces/${id}`],
+    [`00-${'0'.repeat(32)}-b7ad6b7169203331-01`, 'p', undefined], // the all-zero id is invalid
+    [`00-${id}-b7ad6b71-01`, 'p', undefined],
+    [`${id}/1;o=1`, undefined, undefined],
+    ['garbage', 'p', undefined],
+    [undefined, 'p', undefined],
+  ];
+  for (const [header, project, want] of cases) assert.equal(traceFromHeader(header, project), want, String(header));
 });
