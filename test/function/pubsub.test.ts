@@ -90,7 +90,11 @@ describe('Cloud Function handlers on the real functions-framework server', () =>
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const lines: string[] = [];
     const write = process.stdout.write;
-    process.stdout.write = ((chunk: string | Uint8Array) => lines.push(String(chunk)) > 0) as typeof process.stdout.write;
+    // A tee, not a capture: the test runner reports through stdout too.
+    process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+      lines.push(String(chunk));
+      return write.call(process.stdout, chunk, ...rest);
+    }) as typeof process.stdout.write;
     let status: number;
     try {
       status = (await fetch(pubsubUrl, { method: 'POST', headers: { ...ev.headers, traceparent: `00-${traceId}-00f067aa0ba902b7-01` }, body: ev.body })).status;
