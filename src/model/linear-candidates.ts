@@ -53,10 +53,22 @@ export function ridgeCandidate(ctx: LinearContext, name: string, coreOnly: boole
   };
 }
 
+const scaledGrams = new WeakMap<Design, Float64Array[]>();
+/** XᵀX/n of a design, made once from its shared XᵀX for both the lasso and the elastic net. */
+function scaledGram(d: Design): Float64Array[] {
+  let g = scaledGrams.get(d);
+  if (!g) {
+    const n = d.ys[0].length;
+    g = designGram(d).map((r) => r.map((v) => v / n));
+    scaledGrams.set(d, g);
+  }
+  return g;
+}
+
 /** Coefficients [λ-step][h] of the elastic net on a design; λ relative to each λ_max. */
 function enetBetas(d: Design, a: number): Float64Array[][] {
   const n = d.ys[0].length;
-  const g = designGram(d).map((r) => r.map((v) => v / n));
+  const g = scaledGram(d);
   const perH = d.ys.map((y) => {
     const c = xty(d.cols, y).map((v) => v / n);
     return enetPath(g, c, a, lambdaPath(lambdaMax(c, a), ENET_STEPS, ENET_RATIO), ENET_TOL, ENET_SWEEPS, Math.max(2, Math.floor(n / 2)));
