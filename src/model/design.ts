@@ -14,13 +14,42 @@ export interface Design {
   readonly cols: readonly Float64Array[];
   /** Responses per horizon h = 1..H: y_{i+h} − y_i. */
   readonly ys: readonly Float64Array[];
-  /** Standardised features at the origin row. */
+  /** Raw feature bounds at prediction: origin values outside are clipped (see predictionBounds). */
+  readonly bounds: readonly Bounds[];
+  /** Standardised features at the origin row, clipped to `bounds`. */
   readonly x0: Float64Array;
   /** The target at the origin row. */
   readonly y0: number;
 }
 
-export function buildDesign(features: readonly Float64Array[], idx: readonly number[], y: Float64Array, from: number, to: number, horizon: number, origin: number): Design {
+export interface Bounds {
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/**
+ * The values a feature may take at prediction: its training range [min, max] widened by
+ * `widen` × (max − min) on each side. A regression is only trusted near the data it was fitted
+ * on: a column that sat near 0 for a year and then jumps (a new word, a one-off event) would
+ * otherwise be multiplied by a coefficient fitted on noise, hundreds of sds out, and the
+ * forecast would leave any plausible range. O(n).
+ */
+export function predictionBounds(col: ArrayLike<number>, from: number, to: number, widen: number): Bounds {
+  let lo = Infinity, hi = -Infinity;
+  for (let i = from; i <= to; i++) {
+    if (col[i] < lo) lo = col[i];
+    if (col[i] > hi) hi = col[i];
+  }
+  const r = hi - lo;
+  return { lo: lo - widen * r, hi: hi + widen * r };
+}
+
+export function clip(v: number, b: Bounds): number {
+  return v < b.lo ? b.lo : v > b.hi ? b.hi : v;
+}
+
+/** `widen[k]`: how far column idx[k] may leave its training range at prediction (predictionBounds). */
+export function buildDesign(features: readonly Float64Array[], idx: readonly number[], widen: readonly number[], y: Float64Array, from: number, to: number, horizon: number, origin: number): Design {
   const scaling = idx.map((j) => fitScaling(features[j], from, to));
   const cols = idx.map((j, k) => applyScaling(features[j], from, to, scaling[k]));
   const ys: Float64Array[] = [];
@@ -29,8 +58,9 @@ export function buildDesign(features: readonly Float64Array[], idx: readonly num
     for (let i = from; i <= to; i++) r[i - from] = y[i + h] - y[i];
     ys.push(r);
   }
-  const x0 = Float64Array.from(idx, (j, k) => (features[j][origin] - scaling[k].mean) / scaling[k].sd);
-  return { idx, scaling, cols, ys, x0, y0: y[origin] };
+  const bounds = idx.map((j, k) => predictionBounds(features[j], from, to, widen[k]));
+  const x0 = Float64Array.from(idx, (j, k) => (clip(features[j][origin], bounds[k]) - scaling[k].mean) / scaling[k].sd);
+  return { idx, scaling, cols, ys, bounds, x0, y0: y[origin] };
 }
 
 /** Restricts a design to a subset of its columns (positions into design.idx). O(|keep|). */
@@ -40,6 +70,7 @@ export function subDesign(d: Design, keep: readonly number[]): Design {
     scaling: keep.map((k) => d.scaling[k]),
     cols: keep.map((k) => d.cols[k]),
     ys: d.ys,
+    bounds: keep.map((k) => d.bounds[k]),
     x0: Float64Array.from(keep, (k) => d.x0[k]),
     y0: d.y0,
   };

@@ -3,6 +3,7 @@
  * specification plus a table into forecasts, shared by cross-validation and `predict` so
  * that what was scored is exactly what is served.
  */
+import { clip } from './design.js';
 import { etsForecast } from './ets.js';
 import { computeFeature, type FeatureDef, type SeriesData } from './features.js';
 import { naiveForecast } from './naive.js';
@@ -20,8 +21,10 @@ export type ModelSpec =
   | { readonly kind: 'combo'; readonly how: 'mean' | 'median'; readonly parts: readonly ModelSpec[] };
 
 /**
- * ŷ_{t+h} = base + intercept_h + Σ_j coef_hj·(f_j(t) − mean_j)/sd_j, base = y_t ('last':
- * change models, which fall back to naive as coefficients shrink) or 0 ('zero': level models).
+ * ŷ_{t+h} = base + intercept_h + Σ_j coef_hj·(clip(f_j(t), lo_j, hi_j) − mean_j)/sd_j, base = y_t
+ * ('last': change models, which fall back to naive as coefficients shrink) or 0 ('zero': level
+ * models). lo/hi bound each feature to near its training range (design.ts predictionBounds);
+ * a spec without them does not clip.
  */
 export interface LinearSpec {
   readonly kind: 'linear';
@@ -29,6 +32,8 @@ export interface LinearSpec {
   readonly features: readonly FeatureDef[];
   readonly mean: readonly number[];
   readonly sd: readonly number[];
+  readonly lo?: readonly number[];
+  readonly hi?: readonly number[];
   readonly coef: readonly (readonly number[])[];
   readonly intercept: readonly number[];
 }
@@ -46,7 +51,8 @@ export function forecastSpec(spec: ModelSpec, data: SeriesData, t: number, horiz
     case 'theta': return thetaForecast(data.y, t, horizon, spec);
     case 'wmean': return windowMeanForecast(data.y, t, horizon, spec.window);
     case 'linear': {
-      const z = spec.features.map((d, j) => (computeFeature(d, data)[t] - spec.mean[j]) / spec.sd[j]);
+      const bound = (v: number, j: number) => clip(v, { lo: spec.lo?.[j] ?? -Infinity, hi: spec.hi?.[j] ?? Infinity });
+      const z = spec.features.map((d, j) => (bound(computeFeature(d, data)[t], j) - spec.mean[j]) / spec.sd[j]);
       const base = spec.base === 'last' ? data.y[t] : 0;
       return Float64Array.from({ length: horizon }, (_, h) => base + spec.intercept[h] + z.reduce((s, v, j) => s + v * spec.coef[h][j], 0));
     }

@@ -114,3 +114,25 @@ test('a never-negative target keeps forecasts and bounds ≥ 0; a signed one is 
   assert.equal((m.intervals as { floor: number | null }).floor, null);
   assert.ok(predict(m, shifted).some((r) => r.lower[1] < 0));
 });
+
+test('a regression never extrapolates another column past its training range', () => {
+  // x leads y's 4-week change, so the ridge gives it weight; at the last row x jumps far out.
+  const n = 80;
+  const z = normal(mulberry32(5));
+  let level = 50;
+  const y = Float64Array.from({ length: n }, () => (level += z()));
+  const x = Float64Array.from({ length: n }, (_, i) => (i + 4 < n ? y[i + 4] - y[i] : 0) + 0.3 * z());
+  const frameWith = (last: number): Frame => ({
+    freq: 'W-SUN', dates: Int32Array.from({ length: n }, (_, i) => isoDay('2015-01-04') + 7 * i), names: ['y', 'x'],
+    columns: [y, Float64Array.from(x, (v, i) => (i === n - 1 ? last : v))],
+  });
+  const o: EngineOptions = { target: 'y', horizon: 4, levels: [0.8], metric: 'mae', folds: 5, candidates: ['ridge'] };
+  const [a, b] = [1e3, 1e6].map((last) => {
+    const f = frameWith(last);
+    const m = train(f, o).model;
+    assert.deepEqual(m.inputs, ['x']);
+    return predict(m, f).map((r) => r.forecast);
+  });
+  assert.deepEqual(a, b);
+  for (const v of a) assert.ok(Math.abs(v - y[n - 1]) < 20, `forecast ${v} from last value ${y[n - 1]}`);
+});
