@@ -18,14 +18,16 @@ export function naiveCandidate(data: SeriesData, cutoffs: readonly number[], hor
 
 /**
  * Seasonal naive; undefined unless the last fold has a season plus the horizon of history.
- * Earlier folds that lack one (the selection folds reach far back) get the naive forecast,
- * which is what seasonal naive degrades to without a season of history.
+ * Earlier folds that lack one (the selection folds reach far back) are not forecast (NaN), so
+ * on a short history it is reported on the folds it applies to but cannot win: filling them with
+ * the naive forecast let a candidate scored mostly as naive serve last year's values (on the
+ * demo's keywords, a week after a jump to 35 it forecast 8).
  */
 export function seasonalNaiveCandidate(data: SeriesData, cutoffs: readonly number[], horizon: number, period: number): Candidate | undefined {
   if (!seasonalNaiveApplies(cutoffs[cutoffs.length - 1], horizon, period)) return undefined;
   return {
     name: 'snaive',
-    forecasts: cutoffs.map((t) => (seasonalNaiveApplies(t, horizon, period) ? seasonalNaiveForecast(data.y, t, horizon, period) : naiveForecast(data.y, t, horizon))),
+    forecasts: cutoffs.map((t) => (seasonalNaiveApplies(t, horizon, period) ? seasonalNaiveForecast(data.y, t, horizon, period) : new Float64Array(horizon).fill(NaN))),
     fit: () => ({ kind: 'snaive', period }),
   };
 }
