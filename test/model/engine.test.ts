@@ -92,6 +92,17 @@ test('demo accuracy: backtest desempleo h=4, 20 origins beats the reference numb
   assert.ok(r.coverage[0] >= 0.65 && r.coverage[0] <= 0.95, `coverage ${r.coverage[0]}`);
 });
 
+// Keywords of the demo file where the engine once lost badly to naive across the COVID-19 break:
+// `podemos` (7× naive: regressions extrapolating other keywords' jumps) and `banco alimentos`
+// (1.3×: seasonal naive scored as naive on folds without a season). All 80 keywords:
+// test/model/support/all-keywords.ts.
+for (const target of ['podemos', 'banco alimentos']) {
+  test(`demo accuracy: ${target} stays within 20 % of naive across the break`, () => {
+    const r = backtest(demoFrame(), { ...opts, target, origins: 20 });
+    assert.ok(r.metrics.mae.mean < 1.2 * r.naiveMae, `MAE ${r.metrics.mae.mean} vs naive ${r.naiveMae}`);
+  });
+}
+
 test('feature ranking: a mean combination reports its linear parts\' coefficients / k', async () => {
   const { effectiveCoefficients } = await import('../../src/model/report.js');
   const lin = (coef: number[]) => ({
