@@ -1,6 +1,7 @@
 import { inputError } from '../errors.js';
 import { align } from '../frame/align.js';
 import { inferFreq } from '../frame/calendar.js';
+import { periodOf } from '../frame/dates.js';
 import type { Frame } from '../frame/frame.js';
 import type { Freq } from '../frame/freq.js';
 import type { IoContext } from '../io/context.js';
@@ -21,8 +22,10 @@ export async function readFrame(uriText: string, ctx: IoContext, freq?: Freq): P
   const dates = r.series[0]?.periods ?? new Int32Array(0);
   const f = freq ?? inferFreq(dates);
   if (f === undefined) {
-    throw inputError('bad_calendar', `${name}: cannot tell the frequency from the dates (expect weekly Sundays, daily, or monthly on the 1st); pass --freq`);
+    throw inputError('bad_calendar', `${name}: cannot tell the frequency from the dates (expect one date per day, per week or per month); pass --freq`);
   }
-  const { frame } = align([{ series: r.series, fill: 'none' }], f);
+  // Inferred from the days themselves: label them by period (a week's Sunday, a month's 1st), as `merge` does.
+  const series = freq ? r.series : r.series.map((s) => ({ ...s, periods: s.periods.map((d) => periodOf(d, f)) }));
+  const { frame } = align([{ series, fill: 'none' }], f);
   return { frame, input: { uri: uriText, rows: r.rows, checksum: r.checksum } };
 }
