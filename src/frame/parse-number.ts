@@ -1,5 +1,5 @@
-/** Cell texts that mean "no value". Case-insensitive. */
-const MISSING = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '-', '#n/a']);
+/** Cell texts that mean "no value". Case-insensitive. `.` is FRED's (and SAS's) missing value. */
+const MISSING = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '-', '.', '#n/a']);
 const PLAIN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 const BELOW = /^<\s*(\d+(\.\d+)?)$/;

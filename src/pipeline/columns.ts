@@ -25,8 +25,9 @@ export function checkHeader(cells: readonly string[], source: string): Header {
 }
 
 /**
- * Find a column: the name asked for (exact, then case-insensitive), or the first of `guesses`
- * present when none was asked for. Throws `input.column_missing` listing the columns.
+ * Find a column: the name asked for (exact, then case-insensitive), or when none was asked for
+ * the first of `guesses` present, else the only column with a guess as a word of its name.
+ * Throws `input.column_missing` listing the columns.
  */
 export function findColumn(header: Header, source: string, role: string, asked: string | undefined, guesses: readonly string[]): number {
   const names = header.names;
@@ -47,5 +48,9 @@ export function findColumn(header: Header, source: string, role: string, asked: 
     const i = lookup(g);
     if (i >= 0) return i;
   }
+  // Then the one column whose name has a guess as a word (`observation_date`, `Week start`).
+  const words = names.map((n, i) => (i === header.indexColumn ? [] : n.toLowerCase().split(/[^a-z0-9]+/)));
+  const partial = words.flatMap((w, i) => (guesses.some((g) => w.includes(g)) ? [i] : []));
+  if (partial.length === 1) return partial[0];
   throw inputError('column_missing', `${source} has no ${role} column (looked for ${guesses.join(', ')}); columns are: ${listed}; name it with ${role}=COL`);
 }

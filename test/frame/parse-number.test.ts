@@ -5,7 +5,7 @@ import { parseNumber } from '../../src/frame/parse-number.js';
 
 test('parseNumber table', () => {
   const cases: [string, number | 'NaN' | undefined, string?][] = [
-    ['42', 42], [' 3.5 ', 3.5], ['-1e3', -1000], ['.5', 0.5], ['', 'NaN'], ['NaN', 'NaN'], ['NA', 'NaN'], ['null', 'NaN'],
+    ['42', 42], [' 3.5 ', 3.5], ['-1e3', -1000], ['.5', 0.5], ['', 'NaN'], ['NaN', 'NaN'], ['NA', 'NaN'], ['null', 'NaN'], ['.', 'NaN'],
     ['<1', 0, 'below_threshold'], ['1,5', 1.5, 'decimal_comma'],
     ['Infinity', undefined], ['-Infinity', undefined], ['1e999', undefined], ['abc', undefined], ['1.2.3', undefined], ['12abc', undefined],
   ];

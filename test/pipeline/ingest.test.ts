@@ -23,6 +23,15 @@ test('long: column names are guessed, case-insensitively', async () => {
   assert.deepEqual(flat(r), { a: ['2019-01-06=1'] });
 });
 
+test('wide: a date column named like FRED\'s (observation_date) and its "." for missing', async () => {
+  const r = await run('observation_date,UNRATE\n2020-01-01,3.6\n2020-02-01,.\n', { format: 'wide' }, 'MS');
+  assert.deepEqual(flat(r), { UNRATE: ['2020-01-01=3.6', '2020-02-01=NaN'] });
+});
+
+test('a column is guessed from a word of its name only when one column has it', async () => {
+  await assert.rejects(run('start_date,end_date,x\n2020-01-05,2020-01-11,1\n', { format: 'wide' }), /has no date column \(looked for date, .*\); columns are: start_date, end_date, x/);
+});
+
 test('events: count, count_x_mean per theme and week (hand-computed)', async () => {
   const text = 'theme,Date,Sentiment\nT,20190101,2\nT,20190102,4\nU,20190105,-1\nT,20190107,1\n';
   // week ending 2019-01-06: T tones 2,4 → count 2, mean 3, count_x_mean 6; U → 1, -1; week ending 01-13: T 1
