@@ -70,15 +70,22 @@ export function periodsBetween(a: number, b: number, freq: Freq): number {
 const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?)?$/i;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2}))?$/;
 
+const YEAR_MONTH = /^(\d{4})(?:[-/]|M)(\d{1,2})$/i;
+const ISO_WEEK = /^(\d{4})-?W(\d{2})$/i;
+
 /**
  * Parse a date cell: `yyyy-mm-dd`, `yyyy/mm/dd`, ISO date-times with `Z` or an offset (converted
- * to the UTC day), `yyyy-mm-dd hh:mm:ss`, and GDELT's compact `yyyymmdd[hhmmss]`. Returns the day
- * number, or NaN when the text is not a valid date (the caller names file, row and column).
- * Day-first forms like 03/04/2020 are rejected on purpose: they are ambiguous.
+ * to the UTC day), `yyyy-mm-dd hh:mm:ss`, and GDELT's compact `yyyymmdd[hhmmss]`; a month as
+ * `yyyy-mm` or statistics offices' `yyyyMmm` (its 1st), and an ISO week as `yyyy-Www` (its
+ * Monday). Returns the day number, or NaN when the text is not a valid date (the caller names
+ * file, row and column). Day-first forms like 03/04/2020 are rejected on purpose: they are ambiguous.
  */
 export function parseDate(text: string): number {
   const s = text.trim();
-  let m = ISO.exec(s);
+  let m = YEAR_MONTH.exec(s);
+  if (m) return +m[2] >= 1 && +m[2] <= 12 ? daysFromCivil(+m[1], +m[2], 1) : NaN;
+  if ((m = ISO_WEEK.exec(s))) return isoWeekMonday(+m[1], +m[2]);
+  m = ISO.exec(s);
   let y: number, mo: number, d: number, hh = 0, mi = 0, tz: string | undefined;
   if (m) {
     y = +m[1]; mo = +m[2]; d = +m[3];
@@ -99,4 +106,13 @@ export function parseDate(text: string): number {
     day += Math.floor((hh * 60 + mi - offsetMin) / 1440);
   }
   return day;
+}
+
+/** The Monday of ISO week `w` of ISO year `y` (week 1 holds 4 January); NaN past the year's last week. */
+function isoWeekMonday(y: number, w: number): number {
+  const jan4 = daysFromCivil(y, 1, 4);
+  const monday = jan4 - ((dayOfWeek(jan4) + 6) % 7) + 7 * (w - 1);
+  const nextWeek1 = daysFromCivil(y + 1, 1, 4);
+  const nextMonday = nextWeek1 - ((dayOfWeek(nextWeek1) + 6) % 7);
+  return w >= 1 && monday < nextMonday ? monday : NaN;
 }

@@ -20,7 +20,7 @@ export interface IngestResult {
 /** Distinct date texts remembered per source (≈ 80 years of days). */
 const DATE_CACHE = 30_000;
 const KEY_GUESSES = ['keyword', 'key', 'theme', 'series', 'name'];
-const DATE_GUESSES = ['date', 'week', 'period', 'day', 'month', 'timestamp'];
+const DATE_GUESSES = ['date', 'week', 'period', 'day', 'month', 'timestamp', 'time', 'fecha', 'periodo'];
 const VALUE_GUESSES = ['value', 'trend_index', 'interest', 'sentiment', 'tone', 'count'];
 
 /**
