@@ -79,6 +79,7 @@ export async function ingest(stream: Readable, spec: SourceSpec, freq: Freq, nam
     if (n.note) notes.set(n.note, (notes.get(n.note) ?? 0) + 1);
     return n.value;
   };
+  let textColumns: readonly string[] = [];
   // The prefixed name of the last key: one string per run of a key, not one per row (the
   // accumulator then recognises the same string object without hashing it).
   let lastKey = '';
@@ -97,7 +98,7 @@ export async function ingest(stream: Readable, spec: SourceSpec, freq: Freq, nam
   await readCsvStream(stream.pipe(tap), name, {
     onHeader(cells) {
       header = checkHeader(cells, name);
-      onRow = rowHandler(header, spec, name, { period, number, add });
+      onRow = rowHandler(header, spec, name, { period, number, add, textColumns: (names) => { textColumns = names; } });
     },
     onRows(batch, firstRow) {
       const width = header!.names.length;
@@ -114,6 +115,7 @@ export async function ingest(stream: Readable, spec: SourceSpec, freq: Freq, nam
     },
   });
   const problems: string[] = [];
+  if (textColumns.length > 0) problems.push(`${name}: left out ${textColumns.length} text column${textColumns.length > 1 ? 's' : ''} (${textColumns.join(', ')})`);
   if (notes.get('below_threshold')) problems.push(`${name}: read ${notes.get('below_threshold')} '<1' values as 0`);
   if (notes.get('decimal_comma')) problems.push(`${name}: read ${notes.get('decimal_comma')} values with a decimal comma`);
   if (rows === 0) throw inputError('empty', `${name} has a header but no data rows`);
@@ -179,15 +181,30 @@ interface CellReaders {
   period(text: string, at: number, col: number): number;
   number(text: string, at: number, col: number): number;
   add(key: string, period: number, value: number, at: number): void;
+  /** Wide tables: the columns left out because their first cell is text (a station id, a name). */
+  textColumns(names: readonly string[]): void;
 }
 
 /** Build the per-row function for a format once, with its columns resolved. */
 function rowHandler(header: Header, spec: SourceSpec, name: string, r: CellReaders): (row: string[], at: number) => void {
   const dateCol = findColumn(header, name, 'date', spec.date, DATE_GUESSES);
   if (spec.format === 'wide') {
-    const cols = header.names.flatMap((n, i) => (i === dateCol || i === header.indexColumn ? [] : [i]));
+    let cols = header.names.flatMap((n, i) => (i === dateCol || i === header.indexColumn ? [] : [i]));
     if (cols.length === 0) throw inputError('column_missing', `${name} has a date column but no series columns`);
+    let first = true;
     return (row, at) => {
+      if (first) {
+        // A column whose first cell is text, not a number or a missing marker, is not a series
+        // (weather exports carry STATION and NAME columns): it is left out and reported. A
+        // series column with text further down is still an error naming the cell.
+        first = false;
+        const text = cols.filter((c) => parseNumber(row[c]) === undefined);
+        if (text.length === cols.length) {
+          throw inputError('column_missing', `${name} has no numeric series columns: the first row of ${text.map((c) => `'${header.names[c]}'`).join(', ')} is text`);
+        }
+        if (text.length > 0) r.textColumns(text.map((c) => header.names[c]));
+        cols = cols.filter((c) => !text.includes(c));
+      }
       const p = r.period(row[dateCol], at, dateCol);
       for (const c of cols) r.add(header.names[c], p, r.number(row[c], at, c), at);
     };

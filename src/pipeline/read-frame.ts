@@ -19,6 +19,7 @@ export async function readFrame(uriText: string, ctx: IoContext, freq?: Freq): P
   const name = uri.kind === 'stdio' ? 'stdin' : uriText;
   const stream = await openRead(uri, ctx);
   const r = await ingest(stream, { uri: uriText, format: 'wide' }, freq ?? 'D', name);
+  for (const p of r.problems) ctx.logger.warn(p);
   const dates = r.series[0]?.periods ?? new Int32Array(0);
   const f = freq ?? inferFreq(dates);
   if (f === undefined) {

@@ -28,6 +28,14 @@ test('wide: a date column named like FRED\'s (observation_date) and its "." for 
   assert.deepEqual(flat(r), { UNRATE: ['2020-01-01=3.6', '2020-02-01=NaN'] });
 });
 
+test('wide: text columns (a station id, a name) are left out and reported; text later in a series is an error', async () => {
+  const r = await run('STATION,NAME,DATE,TMAX,PRCP\nUSW1,"PARK, NY",2020-01-01,5,\nUSW1,"PARK, NY",2020-01-02,7,0.5\n', { format: 'wide' }, 'D');
+  assert.deepEqual(flat(r), { TMAX: ['2020-01-01=5', '2020-01-02=7'], PRCP: ['2020-01-01=NaN', '2020-01-02=0.5'] });
+  assert.deepEqual(r.problems, ['in.csv: left out 2 text columns (STATION, NAME)']);
+  await assert.rejects(run('date,x\n2020-01-01,1\n2020-01-02,n.a.\n', { format: 'wide' }, 'D'), /in\.csv row 3, column 'x': 'n\.a\.' is not a number/);
+  await assert.rejects(run('date,site\n2020-01-01,A\n', { format: 'wide' }, 'D'), /in\.csv has no numeric series columns: the first row of 'site' is text/);
+});
+
 test('a column is guessed from a word of its name only when one column has it', async () => {
   await assert.rejects(run('start_date,end_date,x\n2020-01-05,2020-01-11,1\n', { format: 'wide' }), /has no date column \(looked for date, .*\); columns are: start_date, end_date, x/);
 });
