@@ -1,8 +1,9 @@
 /**
  * Seeded simulated series with known structure, for the engine's generality check: each case
  * is a Frame whose target `y` has one property (noise around a level, random walk, AR(1),
- * trend + monthly seasonality, weekly seasonality, a level shift, a leading indicator), plus
- * one or two unrelated columns so the regressions have something to (not) use.
+ * trend + monthly seasonality, weekly seasonality, a level shift, a leading indicator, and two
+ * shaped like the weather and labour series the engine is checked on), plus one or two other
+ * columns so the regressions have something to use or ignore.
  * Run the table: TZ=UTC node --import tsx test/model/support/simulated.ts
  */
 import type { Frame } from '../../../src/frame/frame.js';
@@ -67,6 +68,28 @@ export function simCases(seed = 11): SimCase[] {
     const x = Float64Array.from({ length: n }, () => (s = 0.8 * s + 3 * z()));
     const y = Float64Array.from({ length: n }, (_, i) => 20 + 2 * (i >= 4 ? x[i - 4] : 0) + z());
     out.push({ name: 'leading x(t-4)', frame: weekly(n, y, [x, noise(n)]) });
+  }
+  {
+    // Weather-like: an annual cycle with AR(1) weather noise and a humidity column on the same cycle.
+    const n = 312;
+    let e = 0;
+    const y = Float64Array.from({ length: n }, (_, i) => 14 + 8 * Math.sin((2 * Math.PI * i) / 52.18 - 1.3) + (e = 0.6 * e + 2 * z()));
+    const hum = Float64Array.from({ length: n }, (_, i) => 60 + 15 * Math.cos((2 * Math.PI * i) / 52.18) + 5 * z());
+    out.push({ name: 'weekly temperature', frame: weekly(n, y, [hum]) });
+  }
+  {
+    // Labour-statistics-like, not seasonally adjusted: a slowly wandering rate, a fixed monthly
+    // pattern and a recession jump of 3 points, with a claims series leading it by a month.
+    const n = 240;
+    const season = [0.5, 0.4, 0.2, -0.2, -0.1, 0.3, 0.2, 0, -0.3, -0.4, -0.3, -0.3];
+    let level = 5;
+    const y = Float64Array.from({ length: n }, (_, i) => {
+      level += 0.05 * z() + (i === 150 ? 3 : 0) + (i > 150 && i < 180 ? -0.08 : 0);
+      return level + season[i % 12] + 0.1 * z();
+    });
+    const claims = Float64Array.from({ length: n }, (_, i) => 50 * (i + 1 < n ? y[i + 1] : y[i]) + 10 * z());
+    const dates = Int32Array.from({ length: n }, (_, i) => addPeriods(isoDay('2000-01-01'), i, 'MS'));
+    out.push({ name: 'monthly unemployment NSA', frame: { freq: 'MS', dates, names: ['y', 'claims'], columns: [y, claims] } });
   }
   return out;
 }
