@@ -9,15 +9,15 @@ import { head, type Frame } from '../frame/frame.js';
 import { seasonalPeriod } from '../frame/freq.js';
 import type { BacktestResult, BacktestRow, EngineOptions, ForecastRow, ModelFile, TrainResult } from './types.js';
 import { addPeriods } from '../frame/dates.js';
-import { minTrainRows, selectionCutoffs } from './folds.js';
-import { featureDefs } from './features.js';
-import { selectModel } from './selection.js';
+import { minTrainRows, selectionCutoffs } from './selection/folds.js';
+import { featureDefs } from './regression/features.js';
+import { selectModel } from './selection/selection.js';
 import { seriesData, targetSpan } from './series.js';
 import { forecastSpec, specInputs, type ModelSpec } from './spec.js';
-import { conformalQuantiles, halfWidths, volatility } from './conformal.js';
-import { foldResiduals } from './candidate.js';
-import { candidateScores, featureRanking } from './report.js';
-import { backtestSummary } from './backtest-summary.js';
+import { conformalQuantiles, halfWidths, volatility } from './intervals/conformal.js';
+import { foldResiduals } from './selection/candidate.js';
+import { candidateScores, featureRanking } from './selection/candidate-scores.js';
+import { backtestSummary } from './selection/backtest-summary.js';
 
 export const MODEL_VERSION = 1;
 

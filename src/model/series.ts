@@ -5,7 +5,7 @@
  */
 import { inputError } from '../errors.js';
 import type { Frame } from '../frame/frame.js';
-import { fillForward, type SeriesData } from './features.js';
+import { fillForward, type SeriesData } from './regression/features.js';
 
 export function seriesData(frame: Frame, target: string, inputs?: readonly string[]): SeriesData {
   const { first, last } = targetSpan(frame, target);

@@ -3,12 +3,12 @@
  * specification plus a table into forecasts, shared by cross-validation and `predict` so
  * that what was scored is exactly what is served.
  */
-import { clip } from './design.js';
-import { etsForecast } from './ets.js';
-import { computeFeature, type FeatureDef, type SeriesData } from './features.js';
-import { naiveForecast } from './naive.js';
-import { seasonalNaiveForecast } from './seasonal-naive.js';
-import { adjusted, reseasonalise, seasonalIndices, sesForecast, thetaForecast, windowMeanForecast } from './smoothing.js';
+import { clip } from './regression/design.js';
+import { etsForecast } from './baselines/damped-ets.js';
+import { computeFeature, type FeatureDef, type SeriesData } from './regression/features.js';
+import { naiveForecast } from './baselines/naive.js';
+import { seasonalNaiveForecast } from './baselines/seasonal-naive.js';
+import { adjusted, reseasonalise, seasonalIndices, sesForecast, thetaForecast, windowMeanForecast } from './baselines/smoothing.js';
 
 export type ModelSpec =
   | { readonly kind: 'naive' }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { backtest, predict, train } from '../../src/model/engine.js';
-import { seasonalPhase } from '../../src/model/calendar.js';
+import { seasonalPhase } from '../../src/model/regression/calendar.js';
 import { addPeriods } from '../../src/frame/dates.js';
 import type { Frame } from '../../src/frame/frame.js';
 import type { EngineOptions } from '../../src/model/types.js';
@@ -104,7 +104,7 @@ for (const target of ['podemos', 'banco alimentos']) {
 }
 
 test('feature ranking: a mean combination reports its linear parts\' coefficients / k', async () => {
-  const { effectiveCoefficients } = await import('../../src/model/report.js');
+  const { effectiveCoefficients } = await import('../../src/model/selection/candidate-scores.js');
   const lin = (coef: number[]) => ({
     kind: 'linear' as const, base: 'last' as const, features: [{ kind: 'xdiff' as const, column: 'paro', lag: 1 }],
     mean: [0], sd: [1], coef: [coef], intercept: [0],

@@ -4,9 +4,11 @@
  * src/frame's merge on purpose.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Frame } from '../../../src/frame/frame.js';
 
-export const DEMO_CSV = '/work/shared/data/google_trends_spain_2019_2020.csv';
+/** The demo table shipped in the repository (the same file as the shared data folder's). */
+export const DEMO_CSV = fileURLToPath(new URL('../../../fixtures/google_trends_spain_2019_2020.csv', import.meta.url));
 
 /** Day number of an ISO date (yyyy-mm-dd), via Date.UTC (tests may use the clock-free Date API). */
 export function isoDay(s: string): number {

@@ -2,13 +2,13 @@
  * The reporting parts of a TrainResult: per-candidate fold metrics (mean ± std across folds,
  * in-sample conformal coverage) and the feature ranking of the final RFE run.
  */
-import type { CandidateScore, EngineOptions, FeatureRank } from './types.js';
+import type { CandidateScore, EngineOptions, FeatureRank } from '../types.js';
 import { foldResiduals, scoreFolds, type Candidate } from './candidate.js';
-import { conformalQuantiles, coverage, volatility } from './conformal.js';
-import { featureName } from './features.js';
+import { conformalQuantiles, coverage, volatility } from '../intervals/conformal.js';
+import { featureName } from '../regression/features.js';
 import { summarize } from './metrics.js';
 import type { Selection } from './selection.js';
-import type { ModelSpec } from './spec.js';
+import type { ModelSpec } from '../spec.js';
 
 export function candidateScores(y: Float64Array, cutoffs: readonly number[], candidates: readonly Candidate[], opts: EngineOptions): CandidateScore[] {
   return candidates.map((c) => {

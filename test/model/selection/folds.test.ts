@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { foldCutoffs, minTrainRows, trainingOrigins } from '../../src/model/folds.js';
+import { foldCutoffs, minTrainRows, trainingOrigins } from '../../../src/model/selection/folds.js';
 
 test('no training target lies after its validation cutoff; windows are observed', () => {
   fc.assert(fc.property(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 13 }), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 6 }),

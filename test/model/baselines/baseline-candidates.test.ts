@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { seasonalNaiveCandidate } from '../../src/model/baselines.js';
-import type { SeriesData } from '../../src/model/features.js';
+import { seasonalNaiveCandidate } from '../../../src/model/baselines/baseline-candidates.js';
+import type { SeriesData } from '../../../src/model/regression/features.js';
 
 const data = (y: number[]): SeriesData => ({ y: Float64Array.from(y), exog: new Map(), exogNames: [], dates: Int32Array.from(y, (_, i) => 7 * i), freq: 'W-SUN' });
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { conformalQuantile, conformalQuantiles, halfWidths } from '../../src/model/conformal.js';
-import { mulberry32, normal } from './support/prng.js';
+import { conformalQuantile, conformalQuantiles, halfWidths } from '../../../src/model/intervals/conformal.js';
+import { mulberry32, normal } from '../support/prng.js';
 
 test('finite-sample conformal quantile is the ⌈(n+1)·level⌉-th smallest', () => {
   const s = [5, 1, 4, 2, 3, 6, 8, 7, 9];

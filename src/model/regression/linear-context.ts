@@ -3,11 +3,11 @@
  * (computed once), and per fold plus for the final fit a pre-screened, standardised design.
  * Screening and scaling use each fold's own training origins (honest CV). O(F·n·P).
  */
-import type { MetricName } from './types.js';
+import type { MetricName } from '../types.js';
 import { buildDesign, type Design } from './design.js';
 import { computeFeature, isTargetFeature, type FeatureDef, type SeriesData } from './features.js';
 import { prescreen } from './prescreen.js';
-import type { LinearSpec } from './spec.js';
+import type { LinearSpec } from '../spec.js';
 
 /** Most columns from other series kept by pre-screening, however long the history: bounds every later stage's cost. */
 export const SCREEN_K = 100;

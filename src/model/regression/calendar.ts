@@ -1,6 +1,6 @@
 /** Calendar facts the features need, on day numbers (days since 1970-01-01 UTC); see frame/dates.ts. */
-import { civilFromDays, daysFromCivil } from '../frame/dates.js';
-import type { Freq } from '../frame/freq.js';
+import { civilFromDays, daysFromCivil } from '../../frame/dates.js';
+import type { Freq } from '../../frame/freq.js';
 
 /**
  * Seasonal phase in [0, 1) of a period label: day of year / 365.2425 for weekly and monthly

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildDesign, clip, predictionBounds } from '../../src/model/design.js';
+import { buildDesign, clip, predictionBounds } from '../../../src/model/regression/design.js';
 
 test('prediction bounds: the training range widened by `widen` ranges each side', () => {
   const col = Float64Array.from([9, 2, 4, 6, 100]);

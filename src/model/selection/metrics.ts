@@ -2,7 +2,7 @@
  * Point-forecast error metrics (scikit-learn / Hyndman & Koehler 2006 definitions) and their
  * summary across folds. Every function is O(n) except median_ae (O(n log n)).
  */
-import { METRICS, type MetricName, type MetricSummary } from './types.js';
+import { METRICS, type MetricName, type MetricSummary } from '../types.js';
 
 export type MetricValues = Record<MetricName, number>;
 

@@ -11,7 +11,7 @@
  * unaffordable. Work that does not fit is skipped and listed, so the engine stays inside the
  * budget instead of overshooting it.
  */
-import type { Budget } from './types.js';
+import type { Budget } from '../types.js';
 
 /** Work counted for every unit on top of its declared size (call and allocation overhead). */
 const OVERHEAD_WORK = 2e5;

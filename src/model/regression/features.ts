@@ -7,7 +7,7 @@
  * S(i+h) − S(i) is a linear combination of them). Other columns: level x_i and change x_i − x_{i−1}.
  * Missing values are forward-filled then zero-filled (past values only). Cost O(n) per feature.
  */
-import type { Freq } from '../frame/freq.js';
+import type { Freq } from '../../frame/freq.js';
 import { seasonalPhase } from './calendar.js';
 
 export type FeatureDef =

@@ -4,7 +4,7 @@
  * (elastic-net a = 1) and `enet` (a = 0.5). Strong penalties shrink towards the naive
  * forecast, which is why the response is the change and there is no intercept.
  */
-import { bestVariant, type Candidate } from './candidate.js';
+import { bestVariant, type Candidate } from '../selection/candidate.js';
 import { designForecast, designGram, subDesign, type Design } from './design.js';
 import { xty } from './gram.js';
 import { enetPath, lambdaMax, lambdaPath } from './lasso.js';

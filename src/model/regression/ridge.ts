@@ -5,9 +5,9 @@
  * once, O(min(n,p)³ + n·p·min(n,p)), after which each penalty and each response costs only
  * O(min(n,p)² + n·p) — this is what keeps thousands of features × several penalties cheap.
  */
-import { choleskySolve } from './cholesky.js';
+import { choleskySolve } from '../linalg/cholesky.js';
 import { gram, kernel, xty } from './gram.js';
-import { symEigen } from './sym-eigen.js';
+import { symEigen } from '../linalg/sym-eigen.js';
 
 /**
  * Coefficients [λ][response] for every penalty in `lambdas` and every response in `ys`.

@@ -2,14 +2,14 @@
  * The cheap candidates, scored first: naive, seasonal naive (when every fold has a full
  * season plus the horizon of history), damped-trend ETS, and the foundation model.
  */
-import type { MetricName } from './types.js';
-import { bestVariant, type Candidate } from './candidate.js';
-import { fitEts } from './ets.js';
-import type { SeriesData } from './features.js';
+import type { MetricName } from '../types.js';
+import { bestVariant, type Candidate } from '../selection/candidate.js';
+import { fitEts } from './damped-ets.js';
+import type { SeriesData } from '../regression/features.js';
 import { naiveForecast } from './naive.js';
-import { fitOriginalOls, type OriginalFit } from './original-ols.js';
+import { fitOriginalOls, type OriginalFit } from '../regression/original-ols.js';
 import { seasonalNaiveApplies, seasonalNaiveForecast } from './seasonal-naive.js';
-import { forecastSpec, type ModelSpec } from './spec.js';
+import { forecastSpec, type ModelSpec } from '../spec.js';
 import { adjusted, adjustment, fitSes, fitTheta, windowMeanForecast } from './smoothing.js';
 
 export function naiveCandidate(data: SeriesData, cutoffs: readonly number[], horizon: number): Candidate {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pointMetrics, meanStd, naiveScale } from '../../src/model/metrics.js';
+import { pointMetrics, meanStd, naiveScale } from '../../../src/model/selection/metrics.js';
 
 const close = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-12, `${a} ≠ ${b}`);
 

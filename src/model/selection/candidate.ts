@@ -2,9 +2,9 @@
  * A scored candidate: its out-of-sample forecasts on every fold and a deferred final fit
  * (run only for the winner, or the parts of a winning combination).
  */
-import type { MetricName } from './types.js';
+import type { MetricName } from '../types.js';
 import { lossOf, naiveScale, pointMetrics, type MetricValues } from './metrics.js';
-import type { ModelSpec } from './spec.js';
+import type { ModelSpec } from '../spec.js';
 
 export interface Candidate {
   readonly name: string;

@@ -5,10 +5,10 @@
  * remaining columns are standardised with training statistics and fitted by OLS.
  * O(n·p² + p³) through ml-regression-multivariate-linear.
  */
-import type { RemovedFeature } from './types.js';
+import type { RemovedFeature } from '../types.js';
 import type { SeriesData } from './features.js';
 import { olsFit } from './ols.js';
-import type { LinearSpec } from './spec.js';
+import type { LinearSpec } from '../spec.js';
 import { applyScaling, fitScaling, nearZeroVariance } from './standardize.js';
 
 const Z_MAX = 6;

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { designForecast, subDesign, type Design } from '../../src/model/design.js';
-import { ridgeFit } from '../../src/model/ridge.js';
-import { rfeRun } from '../../src/model/rfe.js';
+import { designForecast, subDesign, type Design } from '../../../src/model/regression/design.js';
+import { ridgeFit } from '../../../src/model/regression/ridge.js';
+import { rfeRun } from '../../../src/model/regression/rfe.js';
 
 /** A design with n rows, p columns and H = 2 responses from a list of numbers in [-1, 1]. */
 function design(n: number, p: number, v: readonly number[]): Design {

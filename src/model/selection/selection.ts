@@ -15,17 +15,17 @@
  * a combination; the foundation model is refitted on the last ORIGINAL_FOLDS folds only (its
  * n²·p kernel per fit dominates the run) and is reported on those.
  */
-import { inputError, limitError } from '../errors.js';
-import type { EngineOptions } from './types.js';
-import { etsCandidate, meanCandidate, naiveCandidate, seasonalNaiveCandidate, sesCandidate, thetaCandidate } from './baselines.js';
+import { inputError, limitError } from '../../errors.js';
+import type { EngineOptions } from '../types.js';
+import { etsCandidate, meanCandidate, naiveCandidate, seasonalNaiveCandidate, sesCandidate, thetaCandidate } from '../baselines/baseline-candidates.js';
 import { BudgetTracker } from './budget.js';
 import { scoreFolds, type Candidate } from './candidate.js';
-import type { FeatureDef, SeriesData } from './features.js';
-import { enetCandidate, ridgeCandidate } from './linear-candidates.js';
-import { linearContext, screenCount, type LinearContext } from './linear-context.js';
-import { fitOriginalOls, type OriginalFit } from './original-ols.js';
-import { rfeCandidates, type RfeResult } from './rfe-candidates.js';
-import { combine, forecastSpec, type ModelSpec } from './spec.js';
+import type { FeatureDef, SeriesData } from '../regression/features.js';
+import { enetCandidate, ridgeCandidate } from '../regression/linear-candidates.js';
+import { linearContext, screenCount, type LinearContext } from '../regression/linear-context.js';
+import { fitOriginalOls, type OriginalFit } from '../regression/original-ols.js';
+import { rfeCandidates, type RfeResult } from '../regression/rfe-candidates.js';
+import { combine, forecastSpec, type ModelSpec } from '../spec.js';
 import { lossOf, meanStd } from './metrics.js';
 
 export interface Selection {

@@ -2,8 +2,8 @@
  * Summary of backtest rows: each metric over all rows (NaN actuals skipped), its std across
  * cutoffs, interval coverage per level and the naive MAE. O(rows·log rows).
  */
-import type { BacktestResult, BacktestRow, MetricName, MetricSummary } from './types.js';
-import { METRICS } from './types.js';
+import type { BacktestResult, BacktestRow, MetricName, MetricSummary } from '../types.js';
+import { METRICS } from '../types.js';
 import { meanStd, pointMetrics } from './metrics.js';
 
 export function backtestSummary(rows: readonly BacktestRow[], levels: readonly number[]): BacktestResult {

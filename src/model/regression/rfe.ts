@@ -5,7 +5,7 @@
  * A fraction of the features is dropped per step, so a run costs O(log p) ridge fits instead
  * of p: Σ_k min(n,p_k)³ with p_k shrinking geometrically.
  */
-import { choleskySolve } from './cholesky.js';
+import { choleskySolve } from '../linalg/cholesky.js';
 import { designForecast, designGram, subDesign, type Design } from './design.js';
 import { kernel, xty } from './gram.js';
 

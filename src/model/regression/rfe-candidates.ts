@@ -3,11 +3,11 @@
  * honest CV curve) and `ols` (OLS on the top-m features of each fold's own ranking, m chosen
  * on the folds among small sizes so OLS stays well-posed). Also returns the selection curve.
  */
-import type { SelectionPoint } from './types.js';
-import { bestVariant, scoreFolds, type Candidate } from './candidate.js';
+import type { SelectionPoint } from '../types.js';
+import { bestVariant, scoreFolds, type Candidate } from '../selection/candidate.js';
 import { designForecast, subDesign } from './design.js';
 import { linearSpec, type LinearContext } from './linear-context.js';
-import { meanStd } from './metrics.js';
+import { meanStd } from '../selection/metrics.js';
 import { olsFit } from './ols.js';
 import { ridgeFit } from './ridge.js';
 import { rfeRun, topFeatures, type RfeRun } from './rfe.js';

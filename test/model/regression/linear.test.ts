@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { olsFit } from '../../src/model/ols.js';
-import { ridgeFit, ridgePath } from '../../src/model/ridge.js';
-import { enetPath, lambdaMax, softThreshold } from '../../src/model/lasso.js';
-import { symEigen } from '../../src/model/sym-eigen.js';
-import { choleskySolve } from '../../src/model/cholesky.js';
+import { olsFit } from '../../../src/model/regression/ols.js';
+import { ridgeFit, ridgePath } from '../../../src/model/regression/ridge.js';
+import { enetPath, lambdaMax, softThreshold } from '../../../src/model/regression/lasso.js';
+import { symEigen } from '../../../src/model/linalg/sym-eigen.js';
+import { choleskySolve } from '../../../src/model/linalg/cholesky.js';
 
 const close = (a: number, b: number, tol = 1e-8) => assert.ok(Math.abs(a - b) <= tol * (1 + Math.abs(b)), `${a} ≠ ${b}`);
 const col = (xs: number[]) => Float64Array.from(xs);
