@@ -8,6 +8,7 @@ import { estimateEts, type EtsBounds } from './estimate-ets.js';
 import { etsFilter } from './ets-filter.js';
 import type { EtsComponent, EtsFit, EtsForm } from './ets-form.js';
 import { checkEtsInput, isRestrictedForm } from './fit-ets.js';
+import { isConstant } from '../is-constant.js';
 
 /** Options of {@link autoEts}; the defaults are R's. */
 export interface AutoEtsOptions extends EtsBounds {
@@ -28,17 +29,6 @@ export interface AutoEtsOptions extends EtsBounds {
 /** The chosen fit and the criterion value of every form tried (Infinity if it could not be fitted). */
 export interface AutoEtsResult extends EtsFit {
   readonly candidates: readonly { readonly form: EtsForm; readonly ic: number }[];
-}
-
-/** R's `is.constant`: `all.equal(y, rep(y[1], n))`, mean relative difference < 1.5e−8. O(n). */
-function isConstant(y: ArrayLike<number>): boolean {
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < y.length; i++) {
-    diff += Math.abs(y[i] - y[0]);
-    scale += Math.abs(y[i]);
-  }
-  return scale / y.length > 1.5e-8 ? diff / scale < 1.5e-8 : diff / y.length < 1.5e-8;
 }
 
 function letters(model: string, pos: number, all: readonly EtsComponent[]): readonly EtsComponent[] {
