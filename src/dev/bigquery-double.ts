@@ -2,7 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { BqJobs, type JobBody } from './bq-jobs.js';
 import { BqStore, tableResource, toApi } from './bq-store.js';
 import type { Field } from './bq-sql-eval.js';
-import { apiServer, Faults } from './faults.js';
+import { apiServer, Faults, type FaultEffects } from './faults.js';
 import type { GcsStore } from './gcs-store.js';
 import { HttpError, parseJsonBody, parseMultipart, sendJson } from './http-util.js';
 
@@ -24,7 +24,7 @@ export function createBigQueryDouble(opts: { gcs?: GcsStore; store?: BqStore; fa
   const jobs = new BqJobs(store, opts.gcs, { rowsPerShard: opts.rowsPerShard ?? 1000 });
   const server = apiServer('BigQuery', faults, handle);
 
-  async function handle(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer, effects: FaultEffects): Promise<void> {
     const q = url.searchParams;
     const path = url.pathname;
     const method = req.method ?? 'GET';
@@ -32,12 +32,12 @@ export function createBigQueryDouble(opts: { gcs?: GcsStore; store?: BqStore; fa
     if ((m = /^\/upload\/bigquery\/v2\/projects\/([^/]+)\/jobs$/.exec(path)) && method === 'POST') {
       if (q.get('uploadType') !== 'multipart') throw new HttpError(400, 'invalid', `the local BigQuery double cannot evaluate: uploadType ${q.get('uploadType')}`);
       const [meta, media] = parseMultipart(body, req.headers['content-type']);
-      return sendJson(res, 200, jobs.insert(m[1], parseJsonBody<JobBody>(meta.data, 'job metadata'), media.data));
+      return sendJson(res, 200, jobs.insert(decodeURIComponent(m[1]), parseJsonBody<JobBody>(meta.data, 'job metadata'), media.data, effects.jobError));
     }
     if (!(m = /^\/bigquery\/v2\/projects\/([^/]+)(\/.*)?$/.exec(path))) throw notImplemented(method, path);
     const project = decodeURIComponent(m[1]);
     const rest = m[2] ?? '';
-    if (rest === '/jobs' && method === 'POST') return sendJson(res, 200, jobs.insert(project, parseJsonBody<JobBody>(body, 'job')));
+    if (rest === '/jobs' && method === 'POST') return sendJson(res, 200, jobs.insert(project, parseJsonBody<JobBody>(body, 'job'), undefined, effects.jobError));
     if ((m = /^\/jobs\/([^/]+)$/.exec(rest)) && method === 'GET') return sendJson(res, 200, jobs.get(project, decodeURIComponent(m[1]), q.get('location')).resource);
     if ((m = /^\/queries\/([^/]+)$/.exec(rest)) && method === 'GET') return sendJson(res, 200, jobs.results(project, decodeURIComponent(m[1]), q));
     if (rest === '/datasets' && method === 'POST') {

@@ -21,6 +21,8 @@ export interface JobBody {
 interface StoredJob { resource: Record<string, unknown>; result?: { schema: Field[]; rows: Value[][] } }
 
 const MB = 1024 * 1024;
+/** Locations where jobs.get finds a job without being told its location. */
+const MULTI_REGIONS = ['US', 'EU'];
 
 /**
  * Jobs of the BigQuery double. Jobs run synchronously inside jobs.insert and are DONE when the
@@ -32,7 +34,8 @@ export class BqJobs {
 
   constructor(private readonly store: BqStore, private readonly gcs: GcsStore | undefined, private readonly opts: { rowsPerShard: number }) {}
 
-  insert(project: string, body: JobBody, media?: Buffer): Record<string, unknown> {
+  /** jobs.insert; `injected` (fault injection) makes the job fail with that errorResult instead of running. */
+  insert(project: string, body: JobBody, media?: Buffer, injected?: { reason: string; message: string }): Record<string, unknown> {
     const cfg = body.configuration ?? {};
     const jobId = body.jobReference?.jobId ?? randomUUID();
     if (!/^[A-Za-z0-9_-]{1,1024}$/.test(jobId)) throw new HttpError(400, 'invalid', `Invalid job ID "${jobId}"`);
@@ -47,6 +50,10 @@ export class BqJobs {
     const status: Record<string, unknown> = { state: 'DONE' };
     let result: StoredJob['result'];
     try {
+      if (injected) {
+        location ??= this.targetLocation(cfg) ?? 'US';
+        throw new JobFailure(injected.reason, injected.message);
+      }
       if (cfg.query) {
         const run = this.query(cfg.query, location, Boolean(cfg.dryRun));
         location = run.location;
@@ -90,12 +97,15 @@ export class BqJobs {
     return resource;
   }
 
+  /**
+   * jobs.get (and getQueryResults): a job is found by project and id, and `location` must name
+   * its location unless it ran in the US or EU multi-region, as BigQuery requires.
+   */
   get(project: string, jobId: string, location?: string | null): StoredJob {
     const j = this.jobs.get(`${project}:${jobId}`);
-    const loc = (j?.resource.jobReference as { location?: string } | undefined)?.location;
-    if (!j || (location && loc && location.toUpperCase() !== loc.toUpperCase())) {
-      throw new HttpError(404, 'notFound', `Not found: Job ${project}:${location ?? 'US'}.${jobId}`);
-    }
+    const loc = (j?.resource.jobReference as { location?: string } | undefined)?.location ?? 'US';
+    const found = j && (location ? location.toUpperCase() === loc.toUpperCase() : MULTI_REGIONS.includes(loc.toUpperCase()));
+    if (!found) throw new HttpError(404, 'notFound', `Not found: Job ${project}:${location ?? 'US'}.${jobId}`);
     return j;
   }
 
@@ -122,6 +132,12 @@ export class BqJobs {
       jobComplete: true,
       cacheHit: false,
     };
+  }
+
+  /** The location a load or extract job runs in: its table's dataset's. */
+  private targetLocation(cfg: NonNullable<JobBody['configuration']>): string | undefined {
+    const t = cfg.load?.destinationTable ?? cfg.extract?.sourceTable;
+    return t ? this.store.datasets.get(`${t.projectId}:${t.datasetId}`)?.location : undefined;
   }
 
   private datasetLocation(project: string, dataset: string): string {

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { BigQuery, Job, Table } from '@google-cloud/bigquery';
 import { inputError } from '../errors.js';
 import { bigqueryClient } from './clients.js';
-import { checkDeadline, cloudFailure, statusOf, withRetry } from './cloud-failure.js';
+import { checkDeadline, cloudFailure, isServiceLimit, statusOf, withRetry } from './cloud-failure.js';
 import type { IoContext } from './context.js';
 import { csvFromPages, type ApiField, type ApiRow } from './bq-rows.js';
 import { insertJob, waitForJob } from './bq-jobs-run.js';
@@ -60,7 +60,7 @@ export async function openBqRead(uri: BqUri | null, ctx: IoContext, q: BqReadOpt
   }
   if (!uri) throw inputError('bad_uri', 'a BigQuery read needs a bq:// table or a query');
   const table = bq.dataset(uri.dataset, { projectId: uri.project }).table(uri.table);
-  const [meta] = (await table.getMetadata().catch((err: unknown) => {
+  const [meta] = (await withRetry(ctx, `stat ${uri.text}`, () => table.getMetadata(), { retryIf: isServiceLimit }).catch((err: unknown) => {
     if (statusOf(err) === 404) throw inputError('not_found', `BigQuery table ${uri.text} does not exist`, err);
     throw cloudFailure('BigQuery', 'read', uri.text, err);
   })) as unknown as [{ schema?: { fields?: ApiField[] }; numBytes?: string; location?: string }];
