@@ -6,7 +6,7 @@ import { bigqueryClient } from './clients.js';
 import { checkDeadline, cloudFailure, isServiceLimit, statusOf, withRetry } from './cloud-failure.js';
 import type { IoContext } from './context.js';
 import { csvFromPages, type ApiField, type ApiRow } from './bq-rows.js';
-import { insertJob, waitForJob } from './bq-jobs-run.js';
+import { insertJob, runJob } from './bq-jobs-run.js';
 import type { Uri } from './uri.js';
 
 export type BqUri = Extract<Uri, { kind: 'bq' }>;
@@ -86,8 +86,8 @@ async function* tablePages(table: Table, schema: ApiField[], ctx: IoContext, tex
 
 /** Run the query as a job and stream its result pages. */
 async function queryCsv(bq: BigQuery, ctx: IoContext, q: BqReadOptions, what: string): Promise<Readable> {
-  const job = await insertJob(bq, { configuration: queryConfig(q, false) }, `forecast_query_${randomUUID()}`, q.location, ctx, what, 'query');
-  const meta = await waitForJob(job, ctx, what, 'query');
+  const { job, meta } = await runJob(ctx, what, 'query', () => `forecast_query_${randomUUID()}`,
+    (jobId) => insertJob(bq, { configuration: queryConfig(q, false) }, jobId, q.location, ctx, what, 'query'));
   ctx.logger.info({ jobId: job.id, totalBytesProcessed: meta.statistics?.totalBytesProcessed }, `BigQuery query ${what} done`);
   return csvFromPages(resultPages(job, ctx, what));
 }
@@ -143,15 +143,14 @@ async function extractCsv(bq: BigQuery, uri: BqUri, ctx: IoContext, prefix: stri
   const { storageClient } = await import('./clients.js');
   const tag = createHash('sha256').update(`${uri.text}|${Date.now()}`).digest('hex').slice(0, 12);
   const base = `${prefix.replace(/\/+$/, '')}/${uri.table}-${tag}`;
-  const job = await insertJob(bq, {
+  await runJob(ctx, uri.text, 'extract', () => `forecast_extract_${tag}_${randomUUID()}`, (jobId) => insertJob(bq, {
     configuration: {
       extract: {
         sourceTable: { projectId: uri.project, datasetId: uri.dataset, tableId: uri.table },
         destinationUris: [`${base}-*.csv.gz`], destinationFormat: 'CSV', compression: 'GZIP', printHeader: true,
       },
     },
-  }, `forecast_extract_${tag}`, location, ctx, uri.text, 'extract');
-  await waitForJob(job, ctx, uri.text, 'extract');
+  }, jobId, location, ctx, uri.text, 'extract'));
   const dir = parseUri(`${base}-x`) as Extract<Uri, { kind: 'gs' }>;
   const storage = await storageClient(ctx);
   const [files] = await storage.bucket(dir.bucket).getFiles({ prefix: dir.object.slice(0, -1) }).catch((err: unknown) => {

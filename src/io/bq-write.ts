@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import Papa from 'papaparse';
 import type { BigQuery, Table } from '@google-cloud/bigquery';
 import { inputError } from '../errors.js';
 import { bigqueryClient } from './clients.js';
-import { checkDeadline, cloudFailure, statusOf, withRetry } from './cloud-failure.js';
+import { checkDeadline, cloudFailure, describeApiError, statusOf, withRetry } from './cloud-failure.js';
 import type { IoContext, WriteOptions } from './context.js';
 import { csvField } from './bq-rows.js';
-import { jobError, waitForJob } from './bq-jobs-run.js';
+import { jobError, runJob } from './bq-jobs-run.js';
 import type { BqUri } from './bq-read.js';
 
 export interface BqField {
@@ -21,8 +21,8 @@ export interface BqField {
  * - `append`: the table is partitioned by DAY on `partitionColumn` (default run_date); each
  *   distinct date is loaded into `table$YYYYMMDD` with WRITE_TRUNCATE, so loading the same week
  *   twice leaves one copy (https://cloud.google.com/bigquery/docs/managing-partitioned-table-data).
- * - Job ids are derived from table + partition + content hash: a retry after a lost response gets
- *   409, and we check the existing job's status instead of loading twice.
+ * - Each load gets a new job id (`loadJobId`), reused only by its own retries: a retry after a
+ *   lost response gets 409, and the existing job is checked instead of loading twice.
  * - The table is created when missing, with column descriptions.
  */
 export async function writeBqTable(uri: BqUri, csv: string, ctx: IoContext, opts: WriteOptions & { schema: BqField[] }): Promise<void> {
@@ -38,10 +38,10 @@ export async function writeBqTable(uri: BqUri, csv: string, ctx: IoContext, opts
 
   const bq = await bigqueryClient(ctx);
   const table = bq.dataset(uri.dataset, { projectId: uri.project }).table(uri.table);
-  await ensureTable(table, schema, part, uri.text, ctx);
+  const { location } = await ensureTable(table, schema, part, uri.text, ctx);
   const headerLine = schema.map((f) => csvField(f.name)).join(',');
   if (!part) {
-    await loadOnce(bq, uri, uri.table, `${headerLine}\n${rows.map((r) => project(r) + '\n').join('')}`, 'WRITE_TRUNCATE', 'all', schema, ctx);
+    await loadOnce(bq, uri, uri.table, `${headerLine}\n${rows.map((r) => project(r) + '\n').join('')}`, 'WRITE_TRUNCATE', 'all', schema, location, ctx);
     return;
   }
   const byDate = new Map<string, string[]>();
@@ -55,7 +55,7 @@ export async function writeBqTable(uri: BqUri, csv: string, ctx: IoContext, opts
   }
   for (const [d, lines] of [...byDate].sort()) {
     const decorated = `${uri.table}$${d.replace(/-/g, '')}`;
-    await loadOnce(bq, uri, decorated, `${headerLine}\n${lines.map((l) => l + '\n').join('')}`, 'WRITE_TRUNCATE', d, schema, ctx);
+    await loadOnce(bq, uri, decorated, `${headerLine}\n${lines.map((l) => l + '\n').join('')}`, 'WRITE_TRUNCATE', d, schema, location, ctx);
   }
 }
 
@@ -66,49 +66,65 @@ function parseCsv(csv: string, what: string): { header: string[]; rows: string[]
   return { header, rows };
 }
 
-async function ensureTable(table: Table, schema: object[], part: string | undefined, text: string, ctx: IoContext): Promise<void> {
-  const [exists] = await withRetry(ctx, `stat ${text}`, () => table.exists()).catch((err: unknown) => {
-    throw cloudFailure('BigQuery', 'stat', text, err);
-  });
-  if (exists) {
-    if (part) {
-      const [meta] = (await table.getMetadata()) as unknown as [{ timePartitioning?: { field?: string } }];
-      if (meta.timePartitioning?.field !== part) {
-        throw inputError('not_partitioned', `appending to ${text}: the table is not partitioned by DAY on '${part}'; recreate it or write with mode overwrite`);
-      }
+/** What the writer needs to know of an existing table. */
+interface TableMeta { location?: string; timePartitioning?: { type?: string; field?: string } }
+
+/** Create the table when missing; returns its metadata (its location above all). */
+async function ensureTable(table: Table, schema: object[], part: string | undefined, text: string, ctx: IoContext): Promise<TableMeta> {
+  const stat = async (): Promise<TableMeta | null> => {
+    try {
+      return (await withRetry(ctx, `stat ${text}`, () => table.getMetadata()))[0] as TableMeta;
+    } catch (err) {
+      if (statusOf(err) === 404 && /Table/i.test(describeApiError(err).reason)) return null;
+      throw cloudFailure('BigQuery', 'stat', text, err);
     }
-    return;
+  };
+  const meta = await stat();
+  if (meta) {
+    if (part && meta.timePartitioning?.field !== part) {
+      throw inputError('not_partitioned', `appending to ${text}: the table is not partitioned by DAY on '${part}'; recreate it or write with mode overwrite`);
+    }
+    return meta;
   }
   try {
-    await withRetry(ctx, `create ${text}`, () => table.create({ schema: { fields: schema }, ...(part ? { timePartitioning: { type: 'DAY', field: part } } : {}) } as never));
+    const [, created] = await withRetry(ctx, `create ${text}`, () => table.create({ schema: { fields: schema }, ...(part ? { timePartitioning: { type: 'DAY', field: part } } : {}) } as never));
     ctx.logger.info({ table: text, partitionedBy: part }, `created BigQuery table ${text}`);
+    return created as TableMeta;
   } catch (err) {
     if (statusOf(err) !== 409) throw cloudFailure('BigQuery', 'create table', text, err);
+    return (await stat()) ?? {};
   }
 }
 
-/** Deterministic job id: table, partition (run date) and content hash. */
-export function loadJobId(uri: BqUri, partition: string, csv: string): string {
-  const hash = createHash('sha256').update(csv).digest('hex').slice(0, 20);
+/**
+ * A new load job id: the table and partition for whoever reads the job list, and a random part,
+ * so that no load is ever answered with an earlier load's job (BigQuery keeps ids for months).
+ */
+export function loadJobId(uri: BqUri, partition: string): string {
   const safe = `${uri.project}_${uri.dataset}_${uri.table}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 900);
-  return `forecast_load_${safe}_${partition.replace(/-/g, '')}_${hash}`;
+  return `forecast_load_${safe}_${partition.replace(/-/g, '')}_${randomUUID().replace(/-/g, '')}`;
 }
 
-async function loadOnce(bq: BigQuery, uri: BqUri, tableId: string, csv: string, disposition: string, partition: string, schema: object[], ctx: IoContext): Promise<void> {
-  const jobId = loadJobId(uri, partition, csv);
-  const target = bq.dataset(uri.dataset, { projectId: uri.project }).table(tableId);
+/**
+ * One load job into `tableId` (a table or a `$YYYYMMDD` partition) in the table's own project and
+ * its dataset's `location`. The upload is retried under the same job id; a 409 means an earlier
+ * attempt of this very load created the job, which is then looked up where it lives (the table's
+ * project and location). A job that failed for a retryable reason is submitted again under a new id.
+ */
+async function loadOnce(bq: BigQuery, uri: BqUri, tableId: string, csv: string, disposition: string, partition: string, schema: object[], location: string | undefined, ctx: IoContext): Promise<void> {
+  const target = bq.dataset(uri.dataset, { projectId: uri.project, location }).table(tableId, { location });
   const what = `${uri.text}${tableId.includes('$') ? tableId.slice(tableId.indexOf('$')) : ''}`;
-  const job = await withRetry(ctx, `load ${what}`, () => upload(target, csv, jobId, disposition, schema)).catch(async (err: unknown) => {
-    if (statusOf(err) === 409) {
-      ctx.logger.info({ jobId }, `load job ${jobId} already exists (an earlier attempt); checking its status`);
-      return bq.job(jobId);
-    }
-    const e = (err as { errors?: { reason?: string; message?: string }[] }).errors?.[0];
-    if (e?.reason && statusOf(err) === undefined) throw jobError(e.reason, e.message ?? '', what, 'load');
-    throw cloudFailure('BigQuery', 'load', what, err);
-  });
-  const meta = await waitForJob(job, ctx, what, 'load');
-  ctx.logger.info({ jobId, table: what, rows: (meta as { statistics?: { load?: { outputRows?: string } } }).statistics?.load?.outputRows }, `loaded ${what}`);
+  const { job, meta } = await runJob(ctx, what, 'load', () => loadJobId(uri, partition), (jobId) =>
+    withRetry(ctx, `load ${what}`, () => upload(target, csv, jobId, disposition, schema)).catch((err: unknown) => {
+      if (statusOf(err) === 409) {
+        ctx.logger.info({ jobId }, `load job ${jobId} already exists (an earlier attempt whose answer was lost); checking its status`);
+        return bq.job(jobId, { projectId: uri.project, location });
+      }
+      const e = (err as { errors?: { reason?: string; message?: string }[] }).errors?.[0];
+      if (e?.reason && statusOf(err) === undefined) throw jobError(e.reason, e.message ?? '', what, 'load');
+      throw cloudFailure('BigQuery', 'load', what, err);
+    }));
+  ctx.logger.info({ jobId: job.id, table: what, rows: (meta as { statistics?: { load?: { outputRows?: string } } }).statistics?.load?.outputRows }, `loaded ${what}`);
 }
 
 /** The client's multipart upload to /upload/bigquery/v2/projects/P/jobs, as a promise of the Job. */
