@@ -28,6 +28,8 @@ export interface BqReadOptions {
 }
 
 const PAGE = 10_000;
+/** Table types tabledata.list cannot read (https://cloud.google.com/bigquery/docs/reference/rest/v2/tabledata/list). */
+const QUERY_ONLY = ['VIEW', 'MATERIALIZED_VIEW', 'EXTERNAL'];
 
 /** Named query parameters with explicit types: yyyy-mm-dd strings are DATE, integers INT64. */
 export function queryParameters(params: Record<string, unknown> = {}): Record<string, unknown>[] {
@@ -42,7 +44,8 @@ export function queryParameters(params: Record<string, unknown> = {}): Record<st
 
 /**
  * Open a BigQuery table or query result as CSV bytes with a header row.
- * - Table: tabledata.list pages (one page in memory at a time), or for tables over
+ * - Table: tabledata.list pages (one page in memory at a time); views and external tables
+ *   through a `SELECT *` query job; for tables over
  *   `extractAboveBytes` with `extractVia` set, an extract job to gzip CSV shards streamed back.
  * - Query (`q.query`, `uri` may be null): a query job, then jobs.getQueryResults pages.
  * - `dryRun`: the query is only validated and priced; its totalBytesProcessed is logged and an
@@ -63,7 +66,13 @@ export async function openBqRead(uri: BqUri | null, ctx: IoContext, q: BqReadOpt
   const [meta] = (await withRetry(ctx, `stat ${uri.text}`, () => table.getMetadata(), { retryIf: isServiceLimit }).catch((err: unknown) => {
     if (statusOf(err) === 404) throw inputError('not_found', `BigQuery table ${uri.text} does not exist`, err);
     throw cloudFailure('BigQuery', 'read', uri.text, err);
-  })) as unknown as [{ schema?: { fields?: ApiField[] }; numBytes?: string; location?: string }];
+  })) as unknown as [{ schema?: { fields?: ApiField[] }; numBytes?: string; location?: string; type?: string }];
+  if (meta.type && QUERY_ONLY.includes(meta.type)) {
+    // tabledata.list refuses views and external tables: read them through a query job, in the
+    // table's location, under the source's bytes cap.
+    ctx.logger.debug({ table: uri.text, type: meta.type }, `reading the ${meta.type} ${uri.text} through a query`);
+    return queryCsv(bq, ctx, { query: `SELECT * FROM \`${uri.project}.${uri.dataset}.${uri.table}\``, location: q.location ?? meta.location, maxBytesBilled: q.maxBytesBilled }, uri.text);
+  }
   const schema = meta.schema?.fields ?? [];
   const threshold = q.extractAboveBytes ?? Number(ctx.env.FORECAST_BQ_EXTRACT_BYTES ?? 256 * 1024 * 1024);
   if (q.extractVia && Number(meta.numBytes ?? 0) > threshold) return extractCsv(bq, uri, ctx, q.extractVia, meta.location);

@@ -6,6 +6,7 @@ import { bigqueryClient } from './clients.js';
 import { checkDeadline, cloudFailure, describeApiError, statusOf, withRetry } from './cloud-failure.js';
 import type { IoContext, WriteOptions } from './context.js';
 import { csvField } from './bq-rows.js';
+import { checkColumnNames } from './bq-names.js';
 import { jobError, runJob } from './bq-jobs-run.js';
 import type { BqUri } from './bq-read.js';
 
@@ -31,17 +32,24 @@ export async function writeBqTable(uri: BqUri, csv: string, ctx: IoContext, opts
   const schema = opts.schema.map((f) => ({ name: f.name, type: f.type, mode: 'NULLABLE', ...(f.description ? { description: f.description } : {}) }));
   if (schema.length === 0) throw inputError('schema_missing', `writing ${uri.text}: BigQuery targets need an explicit schema`);
   for (const h of header) if (!schema.some((f) => f.name === h)) throw inputError('column_unknown', `writing ${uri.text}: column '${h}' is not in the schema (${schema.map((f) => f.name).join(', ')})`);
-  const order = schema.map((f) => header.indexOf(f.name));
-  const project = (r: string[]): string => order.map((i) => csvField(i < 0 ? '' : r[i] ?? '')).join(',');
+  checkColumnNames(schema.map((f) => f.name), uri.text);
   const part = opts.mode === 'append' ? opts.partitionColumn ?? 'run_date' : undefined;
   if (part && schema.find((f) => f.name === part)?.type !== 'DATE') throw inputError('column_missing', `appending to ${uri.text}: partition column '${part}' must be a DATE column of the schema`);
 
   const bq = await bigqueryClient(ctx);
   const table = bq.dataset(uri.dataset, { projectId: uri.project }).table(uri.table);
-  const { location } = await ensureTable(table, schema, part, uri.text, ctx);
-  const headerLine = schema.map((f) => csvField(f.name)).join(',');
+  const meta = await ensureTable(table, schema, part, uri.text, ctx);
+  // An append keeps the table's columns (a new version of the tool may add some: they are added
+  // with ALLOW_FIELD_ADDITION); a whole-table overwrite takes this schema, as BigQuery does.
+  const fields = part ? appendSchema(meta.schema?.fields ?? [], schema, uri.text) : schema;
+  const order = fields.map((f) => header.indexOf(f.name));
+  const project = (r: string[]): string => order.map((i) => csvField(i < 0 ? '' : r[i] ?? '')).join(',');
+  const headerLine = fields.map((f) => csvField(f.name)).join(',');
+  const load = (tableId: string, lines: string[], partition: string) => loadOnce(bq, uri, tableId, `${headerLine}\n${lines.map((l) => l + '\n').join('')}`, partition, {
+    schema: fields, location: meta.location, ...(part ? { schemaUpdateOptions: ['ALLOW_FIELD_ADDITION'] } : {}),
+  }, ctx);
   if (!part) {
-    await loadOnce(bq, uri, uri.table, `${headerLine}\n${rows.map((r) => project(r) + '\n').join('')}`, 'WRITE_TRUNCATE', 'all', schema, location, ctx);
+    await load(uri.table, rows.map(project), 'all');
     return;
   }
   const byDate = new Map<string, string[]>();
@@ -54,8 +62,7 @@ export async function writeBqTable(uri: BqUri, csv: string, ctx: IoContext, opts
     byDate.get(d)!.push(project(r));
   }
   for (const [d, lines] of [...byDate].sort()) {
-    const decorated = `${uri.table}$${d.replace(/-/g, '')}`;
-    await loadOnce(bq, uri, decorated, `${headerLine}\n${lines.map((l) => l + '\n').join('')}`, 'WRITE_TRUNCATE', d, schema, location, ctx);
+    await load(`${uri.table}$${d.replace(/-/g, '')}`, lines, d);
   }
 }
 
@@ -67,7 +74,26 @@ function parseCsv(csv: string, what: string): { header: string[]; rows: string[]
 }
 
 /** What the writer needs to know of an existing table. */
-interface TableMeta { location?: string; timePartitioning?: { type?: string; field?: string } }
+interface TableMeta { location?: string; type?: string; schema?: { fields?: Field[] }; timePartitioning?: { type?: string; field?: string } }
+interface Field { name: string; type: string; mode?: string; description?: string }
+
+/** BigQuery's legacy type names for the ones the schemas use. */
+const LEGACY: Record<string, string> = { INTEGER: 'INT64', FLOAT: 'FLOAT64', BOOLEAN: 'BOOL' };
+
+/**
+ * The schema of an append into an existing table: its columns in its order (each of ours must
+ * keep its type), then our columns it lacks, which the load adds (ALLOW_FIELD_ADDITION).
+ */
+function appendSchema(existing: readonly Field[], ours: readonly Field[], text: string): Field[] {
+  const added = ours.filter((f) => !existing.some((e) => e.name.toLowerCase() === f.name.toLowerCase()));
+  const kept = existing.map((e) => {
+    const f = ours.find((o) => o.name.toLowerCase() === e.name.toLowerCase());
+    const type = LEGACY[e.type.toUpperCase()] ?? e.type.toUpperCase();
+    if (f && f.type !== type) throw inputError('column_type', `appending to ${text}: column '${e.name}' is ${type} in the table but ${f.type} in the rows; recreate the table or write with mode overwrite`);
+    return f ? { ...e, name: f.name } : e;
+  });
+  return [...kept, ...added];
+}
 
 /** Create the table when missing; returns its metadata (its location above all). */
 async function ensureTable(table: Table, schema: object[], part: string | undefined, text: string, ctx: IoContext): Promise<TableMeta> {
@@ -81,8 +107,11 @@ async function ensureTable(table: Table, schema: object[], part: string | undefi
   };
   const meta = await stat();
   if (meta) {
-    if (part && meta.timePartitioning?.field !== part) {
-      throw inputError('not_partitioned', `appending to ${text}: the table is not partitioned by DAY on '${part}'; recreate it or write with mode overwrite`);
+    if (meta.type && meta.type !== 'TABLE') throw inputError('not_a_table', `writing ${text}: it is a ${meta.type}, not a table; BigQuery loads only into tables`);
+    const by = meta.timePartitioning;
+    if (part && (by?.field !== part || (by.type ?? 'DAY') !== 'DAY')) {
+      const now = by ? `by ${by.type ?? 'DAY'} on '${by.field ?? '_PARTITIONTIME'}'` : 'not partitioned';
+      throw inputError('not_partitioned', `appending to ${text}: the table is ${now}, not by DAY on '${part}'; recreate it or write with mode overwrite`);
     }
     return meta;
   }
@@ -111,11 +140,14 @@ export function loadJobId(uri: BqUri, partition: string): string {
  * attempt of this very load created the job, which is then looked up where it lives (the table's
  * project and location). A job that failed for a retryable reason is submitted again under a new id.
  */
-async function loadOnce(bq: BigQuery, uri: BqUri, tableId: string, csv: string, disposition: string, partition: string, schema: object[], location: string | undefined, ctx: IoContext): Promise<void> {
+interface LoadSpec { schema: object[]; location?: string; schemaUpdateOptions?: string[] }
+
+async function loadOnce(bq: BigQuery, uri: BqUri, tableId: string, csv: string, partition: string, spec: LoadSpec, ctx: IoContext): Promise<void> {
+  const { location } = spec;
   const target = bq.dataset(uri.dataset, { projectId: uri.project, location }).table(tableId, { location });
   const what = `${uri.text}${tableId.includes('$') ? tableId.slice(tableId.indexOf('$')) : ''}`;
   const { job, meta } = await runJob(ctx, what, 'load', () => loadJobId(uri, partition), (jobId) =>
-    withRetry(ctx, `load ${what}`, () => upload(target, csv, jobId, disposition, schema)).catch((err: unknown) => {
+    withRetry(ctx, `load ${what}`, () => upload(target, csv, jobId, spec)).catch((err: unknown) => {
       if (statusOf(err) === 409) {
         ctx.logger.info({ jobId }, `load job ${jobId} already exists (an earlier attempt whose answer was lost); checking its status`);
         return bq.job(jobId, { projectId: uri.project, location });
@@ -128,11 +160,12 @@ async function loadOnce(bq: BigQuery, uri: BqUri, tableId: string, csv: string, 
 }
 
 /** The client's multipart upload to /upload/bigquery/v2/projects/P/jobs, as a promise of the Job. */
-function upload(table: Table, csv: string, jobId: string, disposition: string, schema: object[]): Promise<import('@google-cloud/bigquery').Job> {
+function upload(table: Table, csv: string, jobId: string, spec: LoadSpec): Promise<import('@google-cloud/bigquery').Job> {
   return new Promise((resolve, reject) => {
     const stream = (table as unknown as { createWriteStream_(m: object): NodeJS.WritableStream & NodeJS.EventEmitter }).createWriteStream_({
-      sourceFormat: 'CSV', skipLeadingRows: 1, schema: { fields: schema }, writeDisposition: disposition,
+      sourceFormat: 'CSV', skipLeadingRows: 1, schema: { fields: spec.schema }, writeDisposition: 'WRITE_TRUNCATE',
       createDisposition: 'CREATE_NEVER', allowQuotedNewlines: true, jobId,
+      ...(spec.schemaUpdateOptions ? { schemaUpdateOptions: spec.schemaUpdateOptions } : {}),
     });
     stream.on('error', reject);
     stream.on('job', (job: import('@google-cloud/bigquery').Job) => resolve(job));
