@@ -167,7 +167,19 @@ async function extractCsv(bq: BigQuery, uri: BqUri, ctx: IoContext, prefix: stri
   });
   const names = files.map((f) => f.name).filter((n) => n.endsWith('.csv.gz')).sort();
   ctx.logger.info({ shards: names.length, prefix: base }, `BigQuery extract of ${uri.text} done`);
+  const { deleteGcsObject } = await import('./gcs-write.js');
+  // The shards are the run's scratch: deleted once read (or when the reader stops early).
+  const cleanUp = () => Promise.all(names.map((n) => deleteGcsObject(parseUri(`gs://${dir.bucket}/${n}`) as Extract<Uri, { kind: 'gs' }>, ctx).catch((err: unknown) => {
+    ctx.logger.warn({ shard: `gs://${dir.bucket}/${n}`, err: String(err) }, 'could not delete an extract shard');
+  })));
   return Readable.from((async function* () {
+    try {
+      yield* shardBytes();
+    } finally {
+      await cleanUp();
+    }
+  })());
+  async function* shardBytes(): AsyncGenerator<Buffer> {
     for (let i = 0; i < names.length; i++) {
       const s = await openGcsRead(parseUri(`gs://${dir.bucket}/${names[i]}`) as Extract<Uri, { kind: 'gs' }>, ctx);
       let skipping = i > 0;
@@ -182,5 +194,5 @@ async function extractCsv(bq: BigQuery, uri: BqUri, ctx: IoContext, prefix: stri
         if (buf.length) yield buf;
       }
     }
-  })());
+  }
 }
