@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { parseQuery } from './bq-sql-parse.js';
-import { evaluate, normType, referencedColumns, type Field, type Param, type Value } from './bq-sql-eval.js';
+import { checkQuery, evaluate, normType, referencedColumns, type Field, type Param, type Value } from './bq-sql-eval.js';
 import { parseCell, tableBytes, type BqStore, type BqTable } from './bq-store.js';
 import { matchObjects, splitDecorator } from './bq-load-extract.js';
 import type { GcsStore } from './gcs-store.js';
@@ -29,10 +29,12 @@ export function runQuery(store: BqStore, gcs: GcsStore | undefined, sql: string,
   }
   const { table: tableId, partition } = splitDecorator(q.table.table);
   if (partition) throw new HttpError(400, 'invalidQuery', 'the local BigQuery double cannot evaluate: a partition decorator in a query');
-  const source = readSource(store, gcs, store.get(project, dataset, tableId), referencedColumns(q, store.get(project, dataset, tableId).schema));
+  const table = store.get(project, dataset, tableId);
+  const source = readSource(store, gcs, table, referencedColumns(q, table.schema));
   const params = queryParams(parameters);
   const billed = source.bytes === 0 ? 0 : Math.max(10 * MB, Math.ceil(source.bytes / MB) * MB);
-  const out = dryRun ? { schema: [], rows: [] } : evaluate(q, source.schema, source.rows, params);
+  // A dry run is type-checked too: BigQuery validates the query before pricing it.
+  const out = dryRun ? { schema: checkQuery(q, source.schema, params), rows: [] } : evaluate(q, source.schema, source.rows, params);
   return { ...out, bytes: source.bytes, billed, location: ds.location };
 }
 

@@ -63,10 +63,7 @@ export async function openBqRead(uri: BqUri | null, ctx: IoContext, q: BqReadOpt
   }
   if (!uri) throw inputError('bad_uri', 'a BigQuery read needs a bq:// table or a query');
   const table = bq.dataset(uri.dataset, { projectId: uri.project }).table(uri.table);
-  const [meta] = (await withRetry(ctx, `stat ${uri.text}`, () => table.getMetadata(), { retryIf: isServiceLimit }).catch((err: unknown) => {
-    if (statusOf(err) === 404) throw inputError('not_found', `BigQuery table ${uri.text} does not exist`, err);
-    throw cloudFailure('BigQuery', 'read', uri.text, err);
-  })) as unknown as [{ schema?: { fields?: ApiField[] }; numBytes?: string; location?: string; type?: string }];
+  const meta = await tableMetadata(uri, ctx, table);
   if (meta.type && QUERY_ONLY.includes(meta.type)) {
     // tabledata.list refuses views and external tables: read them through a query job, in the
     // table's location, under the source's bytes cap.
@@ -77,6 +74,19 @@ export async function openBqRead(uri: BqUri | null, ctx: IoContext, q: BqReadOpt
   const threshold = q.extractAboveBytes ?? Number(ctx.env.FORECAST_BQ_EXTRACT_BYTES ?? 256 * 1024 * 1024);
   if (q.extractVia && Number(meta.numBytes ?? 0) > threshold) return extractCsv(bq, uri, ctx, q.extractVia, meta.location);
   return csvFromPages(tablePages(table, schema, ctx, uri.text), schema);
+}
+
+/** What tables.get says of a table: its schema, size, location and type (TABLE, VIEW, EXTERNAL, ...). */
+export interface TableInfo { schema?: { fields?: ApiField[] }; numBytes?: string; location?: string; type?: string }
+
+/** tables.get of a bq:// table; a missing one is `input.not_found` naming it. */
+export async function tableMetadata(uri: BqUri, ctx: IoContext, table?: Table): Promise<TableInfo> {
+  const t = table ?? (await bigqueryClient(ctx)).dataset(uri.dataset, { projectId: uri.project }).table(uri.table);
+  const [meta] = (await withRetry(ctx, `stat ${uri.text}`, () => t.getMetadata(), { retryIf: isServiceLimit }).catch((err: unknown) => {
+    if (statusOf(err) === 404) throw inputError('not_found', `BigQuery table ${uri.text} does not exist`, err);
+    throw cloudFailure('BigQuery', 'read', uri.text, err);
+  })) as unknown as [TableInfo];
+  return meta;
 }
 
 async function* tablePages(table: Table, schema: ApiField[], ctx: IoContext, text: string): AsyncGenerator<{ schema: ApiField[]; rows: ApiRow[] }> {
