@@ -8,9 +8,4 @@ if [ -x /usr/bin/chromium ] && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.
   echo "chromium and DejaVu fonts already installed"
   exit 0
 fi
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core
-/usr/bin/chromium --version
+sh "$(dirname "$0")/apt-install.sh" chromium fonts-dejavu-core

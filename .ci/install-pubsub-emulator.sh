@@ -9,8 +9,4 @@ if command -v gcloud >/dev/null 2>&1 && command -v java >/dev/null 2>&1 \
   echo "Pub/Sub emulator and Java already installed"
   exit 0
 fi
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless google-cloud-cli google-cloud-cli-pubsub-emulator
+sh "$(dirname "$0")/apt-install.sh" openjdk-17-jre-headless google-cloud-cli google-cloud-cli-pubsub-emulator

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { functionConfig } from '../support/function-config.js';
 import { startCloudDoubles, type CloudDoubles } from '../../src/dev/start-cloud-doubles.js';
 import { tempDir } from '../support/run-cli.js';
 
@@ -17,15 +17,7 @@ import { tempDir } from '../support/run-cli.js';
  * Needs the emulator (`google-cloud-cli-pubsub-emulator`, Java 17): .ci/run installs it, and in CI
  * (CI=true) its absence fails the test; elsewhere the test is skipped, saying why.
  */
-const fixtures = resolve('fixtures');
-const config = {
-  sources: [
-    { uri: `${fixtures}/google_trends_spain_2019_2020.csv`, format: 'long', key: 'keyword', date: 'date', value: 'trend_index' },
-    { uri: `${fixtures}/gdelt_events_synthetic.csv`, format: 'events', key: 'theme', date: 'Date', value: 'Sentiment', agg: 'count_x_mean', prefix: 'gdelt_' },
-  ],
-  freq: 'W-SUN', end: '2020-05-24', target: 'desempleo', horizon: 4, levels: [0.8, 0.95], metric: 'mae', folds: 4,
-  outDir: 'gs://fc-e2e/run', report: false, deadline: '60s', maxMemory: '3.5GiB',
-};
+const config = functionConfig('gs://fc-e2e/run');
 const PROJECT = 'test-project';
 const TOPIC = 'forecast-weekly';
 
@@ -56,14 +48,14 @@ async function waitFor(what: string, test: () => boolean, ms = 60_000): Promise<
 
 /** Start a child and resolve once `ready` appears on its output; all output is kept in `lines`. */
 function startChild(cmd: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, lines: string[]): Promise<ChildProcess> {
-  return new Promise((resolve_, reject) => {
+  return new Promise((done, reject) => {
     const child = spawn(cmd, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const timer = setTimeout(() => reject(new Error(`${cmd} did not start: ${lines.slice(-5).join(' | ')}`)), 60_000);
     const on = (chunk: Buffer) => {
       for (const l of chunk.toString('utf8').split('\n')) if (l.trim()) lines.push(l);
       if (ready.test(chunk.toString('utf8'))) {
         clearTimeout(timer);
-        resolve_(child);
+        done(child);
       }
     };
     child.stdout!.on('data', on);

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
 import type { Server } from 'node:http';
+import { functionConfig } from '../support/function-config.js';
 import { startCloudDoubles, type CloudDoubles } from '../../src/dev/start-cloud-doubles.js';
 import { listen } from '../support/cloud-context.js';
 
@@ -10,15 +10,7 @@ import { listen } from '../support/cloud-context.js';
  * local cloud doubles: a Pub/Sub CloudEvent runs the pipeline and publishes to gs://; the same
  * event redelivered does not run again.
  */
-const fixtures = resolve('fixtures');
-const config = {
-  sources: [
-    { uri: `${fixtures}/google_trends_spain_2019_2020.csv`, format: 'long', key: 'keyword', date: 'date', value: 'trend_index' },
-    { uri: `${fixtures}/gdelt_events_synthetic.csv`, format: 'events', key: 'theme', date: 'Date', value: 'Sentiment', agg: 'count_x_mean', prefix: 'gdelt_' },
-  ],
-  freq: 'W-SUN', end: '2020-05-24', target: 'desempleo', horizon: 4, levels: [0.8, 0.95], metric: 'mae', folds: 4,
-  outDir: 'gs://fc-out/run', report: false, deadline: '60s', maxMemory: '3.5GiB',
-};
+const config = functionConfig('gs://fc-out/run');
 
 function pubsubEvent(id: string, data: string, time = new Date().toISOString()): { headers: Record<string, string>; body: string } {
   return {
