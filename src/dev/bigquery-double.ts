@@ -2,7 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { BqJobs, type JobBody } from './bq-jobs.js';
 import { BqStore, tableResource, toApi } from './bq-store.js';
 import type { Field } from './bq-sql-eval.js';
-import { apiServer, Faults } from './faults.js';
+import { apiServer, Faults, type FaultEffects } from './faults.js';
 import type { GcsStore } from './gcs-store.js';
 import { HttpError, parseJsonBody, parseMultipart, sendJson } from './http-util.js';
 
@@ -24,7 +24,7 @@ export function createBigQueryDouble(opts: { gcs?: GcsStore; store?: BqStore; fa
   const jobs = new BqJobs(store, opts.gcs, { rowsPerShard: opts.rowsPerShard ?? 1000 });
   const server = apiServer('BigQuery', faults, handle);
 
-  async function handle(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer, effects: FaultEffects): Promise<void> {
     const q = url.searchParams;
     const path = url.pathname;
     const method = req.method ?? 'GET';
@@ -32,12 +32,12 @@ export function createBigQueryDouble(opts: { gcs?: GcsStore; store?: BqStore; fa
     if ((m = /^\/upload\/bigquery\/v2\/projects\/([^/]+)\/jobs$/.exec(path)) && method === 'POST') {
       if (q.get('uploadType') !== 'multipart') throw new HttpError(400, 'invalid', `the local BigQuery double cannot evaluate: uploadType ${q.get('uploadType')}`);
       const [meta, media] = parseMultipart(body, req.headers['content-type']);
-      return sendJson(res, 200, jobs.insert(m[1], parseJsonBody<JobBody>(meta.data, 'job metadata'), media.data));
+      return sendJson(res, 200, jobs.insert(decodeURIComponent(m[1]), parseJsonBody<JobBody>(meta.data, 'job metadata'), media.data, effects.jobError));
     }
     if (!(m = /^\/bigquery\/v2\/projects\/([^/]+)(\/.*)?$/.exec(path))) throw notImplemented(method, path);
     const project = decodeURIComponent(m[1]);
     const rest = m[2] ?? '';
-    if (rest === '/jobs' && method === 'POST') return sendJson(res, 200, jobs.insert(project, parseJsonBody<JobBody>(body, 'job')));
+    if (rest === '/jobs' && method === 'POST') return sendJson(res, 200, jobs.insert(project, parseJsonBody<JobBody>(body, 'job'), undefined, effects.jobError));
     if ((m = /^\/jobs\/([^/]+)$/.exec(rest)) && method === 'GET') return sendJson(res, 200, jobs.get(project, decodeURIComponent(m[1]), q.get('location')).resource);
     if ((m = /^\/queries\/([^/]+)$/.exec(rest)) && method === 'GET') return sendJson(res, 200, jobs.results(project, decodeURIComponent(m[1]), q));
     if (rest === '/datasets' && method === 'POST') {
@@ -49,8 +49,7 @@ export function createBigQueryDouble(opts: { gcs?: GcsStore; store?: BqStore; fa
     if ((m = /^\/datasets\/([^/]+)\/tables$/.exec(rest))) {
       const ds = store.dataset(project, m[1]);
       if (method === 'POST') {
-        const t = parseJsonBody<{ tableReference?: { tableId?: string }; schema?: { fields?: Field[] }; timePartitioning?: { type: string; field?: string }; description?: string }>(body, 'table');
-        const created = store.create({ project, dataset: m[1], table: t.tableReference?.tableId ?? '', schema: t.schema?.fields ?? [], timePartitioning: t.timePartitioning, description: t.description });
+        const created = store.create(tableFromInsert(project, m[1], parseJsonBody<TableInsert>(body, 'table'), jobs));
         return sendJson(res, 200, tableResource(created, ds.location));
       }
       if (method === 'GET') {
@@ -76,6 +75,7 @@ export function createBigQueryDouble(opts: { gcs?: GcsStore; store?: BqStore; fa
     }
     if ((m = /^\/datasets\/([^/]+)\/tables\/([^/]+)\/data$/.exec(rest)) && method === 'GET') {
       const t = store.get(project, m[1], decodeURIComponent(m[2]));
+      if (t.type === 'VIEW' || t.type === 'EXTERNAL') throw new HttpError(400, 'invalid', `Cannot list a table of type ${t.type}.`);
       const start = Number(q.get('pageToken') ?? q.get('startIndex') ?? 0);
       const max = Number(q.get('maxResults') ?? 100_000);
       const int64 = q.get('formatOptions.useInt64Timestamp') === 'true';
@@ -90,6 +90,36 @@ export function createBigQueryDouble(opts: { gcs?: GcsStore; store?: BqStore; fa
   }
 
   return { server, store, faults };
+}
+
+interface TableInsert {
+  tableReference?: { tableId?: string };
+  schema?: { fields?: Field[] };
+  timePartitioning?: { type: string; field?: string };
+  description?: string;
+  view?: { query?: string; useLegacySql?: boolean };
+  externalDataConfiguration?: { sourceUris?: string[]; sourceFormat?: string; csvOptions?: { skipLeadingRows?: string | number }; schema?: { fields?: Field[] } };
+}
+
+/**
+ * A tables.insert body as a table of the double: a plain table, a view (its schema is its
+ * query's, which must evaluate) or an external CSV table on Cloud Storage (its schema given).
+ */
+function tableFromInsert(project: string, dataset: string, t: TableInsert, jobs: BqJobs): Parameters<BqStore['create']>[0] {
+  const base = { project, dataset, table: t.tableReference?.tableId ?? '', description: t.description };
+  if (t.view) {
+    if (t.view.useLegacySql !== false) throw new HttpError(400, 'invalid', 'the local BigQuery double cannot evaluate: a legacy SQL view (set useLegacySql: false)');
+    const query = t.view.query ?? '';
+    return { ...base, type: 'VIEW', view: { query }, schema: jobs.viewSchema(query) };
+  }
+  const ext = t.externalDataConfiguration;
+  if (ext) {
+    if ((ext.sourceFormat ?? 'CSV').toUpperCase() !== 'CSV') throw new HttpError(400, 'invalid', `the local BigQuery double cannot evaluate: external sourceFormat ${ext.sourceFormat}`);
+    const schema = ext.schema?.fields ?? t.schema?.fields;
+    if (!schema) throw new HttpError(400, 'invalid', 'the local BigQuery double cannot evaluate: an external table without a schema (autodetect)');
+    return { ...base, type: 'EXTERNAL', schema, external: { sourceUris: ext.sourceUris ?? [], skipLeadingRows: Number(ext.csvOptions?.skipLeadingRows ?? 0) } };
+  }
+  return { ...base, schema: t.schema?.fields ?? [], timePartitioning: t.timePartitioning };
 }
 
 function notImplemented(method: string, path: string): HttpError {

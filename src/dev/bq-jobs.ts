@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { parseQuery } from './bq-sql-parse.js';
-import { evaluate, normType, referencedColumns, type Field, type Param, type Value } from './bq-sql-eval.js';
-import { tableBytes, toApi, type BqStore } from './bq-store.js';
-import { JobFailure, runExtract, runLoad, splitDecorator, type ExtractConfig, type LoadConfig } from './bq-load-extract.js';
+import type { Field, Value } from './bq-sql-eval.js';
+import { toApi, type BqStore } from './bq-store.js';
+import { JobFailure, runExtract, runLoad, type ExtractConfig, type LoadConfig } from './bq-load-extract.js';
+import { runQuery, type QueryParameter, type QueryRun } from './bq-query-run.js';
 import type { GcsStore } from './gcs-store.js';
 import { HttpError } from './http-util.js';
 
-interface QueryParameter { name?: string; parameterType?: { type?: string }; parameterValue?: { value?: unknown } }
 export interface JobBody {
   jobReference?: { projectId?: string; jobId?: string; location?: string };
   configuration?: {
@@ -20,7 +19,8 @@ export interface JobBody {
 
 interface StoredJob { resource: Record<string, unknown>; result?: { schema: Field[]; rows: Value[][] } }
 
-const MB = 1024 * 1024;
+/** Locations where jobs.get finds a job without being told its location. */
+const MULTI_REGIONS = ['US', 'EU'];
 
 /**
  * Jobs of the BigQuery double. Jobs run synchronously inside jobs.insert and are DONE when the
@@ -32,7 +32,8 @@ export class BqJobs {
 
   constructor(private readonly store: BqStore, private readonly gcs: GcsStore | undefined, private readonly opts: { rowsPerShard: number }) {}
 
-  insert(project: string, body: JobBody, media?: Buffer): Record<string, unknown> {
+  /** jobs.insert; `injected` (fault injection) makes the job fail with that errorResult instead of running. */
+  insert(project: string, body: JobBody, media?: Buffer, injected?: { reason: string; message: string }): Record<string, unknown> {
     const cfg = body.configuration ?? {};
     const jobId = body.jobReference?.jobId ?? randomUUID();
     if (!/^[A-Za-z0-9_-]{1,1024}$/.test(jobId)) throw new HttpError(400, 'invalid', `Invalid job ID "${jobId}"`);
@@ -47,6 +48,10 @@ export class BqJobs {
     const status: Record<string, unknown> = { state: 'DONE' };
     let result: StoredJob['result'];
     try {
+      if (injected) {
+        location ??= this.targetLocation(cfg) ?? 'US';
+        throw new JobFailure(injected.reason, injected.message);
+      }
       if (cfg.query) {
         const run = this.query(cfg.query, location, Boolean(cfg.dryRun));
         location = run.location;
@@ -90,12 +95,15 @@ export class BqJobs {
     return resource;
   }
 
+  /**
+   * jobs.get (and getQueryResults): a job is found by project and id, and `location` must name
+   * its location unless it ran in the US or EU multi-region, as BigQuery requires.
+   */
   get(project: string, jobId: string, location?: string | null): StoredJob {
     const j = this.jobs.get(`${project}:${jobId}`);
-    const loc = (j?.resource.jobReference as { location?: string } | undefined)?.location;
-    if (!j || (location && loc && location.toUpperCase() !== loc.toUpperCase())) {
-      throw new HttpError(404, 'notFound', `Not found: Job ${project}:${location ?? 'US'}.${jobId}`);
-    }
+    const loc = (j?.resource.jobReference as { location?: string } | undefined)?.location ?? 'US';
+    const found = j && (location ? location.toUpperCase() === loc.toUpperCase() : MULTI_REGIONS.includes(loc.toUpperCase()));
+    if (!found) throw new HttpError(404, 'notFound', `Not found: Job ${project}:${location ?? 'US'}.${jobId}`);
     return j;
   }
 
@@ -124,33 +132,23 @@ export class BqJobs {
     };
   }
 
+  /** The location a load or extract job runs in: its table's dataset's. */
+  private targetLocation(cfg: NonNullable<JobBody['configuration']>): string | undefined {
+    const t = cfg.load?.destinationTable ?? cfg.extract?.sourceTable;
+    return t ? this.store.datasets.get(`${t.projectId}:${t.datasetId}`)?.location : undefined;
+  }
+
   private datasetLocation(project: string, dataset: string): string {
     return this.store.dataset(project, dataset).location;
   }
 
-  private query(cfg: NonNullable<NonNullable<JobBody['configuration']>['query']>, location: string | undefined, dryRun: boolean) {
+  /** The result schema of a view's query (it must evaluate, as BigQuery checks it at creation). */
+  viewSchema(query: string): Field[] {
+    return runQuery(this.store, this.gcs, query, [], undefined, false).schema;
+  }
+
+  private query(cfg: NonNullable<NonNullable<JobBody['configuration']>['query']>, location: string | undefined, dryRun: boolean): QueryRun {
     if (cfg.useLegacySql !== false) throw new HttpError(400, 'invalidQuery', 'the local BigQuery double cannot evaluate: legacy SQL (set useLegacySql: false)');
-    const q = parseQuery(cfg.query ?? '');
-    const { project, dataset } = q.table;
-    const ds = this.store.dataset(project, dataset);
-    if (location && location.toUpperCase() !== ds.location.toUpperCase()) {
-      throw new HttpError(404, 'notFound', `Not found: Dataset ${project}:${dataset} was not found in location ${location}`);
-    }
-    const { table: tableId, partition } = splitDecorator(q.table.table);
-    if (partition) throw new HttpError(400, 'invalidQuery', 'the local BigQuery double cannot evaluate: a partition decorator in a query');
-    const t = this.store.get(project, dataset, tableId);
-    const params = new Map<string, Param>();
-    for (const p of cfg.queryParameters ?? []) {
-      if (!p.name) throw new HttpError(400, 'invalidQuery', 'Positional parameters are not supported here; use named @parameters');
-      const type = normType(p.parameterType?.type ?? 'STRING');
-      const raw = p.parameterValue?.value;
-      const value: Value = raw === undefined || raw === null ? null
-        : type === 'INT64' || type === 'FLOAT64' ? Number(raw) : type === 'BOOL' ? String(raw) === 'true' : String(raw);
-      params.set(p.name.toLowerCase(), { type, value });
-    }
-    const bytes = tableBytes(t, referencedColumns(q, t.schema));
-    const billed = bytes === 0 ? 0 : Math.max(10 * MB, Math.ceil(bytes / MB) * MB);
-    const out = dryRun ? { schema: [], rows: [] } : evaluate(q, t.schema, t.rows, params);
-    return { ...out, bytes, billed, location: ds.location };
+    return runQuery(this.store, this.gcs, cfg.query ?? '', cfg.queryParameters ?? [], location, dryRun);
   }
 }

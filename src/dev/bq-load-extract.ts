@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { normType, type Field, type Value } from './bq-sql-eval.js';
-import { parseCell, partitionOf, toCsvCell, type BqStore, type BqTable } from './bq-store.js';
+import { fieldNameProblem, parseCell, partitionOf, toCsvCell, type BqStore, type BqTable } from './bq-store.js';
 import type { GcsStore } from './gcs-store.js';
 import { HttpError } from './http-util.js';
 
@@ -26,6 +26,7 @@ export interface LoadConfig {
   timePartitioning?: { type: string; field?: string };
   autodetect?: boolean;
   allowJaggedRows?: boolean;
+  schemaUpdateOptions?: string[];
 }
 
 export interface ExtractConfig {
@@ -40,12 +41,12 @@ export interface ExtractConfig {
 
 /** `table$YYYYMMDD` → base table and partition id. */
 export function splitDecorator(tableId: string): { table: string; partition?: string } {
-  const m = /^(.*)\$(\d{8})$/.exec(tableId);
+  const m = /^(.*)\$(\d{4,10})$/.exec(tableId);
   return m ? { table: m[1], partition: m[2] } : { table: tableId };
 }
 
 /** Objects matching a `gs://bucket/prefix*suffix` URI (one `*` at most, as BigQuery allows). */
-function matchObjects(gcs: GcsStore, uri: string): { bucket: string; name: string }[] {
+export function matchObjects(gcs: GcsStore, uri: string): { bucket: string; name: string }[] {
   const m = /^gs:\/\/([^/]+)\/(.+)$/.exec(uri);
   if (!m) throw new JobFailure('invalid', `Invalid source URI: ${uri}`);
   const [, bucket, pattern] = m;
@@ -78,17 +79,23 @@ export function runLoad(store: BqStore, gcs: GcsStore | undefined, cfg: LoadConf
       for (const o of objs) inputs.push(gcs.find(o.bucket, o.name)!.data);
     }
   }
-  let table = store.find(dest.projectId, dest.datasetId, tableId);
   const schema = cfg.schema?.fields;
+  const problem = schema && fieldNameProblem(schema, tableId);
+  if (problem) throw new JobFailure('invalid', problem);
+  const disposition = cfg.writeDisposition ?? 'WRITE_APPEND';
+  let table = store.find(dest.projectId, dest.datasetId, tableId);
   if (!table) {
     if ((cfg.createDisposition ?? 'CREATE_IF_NEEDED') === 'CREATE_NEVER') throw new JobFailure('notFound', `Not found: Table ${dest.projectId}:${dest.datasetId}.${tableId}`);
     if (!schema) throw new JobFailure('invalid', cfg.autodetect ? 'the local BigQuery double cannot evaluate: schema autodetect' : 'No schema specified on job or table.');
     store.dataset(dest.projectId, dest.datasetId);
     table = store.create({ project: dest.projectId, dataset: dest.datasetId, table: tableId, schema, timePartitioning: cfg.timePartitioning });
-  } else if (schema) {
-    const same = schema.length === table.schema.length && schema.every((f, i) => f.name === table!.schema[i].name && normType(f.type) === normType(table!.schema[i].type));
-    if (!same) throw new JobFailure('invalid', `Provided Schema does not match Table ${dest.projectId}:${dest.datasetId}.${tableId}.`);
+  } else if (table.type === 'VIEW' || table.type === 'EXTERNAL') {
+    throw new JobFailure('invalid', `Cannot load into a table of type ${table.type}.`);
   }
+  const loaded = schema ?? table.schema;
+  const next = schema ? nextSchema(table, schema, partition === undefined && disposition === 'WRITE_TRUNCATE', cfg.schemaUpdateOptions ?? []) : table.schema;
+  // Loaded cells are parsed by the load's schema, then laid out in the table's (new) column order.
+  const at = next.map((f) => loaded.findIndex((l) => l.name.toLowerCase() === f.name.toLowerCase()));
   const rows: Value[][] = [];
   let bytes = 0;
   for (const raw of inputs) {
@@ -97,24 +104,59 @@ export function runLoad(store: BqStore, gcs: GcsStore | undefined, cfg: LoadConf
     const parsed = Papa.parse<string[]>(data.toString('utf8'), { delimiter: cfg.fieldDelimiter ?? ',', skipEmptyLines: true });
     parsed.data.slice(cfg.skipLeadingRows ?? 0).forEach((cells, n) => {
       const line = n + 1 + (cfg.skipLeadingRows ?? 0);
-      if (cells.length > table!.schema.length || (cells.length < table!.schema.length && !cfg.allowJaggedRows)) {
-        throw new JobFailure('invalid', `Error while reading data, error message: CSV table references column position ${table!.schema.length - 1}, but line ${line} contains only ${cells.length} columns or too many.`);
+      if (cells.length > loaded.length || (cells.length < loaded.length && !cfg.allowJaggedRows)) {
+        throw new JobFailure('invalid', `Error while reading data, error message: CSV table references column position ${loaded.length - 1}, but line ${line} contains only ${cells.length} columns or too many.`);
       }
       try {
-        rows.push(table!.schema.map((f, i) => parseCell(cells[i] ?? '', f)));
+        const typed = loaded.map((f, i) => parseCell(cells[i] ?? '', f));
+        rows.push(at.map((i) => (i < 0 ? null : typed[i])));
       } catch (e) {
         throw new JobFailure('invalid', `Error while reading data, error message: ${(e as Error).message}; line ${line}`);
       }
     });
   }
-  writeRows(table, rows, partition, cfg.writeDisposition ?? 'WRITE_APPEND');
+  if (next !== table.schema) {
+    // Added columns are NULL in the rows already there; a whole-table truncate drops them all.
+    const old = table.schema;
+    table.rows = table.rows.map((r) => next.map((f) => {
+      const i = old.findIndex((o) => o.name.toLowerCase() === f.name.toLowerCase());
+      return i < 0 ? null : r[i];
+    }));
+    table.schema = next.map((f) => ({ ...f }));
+  }
+  writeRows(table, rows, partition, disposition);
   return { inputFiles: String(inputs.length), inputFileBytes: String(bytes), outputRows: String(rows.length), badRecords: '0' };
+}
+
+/**
+ * The table's schema after a load with `schema`, as BigQuery decides it: a whole-table
+ * WRITE_TRUNCATE takes the load's schema; an append or a partition load must keep every column
+ * with its type, and may add NULLABLE columns only with `schemaUpdateOptions: ['ALLOW_FIELD_ADDITION']`
+ * (https://cloud.google.com/bigquery/docs/managing-table-schemas).
+ */
+function nextSchema(table: BqTable, schema: Field[], wholeTruncate: boolean, options: readonly string[]): Field[] {
+  if (wholeTruncate) return schema;
+  const id = `${table.project}:${table.dataset}.${table.table}`;
+  const byName = (name: string) => schema.find((f) => f.name.toLowerCase() === name.toLowerCase());
+  for (const f of table.schema) {
+    const g = byName(f.name);
+    if (!g) throw new JobFailure('invalid', `Provided Schema does not match Table ${id}. Field ${f.name} is missing in new schema`);
+    if (normType(g.type) !== normType(f.type)) throw new JobFailure('invalid', `Provided Schema does not match Table ${id}. Field ${f.name} has changed type from ${normType(f.type)} to ${normType(g.type)}`);
+  }
+  const added = schema.filter((g) => !table.schema.some((f) => f.name.toLowerCase() === g.name.toLowerCase()));
+  if (added.length === 0) return table.schema;
+  if (!options.includes('ALLOW_FIELD_ADDITION')) throw new JobFailure('invalid', `Provided Schema does not match Table ${id}. Cannot add fields (field: ${added[0].name})`);
+  const required = added.find((f) => (f.mode ?? 'NULLABLE').toUpperCase() === 'REQUIRED');
+  if (required) throw new JobFailure('invalid', `Provided Schema does not match Table ${id}. Cannot add required fields (field: ${required.name})`);
+  return [...table.schema, ...added];
 }
 
 function writeRows(table: BqTable, rows: Value[][], partition: string | undefined, disposition: string): void {
   const inScope = (r: Value[]): boolean => partition === undefined || partitionOf(table, r) === partition;
   if (partition !== undefined) {
     if (!table.timePartitioning) throw new JobFailure('invalid', `Cannot write to partition ${partition} of non-partitioned table ${table.table}`);
+    const digits = ({ HOUR: 10, DAY: 8, MONTH: 6, YEAR: 4 } as Record<string, number>)[table.timePartitioning.type] ?? 8;
+    if (partition.length !== digits) throw new JobFailure('invalid', `Invalid partition decorator $${partition} for table ${table.table} partitioned by ${table.timePartitioning.type}`);
     const stray = rows.find((r) => partitionOf(table, r) !== partition);
     if (stray) throw new JobFailure('invalid', `Some rows belong to different partitions rather than destination partition ${partition}`);
   }

@@ -1,8 +1,10 @@
 import { HttpError } from './http-util.js';
 import { AGGREGATES, type Expr, type Query } from './bq-sql-parse.js';
+import { castValue, compareValues, dateAdd, dateOf, parseDate, split, substr, truncTemporal, type Value } from './bq-sql-functions.js';
+import { elementType, hasAgg, typeOf, type Scope } from './bq-sql-types.js';
 
-/** A typed cell while evaluating: DATE as 'yyyy-mm-dd', INT64/FLOAT64/TIMESTAMP(µs) as numbers. */
-export type Value = string | number | boolean | null;
+/** A typed cell while evaluating: DATE as 'yyyy-mm-dd', INT64/FLOAT64/TIMESTAMP(µs) as numbers, arrays as arrays. */
+export type { Value } from './bq-sql-functions.js';
 export interface Field { name: string; type: string; mode?: string; description?: string }
 export interface Param { type: string; value: Value }
 
@@ -16,53 +18,13 @@ export function normType(t: string): string {
   return ({ INTEGER: 'INT64', FLOAT: 'FLOAT64', BOOLEAN: 'BOOL' } as Record<string, string>)[u] ?? u;
 }
 
-const DAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
-const toDate = (s: string): Date => new Date(`${s}T00:00:00Z`);
-const fmt = (d: Date): string => d.toISOString().slice(0, 10);
-
-function dateTrunc(d: string, unit: string): string {
-  const x = toDate(d);
-  if (unit === 'DAY') return d;
-  if (unit === 'MONTH') return `${d.slice(0, 7)}-01`;
-  if (unit === 'YEAR') return `${d.slice(0, 4)}-01-01`;
-  const m = /^WEEK(?:\((\w+)\))?$/.exec(unit);
-  if (!m) cannot(`DATE_TRUNC part ${unit}`);
-  const start = DAYS.indexOf(m[1] ?? 'SUNDAY');
-  if (start < 0) cannot(`WEEK(${m[1]})`);
-  x.setUTCDate(x.getUTCDate() - ((x.getUTCDay() - start + 7) % 7));
-  return fmt(x);
-}
-
-function dateAdd(d: string, n: number, unit: string): string {
-  const x = toDate(d);
-  if (unit === 'DAY') x.setUTCDate(x.getUTCDate() + n);
-  else if (unit === 'WEEK') x.setUTCDate(x.getUTCDate() + 7 * n);
-  else if (unit === 'MONTH' || unit === 'YEAR') {
-    const months = unit === 'YEAR' ? 12 * n : n;
-    const day = x.getUTCDate();
-    x.setUTCDate(1);
-    x.setUTCMonth(x.getUTCMonth() + months);
-    const last = new Date(Date.UTC(x.getUTCFullYear(), x.getUTCMonth() + 1, 0)).getUTCDate();
-    x.setUTCDate(Math.min(day, last)); // BigQuery clamps to the month's last day
-  } else cannot(`DATE_ADD unit ${unit}`);
-  return fmt(x);
-}
-
-interface Env { row: Map<string, Value>; params: Map<string, Param>; group?: Map<string, Value>[] }
+interface Env { row: Map<string, Value>; params: Map<string, Param>; types: Scope; ptypes: Scope; group?: Map<string, Value>[] }
 
 function evalExpr(e: Expr, env: Env): Value {
   switch (e.k) {
     case 'lit': return e.value;
-    case 'param': {
-      const p = env.params.get(e.name.toLowerCase());
-      if (!p) throw new HttpError(400, 'invalidQuery', `Query parameter '${e.name}' not found`);
-      return p.value;
-    }
-    case 'col': {
-      const key = e.name.toLowerCase();
-      if (!env.row.has(key)) throw new HttpError(400, 'invalidQuery', `Unrecognized name: ${e.name}`);
-      return env.row.get(key)!;
-    }
+    case 'param': return env.params.get(e.name.toLowerCase())?.value ?? null;
+    case 'col': return env.row.get(e.name.toLowerCase()) ?? null;
     case 'bin': {
       const a = evalExpr(e.left, env);
       const b = evalExpr(e.right, env);
@@ -72,18 +34,44 @@ function evalExpr(e: Expr, env: Env): Value {
         case '-': return (a as number) - (b as number);
         case '*': return (a as number) * (b as number);
         case '/': if (b === 0) throw new HttpError(400, 'invalidQuery', 'division by zero'); return (a as number) / (b as number);
-        case '=': return a === b;
-        case '!=': return a !== b;
-        case '<': return a < b;
-        case '<=': return a <= b;
-        case '>': return a > b;
-        case '>=': return a >= b;
+        case '=': return compareValues(a, b) === 0;
+        case '!=': return compareValues(a, b) !== 0;
+        case '<': return compareValues(a, b) < 0;
+        case '<=': return compareValues(a, b) <= 0;
+        case '>': return compareValues(a, b) > 0;
+        case '>=': return compareValues(a, b) >= 0;
       }
       return cannot(`operator ${e.op}`);
     }
     case 'isnull': {
       const v = evalExpr(e.expr, env);
       return e.not ? v !== null : v === null;
+    }
+    case 'cast': return castValue(evalExpr(e.expr, env), typeOf(e.expr, env.types, env.ptypes), typeOf(e, env.types, env.ptypes));
+    case 'index': {
+      const arr = evalExpr(e.expr, env) as Value[] | null;
+      const i = evalExpr(e.index, env) as number | null;
+      if (arr === null || i === null) return null;
+      if (i >= 0 && i < arr.length) return arr[i];
+      if (e.safe) return null;
+      throw new HttpError(400, 'invalidQuery', `Array index ${i} is out of bounds (overflow)`);
+    }
+    case 'arraySub': {
+      const types = new Map(env.types).set(e.alias.toLowerCase(), elementType(typeOf(e.source, env.types, env.ptypes)));
+      const out: Value[] = [];
+      const seen = new Set<string>();
+      for (const el of (evalExpr(e.source, env) as Value[] | null) ?? []) {
+        const inner = { ...env, types, row: new Map(env.row).set(e.alias.toLowerCase(), el), group: undefined };
+        if (e.where && evalExpr(e.where, inner) !== true) continue;
+        const v = evalExpr(e.expr, inner);
+        if (e.distinct) {
+          const key = JSON.stringify(v);
+          if (seen.has(key)) continue;
+          seen.add(key);
+        }
+        out.push(v);
+      }
+      return out;
     }
     case 'call': return evalCall(e.fn, e.args, env);
     default: return cannot(`expression ${e.k} here`);
@@ -93,33 +81,39 @@ function evalExpr(e: Expr, env: Env): Value {
 function evalCall(fn: string, args: Expr[], env: Env): Value {
   if (AGGREGATES.has(fn)) {
     if (!env.group) cannot(`aggregate ${fn} outside an aggregation`);
-    const rows = env.group;
-    if (fn === 'COUNT') return args[0]?.k === 'star' ? rows.length : rows.filter((r) => evalExpr(args[0], { ...env, row: r, group: undefined }) !== null).length;
-    const vals = rows.map((r) => evalExpr(args[0], { ...env, row: r, group: undefined }));
+    const each = (x: Expr) => env.group!.map((r) => evalExpr(x, { ...env, row: r, group: undefined }));
+    if (fn === 'COUNT') return args[0]?.k === 'star' ? env.group.length : each(args[0]).filter((v) => v !== null).length;
+    const vals = each(args[0]);
     if (fn === 'MAX_BY') {
-      let best: Value = null;
-      let bestKey: Value = null;
-      rows.forEach((r, k) => {
-        const key = evalExpr(args[1], { ...env, row: r, group: undefined });
-        if (key !== null && (bestKey === null || key > bestKey)) [best, bestKey] = [vals[k], key];
+      const keys = each(args[1]);
+      let best = -1;
+      keys.forEach((k, i) => {
+        if (k !== null && (best < 0 || compareValues(k, keys[best]) > 0)) best = i;
       });
-      return best;
+      return best < 0 ? null : vals[best];
     }
-    const nums = vals.filter((v) => v !== null) as number[];
-    if (nums.length === 0) return null;
-    if (fn === 'SUM') return nums.reduce((s, v) => s + v, 0);
-    if (fn === 'AVG') return nums.reduce((s, v) => s + v, 0) / nums.length;
-    if (fn === 'MIN') return nums.reduce((m, v) => (v < m ? v : m));
-    return nums.reduce((m, v) => (v > m ? v : m));
+    const present = vals.filter((v) => v !== null);
+    if (present.length === 0) return null;
+    if (fn === 'MIN' || fn === 'MAX') return present.reduce((m, v) => ((compareValues(v, m) < 0) === (fn === 'MIN') ? v : m));
+    const sum = (present as number[]).reduce((a, v) => a + v, 0);
+    return fn === 'SUM' ? sum : sum / present.length;
   }
+  const argType = (i: number) => typeOf(args[i], env.types, env.ptypes);
   const v = evalExpr(args[0], env);
   if (v === null) return null;
-  if (fn === 'DATE') return typeof v === 'number' ? new Date(v / 1000).toISOString().slice(0, 10) : String(v).slice(0, 10);
-  if (fn === 'DATE_TRUNC') {
-    // A bare date part (MONTH) parses as a column name; WEEK(MONDAY) as a part.
-    const p = args[1];
-    const unit = p?.k === 'part' ? p.unit : p?.k === 'col' ? p.name.toUpperCase() : cannot('DATE_TRUNC without a date part');
-    return dateTrunc(String(v), unit);
+  switch (fn) {
+    case 'DATE': return args.length === 3 ? `${v}-${String(evalExpr(args[1], env)).padStart(2, '0')}-${String(evalExpr(args[2], env)).padStart(2, '0')}` : dateOf(v, argType(0));
+    case 'PARSE_DATE': {
+      const text = evalExpr(args[1], env);
+      return text === null ? null : parseDate(String(v), String(text));
+    }
+    case 'SUBSTR': return substr(String(v), evalExpr(args[1], env) as number, args[2] ? (evalExpr(args[2], env) as number) : undefined);
+    case 'SPLIT': return split(String(v), args[1] ? String(evalExpr(args[1], env)) : ',');
+    case 'DATE_TRUNC': {
+      const p = args[1];
+      const unit = p?.k === 'part' ? p.unit : cannot('DATE_TRUNC without a date part');
+      return truncTemporal(v, argType(0), unit);
+    }
   }
   const iv = args[1];
   if (iv?.k !== 'interval') cannot(`${fn} without INTERVAL`);
@@ -127,45 +121,50 @@ function evalCall(fn: string, args: Expr[], env: Env): Value {
   return dateAdd(String(v), fn === 'DATE_SUB' ? -n : n, iv.unit);
 }
 
-/** Result type of an expression, as BigQuery would report it in the result schema. */
-function typeOf(e: Expr, schema: Map<string, string>, params: Map<string, Param>): string {
-  switch (e.k) {
-    case 'lit': return e.type === 'NULL' ? 'STRING' : e.type;
-    case 'param': return normType(params.get(e.name.toLowerCase())?.type ?? 'STRING');
-    case 'col': return schema.get(e.name.toLowerCase()) ?? 'STRING';
-    case 'bin': {
-      if (['=', '!=', '<', '<=', '>', '>='].includes(e.op)) return 'BOOL';
-      const a = typeOf(e.left, schema, params);
-      const b = typeOf(e.right, schema, params);
-      return e.op !== '/' && a === 'INT64' && b === 'INT64' ? 'INT64' : 'FLOAT64';
-    }
-    case 'isnull': return 'BOOL';
-    case 'call':
-      if (e.fn === 'COUNT') return 'INT64';
-      if (e.fn === 'AVG') return 'FLOAT64';
-      if (['DATE', 'DATE_TRUNC', 'DATE_ADD', 'DATE_SUB'].includes(e.fn)) return 'DATE';
-      return typeOf(e.args[0], schema, params) === 'INT64' && e.fn !== 'MAX_BY' ? 'INT64' : typeOf(e.args[0], schema, params);
-    default: return cannot(`type of ${e.k}`);
-  }
+/** The scopes a query is typed and evaluated in: columns (plus an UNNEST alias) and parameters. */
+function scopes(q: Query, schema: Field[], params: Map<string, Param>): { types: Map<string, string>; ptypes: Map<string, string> } {
+  const types = new Map(schema.map((f) => [f.name.toLowerCase(), normType(f.type)]));
+  const ptypes = new Map([...params].map(([k, p]) => [k, normType(p.type)]));
+  if (q.unnest) types.set(q.unnest.alias.toLowerCase(), elementType(typeOf(q.unnest.expr, types, ptypes)));
+  return { types, ptypes };
 }
 
-const hasAgg = (e: Expr): boolean =>
-  (e.k === 'call' && (AGGREGATES.has(e.fn) || e.args.some(hasAgg))) || (e.k === 'bin' && (hasAgg(e.left) || hasAgg(e.right)));
+/**
+ * Type-check a query against the table's schema and the parameters, as BigQuery does before
+ * reading anything (also on dry runs): every expression must match a signature, WHERE must be
+ * BOOL. Returns the result schema; a mismatch is a 400 invalidQuery.
+ */
+export function checkQuery(q: Query, schema: Field[], params: Map<string, Param>): Field[] {
+  const { types, ptypes } = scopes(q, schema, params);
+  for (const w of q.where) {
+    if (typeOf(w, types, ptypes) !== 'BOOL') throw new HttpError(400, 'invalidQuery', 'WHERE clause should return type BOOL');
+  }
+  for (const g of q.groupBy) if (!(g.k === 'lit' && typeof g.value === 'number') && !(g.k === 'col' && q.select !== '*' && q.select.some((s) => s.alias.toLowerCase() === g.name.toLowerCase()))) typeOf(g, types, ptypes);
+  if (q.select === '*') return schema.map((f) => ({ name: f.name, type: normType(f.type) }));
+  return q.select.map((s) => ({ name: s.alias, type: typeOf(s.expr, types, ptypes) }));
+}
 
 /**
- * Evaluate a parsed query over typed rows. Grouping keys may be ordinals, select aliases or
- * expressions; non-aggregated select items must be grouping keys, as in BigQuery.
+ * Evaluate a parsed query over typed rows, after `checkQuery`. `FROM t, UNNEST(expr) AS x` repeats
+ * each row once per element of its array (none for an empty or NULL array). Grouping keys may be
+ * ordinals, select aliases or expressions; non-aggregated select items must be grouping keys, as
+ * in BigQuery.
  */
 export function evaluate(q: Query, schema: Field[], rows: Value[][], params: Map<string, Param>): { schema: Field[]; rows: Value[][] } {
-  const types = new Map(schema.map((f) => [f.name.toLowerCase(), normType(f.type)]));
-  const named = rows.map((r) => new Map(schema.map((f, k) => [f.name.toLowerCase(), r[k]])));
-  const kept = named.filter((row) => q.where.every((c) => evalExpr(c, { row, params }) === true));
+  const outSchema = checkQuery(q, schema, params);
+  const { types, ptypes } = scopes(q, schema, params);
+  const env = (row: Map<string, Value>, group?: Map<string, Value>[]): Env => ({ row, params, types, ptypes, group });
+  let named = rows.map((r) => new Map(schema.map((f, k) => [f.name.toLowerCase(), r[k]])));
+  if (q.unnest) {
+    const { expr, alias } = q.unnest;
+    named = named.flatMap((row) => ((evalExpr(expr, env(row)) as Value[] | null) ?? []).map((v) => new Map(row).set(alias.toLowerCase(), v)));
+  }
+  const kept = named.filter((row) => q.where.every((c) => evalExpr(c, env(row)) === true));
   if (q.select === '*') {
     if (q.groupBy.length) cannot('SELECT * with GROUP BY');
-    return finish(q, schema.map((f) => ({ name: f.name, type: normType(f.type) })), kept.map((row) => schema.map((f) => row.get(f.name.toLowerCase())!)), kept, params);
+    return finish(q, outSchema, kept.map((row) => schema.map((f) => row.get(f.name.toLowerCase())!)));
   }
   const select = q.select;
-  const outSchema = select.map((s) => ({ name: s.alias, type: typeOf(s.expr, types, params) }));
   const resolve = (g: Expr): Expr => {
     if (g.k === 'lit' && typeof g.value === 'number') return select[g.value - 1]?.expr ?? cannot(`GROUP BY ordinal ${g.value}`);
     if (g.k === 'col') {
@@ -175,7 +174,7 @@ export function evaluate(q: Query, schema: Field[], rows: Value[][], params: Map
     return g;
   };
   const aggregate = q.groupBy.length > 0 || select.some((s) => hasAgg(s.expr));
-  if (!aggregate) return finish(q, outSchema, kept.map((row) => select.map((s) => evalExpr(s.expr, { row, params }))), kept, params);
+  if (!aggregate) return finish(q, outSchema, kept.map((row) => select.map((s) => evalExpr(s.expr, env(row)))));
   const keys = q.groupBy.map(resolve);
   const keyText = keys.map((k) => JSON.stringify(k));
   for (const s of select) {
@@ -183,16 +182,15 @@ export function evaluate(q: Query, schema: Field[], rows: Value[][], params: Map
   }
   const groups = new Map<string, Map<string, Value>[]>();
   for (const row of kept) {
-    const id = JSON.stringify(keys.map((k) => evalExpr(k, { row, params })));
+    const id = JSON.stringify(keys.map((k) => evalExpr(k, env(row))));
     if (!groups.has(id)) groups.set(id, []);
     groups.get(id)!.push(row);
   }
   if (groups.size === 0 && keys.length === 0) groups.set('[]', []);
-  const out = [...groups.values()].map((g) => select.map((s) => evalExpr(s.expr, { row: g[0] ?? new Map(), params, group: g })));
-  return finish(q, outSchema, out, [], params);
+  return finish(q, outSchema, [...groups.values()].map((g) => select.map((s) => evalExpr(s.expr, env(g[0] ?? new Map(), g)))));
 }
 
-function finish(q: Query, schema: Field[], rows: Value[][], _source: Map<string, Value>[], _params: Map<string, Param>): { schema: Field[]; rows: Value[][] } {
+function finish(q: Query, schema: Field[], rows: Value[][]): { schema: Field[]; rows: Value[][] } {
   const select = q.select;
   const idx = (e: Expr): number => {
     if (e.k === 'lit' && typeof e.value === 'number') return e.value - 1;
@@ -213,7 +211,7 @@ function finish(q: Query, schema: Field[], rows: Value[][], _source: Map<string,
       const y = b[i];
       if (x === y) continue;
       // NULLs first ascending, last descending (BigQuery's default)
-      const c = x === null ? -1 : y === null ? 1 : x < y ? -1 : 1;
+      const c = x === null ? -1 : y === null ? 1 : compareValues(x, y);
       return desc ? -c : c;
     }
     return 0;
@@ -228,11 +226,13 @@ export function referencedColumns(q: Query, schema: Field[]): string[] {
   const walk = (e: Expr): void => {
     if (e.k === 'col') cols.add(e.name.toLowerCase());
     else if (e.k === 'bin') [e.left, e.right].forEach(walk);
-    else if (e.k === 'isnull' || e.k === 'interval') walk(e.expr);
+    else if (e.k === 'isnull' || e.k === 'interval' || e.k === 'cast') walk(e.expr);
+    else if (e.k === 'index') [e.expr, e.index].forEach(walk);
+    else if (e.k === 'arraySub') [e.expr, e.source, ...(e.where ? [e.where] : [])].forEach(walk);
     else if (e.k === 'call') e.args.forEach(walk);
   };
   const aliases = new Set(q.select.map((s) => s.alias.toLowerCase()));
-  [...q.select.map((s) => s.expr), ...q.where].forEach(walk);
+  [...q.select.map((s) => s.expr), ...q.where, ...(q.unnest ? [q.unnest.expr] : [])].forEach(walk);
   for (const g of [...q.groupBy, ...q.orderBy.map((o) => o.expr)]) if (!(g.k === 'col' && aliases.has(g.name.toLowerCase()))) walk(g);
   return [...cols].filter((c) => schema.some((f) => f.name.toLowerCase() === c));
 }

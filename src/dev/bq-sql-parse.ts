@@ -1,16 +1,17 @@
-import { HttpError } from './http-util.js';
+import { cannot, tokenize, type Tok } from './bq-sql-lex.js';
 
 /**
  * A parser for the small GoogleSQL subset the local BigQuery double can honestly evaluate:
  *
- *   SELECT expr [AS alias], ... | * FROM `project.dataset.table`
+ *   SELECT expr [AS alias], ... | * FROM `project.dataset.table` [, UNNEST(expr) AS name]
  *   [WHERE cond [AND cond ...]] [GROUP BY expr|alias|ordinal, ...]
  *   [ORDER BY expr|alias [ASC|DESC], ...] [LIMIT n]
  *
  * with column refs, @named params, number/'string'/DATE 'yyyy-mm-dd' literals, + - * /,
- * comparisons, IS [NOT] NULL, and the functions DATE_TRUNC, DATE_ADD, DATE_SUB, DATE, COUNT,
- * SUM, AVG, MIN, MAX, MAX_BY. Anything else is a 400 "the local BigQuery double cannot
- * evaluate: ..." so a test never passes on a canned answer.
+ * comparisons, IS [NOT] NULL, CAST(expr AS type), array subscripts [OFFSET(i)] and
+ * [SAFE_OFFSET(i)], ARRAY(SELECT [DISTINCT] expr FROM UNNEST(expr) AS name [WHERE cond]), and the
+ * functions of FUNCTIONS. Anything else is a 400 "the local BigQuery double cannot evaluate: ..."
+ * so a test never passes on a canned answer; types are checked by bq-sql-types.ts.
  */
 export type Expr =
   | { k: 'col'; name: string }
@@ -21,11 +22,16 @@ export type Expr =
   | { k: 'interval'; expr: Expr; unit: string }
   | { k: 'bin'; op: string; left: Expr; right: Expr }
   | { k: 'isnull'; expr: Expr; not: boolean }
-  | { k: 'call'; fn: string; args: Expr[] };
+  | { k: 'call'; fn: string; args: Expr[] }
+  | { k: 'cast'; expr: Expr; type: string }
+  | { k: 'index'; expr: Expr; index: Expr; safe: boolean }
+  | { k: 'arraySub'; distinct: boolean; expr: Expr; source: Expr; alias: string; where?: Expr };
 
 export interface Query {
   select: { expr: Expr; alias: string }[] | '*';
   table: { project: string; dataset: string; table: string };
+  /** `FROM t, UNNEST(expr) AS alias`: each row once per element of the array, as `alias`. */
+  unnest?: { expr: Expr; alias: string };
   where: Expr[];
   groupBy: Expr[];
   orderBy: { expr: Expr; desc: boolean }[];
@@ -33,33 +39,9 @@ export interface Query {
 }
 
 export const AGGREGATES = new Set(['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'MAX_BY']);
-const FUNCTIONS = new Set([...AGGREGATES, 'DATE_TRUNC', 'DATE_ADD', 'DATE_SUB', 'DATE']);
+const FUNCTIONS = new Set([...AGGREGATES, 'DATE_TRUNC', 'DATE_ADD', 'DATE_SUB', 'DATE', 'PARSE_DATE', 'SUBSTR', 'SPLIT']);
 const KEYWORDS = new Set(['SELECT', 'FROM', 'WHERE', 'AND', 'GROUP', 'BY', 'ORDER', 'ASC', 'DESC', 'LIMIT', 'AS', 'IS', 'NOT', 'NULL', 'INTERVAL']);
 
-function cannot(what: string): never {
-  throw new HttpError(400, 'invalidQuery', `the local BigQuery double cannot evaluate: ${what}`);
-}
-
-type Tok = { t: 'id' | 'qid' | 'num' | 'str' | 'param' | 'op'; v: string };
-
-function tokenize(sql: string): Tok[] {
-  const toks: Tok[] = [];
-  const re = /\s+|--[^\n]*|`([^`]+)`|'((?:[^'\\]|\\.)*)'|@([A-Za-z_][A-Za-z0-9_]*)|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|([A-Za-z_][A-Za-z0-9_]*)|(<=|>=|<>|!=|[(),*=<>+\-/.;[\]])/y;
-  let pos = 0;
-  while (pos < sql.length) {
-    re.lastIndex = pos;
-    const m = re.exec(sql);
-    if (!m) cannot(`unexpected text at ${pos}: '${sql.slice(pos, pos + 20)}'`);
-    pos = re.lastIndex;
-    if (m[1] !== undefined) toks.push({ t: 'qid', v: m[1] });
-    else if (m[2] !== undefined) toks.push({ t: 'str', v: m[2].replace(/\\(.)/g, '$1') });
-    else if (m[3] !== undefined) toks.push({ t: 'param', v: m[3] });
-    else if (m[4] !== undefined) toks.push({ t: 'num', v: m[4] });
-    else if (m[5] !== undefined) toks.push({ t: 'id', v: m[5] });
-    else if (m[6] !== undefined && m[6] !== ';') toks.push({ t: 'op', v: m[6] });
-  }
-  return toks;
-}
 
 export function parseQuery(sql: string): Query {
   const toks = tokenize(sql);
@@ -111,6 +93,30 @@ export function parseQuery(sql: string): Query {
       if (!['DAY', 'WEEK', 'MONTH', 'YEAR'].includes(unit)) cannot(`INTERVAL unit ${unit}`);
       return { k: 'interval', expr: e, unit };
     }
+    if (up === 'CAST' && isOp('(')) {
+      i++;
+      const expr = additive();
+      expectKw('AS');
+      const type = toks[i++]?.v.toUpperCase() ?? cannot('CAST without a type');
+      expectOp(')');
+      return { k: 'cast', expr, type };
+    }
+    if (up === 'ARRAY' && isOp('(')) {
+      i++;
+      expectKw('SELECT');
+      const distinct = isKw('DISTINCT');
+      if (distinct) i++;
+      const expr = additive();
+      expectKw('FROM');
+      const { expr: source, alias } = unnestRef();
+      let where: Expr | undefined;
+      if (isKw('WHERE')) {
+        i++;
+        where = condition();
+      }
+      expectOp(')');
+      return { k: 'arraySub', distinct, expr, source, alias, where };
+    }
     if (isOp('(')) {
       if (['WEEK', 'MONTH', 'DAY', 'YEAR'].includes(up)) {
         i++;
@@ -130,11 +136,40 @@ export function parseQuery(sql: string): Query {
         }
       }
       expectOp(')');
-      if (isOp('[') || isKw('OVER')) cannot(`${up}(...) with OVER or array subscripts`);
+      if (isKw('OVER')) cannot(`${up}(...) OVER`);
+      // DATE_TRUNC(d, MONTH): the bare date part reads as a name; it is a part.
+      const part = args[1];
+      if (up === 'DATE_TRUNC' && part?.k === 'col') args[1] = { k: 'part', unit: part.name.toUpperCase() };
       return { k: 'call', fn: up, args };
     }
     if (KEYWORDS.has(up)) cannot(`unexpected keyword ${up}`);
     return { k: 'col', name: t.v };
+  }
+  /** `UNNEST(expr) AS name` (in FROM, and in an ARRAY subquery). */
+  function unnestRef(): { expr: Expr; alias: string } {
+    if (!isKw('UNNEST')) cannot(`expected UNNEST near '${peek()?.v ?? 'end of query'}'`);
+    i++;
+    expectOp('(');
+    const expr = additive();
+    expectOp(')');
+    expectKw('AS');
+    const alias = toks[i++]?.v ?? cannot('alias after AS');
+    return { expr, alias };
+  }
+  /** A primary with array subscripts: `expr[OFFSET(i)]`, `expr[SAFE_OFFSET(i)]`. */
+  function subscripted(): Expr {
+    let e = primary();
+    while (isOp('[')) {
+      i++;
+      const kind = toks[i++]?.v.toUpperCase() ?? '';
+      if (kind !== 'OFFSET' && kind !== 'SAFE_OFFSET') cannot(`array subscript ${kind}`);
+      expectOp('(');
+      const index = additive();
+      expectOp(')');
+      expectOp(']');
+      e = { k: 'index', expr: e, index, safe: kind === 'SAFE_OFFSET' };
+    }
+    return e;
   }
   /** A left-associative level of binary operators `ops` over operands parsed by `operand`. */
   function binaryLevel(operand: () => Expr, ops: readonly string[]): Expr {
@@ -146,7 +181,7 @@ export function parseQuery(sql: string): Query {
     return e;
   }
   function multiplicative(): Expr {
-    return binaryLevel(primary, ['*', '/']);
+    return binaryLevel(subscripted, ['*', '/']);
   }
   function additive(): Expr {
     return binaryLevel(multiplicative, ['+', '-']);
@@ -196,6 +231,11 @@ export function parseQuery(sql: string): Query {
   const parts = ref.v.split('.');
   if (parts.length !== 3) cannot(`table reference \`${ref.v}\` (expected project.dataset.table)`);
   const q: Query = { select, table: { project: parts[0], dataset: parts[1], table: parts[2] }, where: [], groupBy: [], orderBy: [] };
+  if (isOp(',')) {
+    i++;
+    q.unnest = unnestRef();
+  }
+  if (isKw('JOIN') || isKw('CROSS') || isKw('LEFT') || isKw('INNER')) cannot('JOIN');
   if (isKw('WHERE')) {
     i++;
     q.where.push(condition());

@@ -1,12 +1,19 @@
 import { HttpError } from './http-util.js';
 import { normType, type Field, type Value } from './bq-sql-eval.js';
 
-/** A table in the BigQuery double. Rows hold typed values (DATE 'yyyy-mm-dd', TIMESTAMP µs). */
+/**
+ * A table in the BigQuery double. Rows hold typed values (DATE 'yyyy-mm-dd', DATETIME
+ * 'yyyy-mm-ddThh:mm:ss[.ffffff]', TIMESTAMP µs). A VIEW holds its query and an EXTERNAL table its
+ * Cloud Storage source instead of rows; both are read only through queries, as in BigQuery.
+ */
 export interface BqTable {
   readonly project: string;
   readonly dataset: string;
   readonly table: string;
   schema: Field[];
+  readonly type?: 'TABLE' | 'VIEW' | 'EXTERNAL';
+  readonly view?: { query: string };
+  readonly external?: { sourceUris: string[]; skipLeadingRows?: number };
   readonly timePartitioning?: { type: string; field?: string };
   rows: Value[][];
   readonly description?: string;
@@ -114,10 +121,14 @@ export class BqStore {
     const id = `${t.project}:${t.dataset}.${t.table}`;
     if (this.tables.has(id)) throw new HttpError(409, 'duplicate', `Already Exists: Table ${id}`);
     if (!/^[A-Za-z0-9_][A-Za-z0-9_ -]{0,1023}$/.test(t.table)) throw new HttpError(400, 'invalid', `Invalid table ID "${t.table}"`);
+    const problem = fieldNameProblem(t.schema, t.table);
+    if (problem) throw new HttpError(400, 'invalid', problem);
     const field = t.timePartitioning?.field;
-    if (field && normType(t.schema.find((f) => f.name === field)?.type ?? '') !== 'DATE' && normType(t.schema.find((f) => f.name === field)?.type ?? '') !== 'TIMESTAMP') {
+    const fieldType = normType(t.schema.find((f) => f.name === field)?.type ?? '');
+    if (field && !['DATE', 'DATETIME', 'TIMESTAMP'].includes(fieldType)) {
       throw new HttpError(400, 'invalid', `The field specified for time partitioning can only be of type TIMESTAMP, DATE or DATETIME. The type found is: ${t.schema.find((f) => f.name === field)?.type ?? 'missing'}.`);
     }
+    if (t.timePartitioning && !PARTITION_TYPES.includes(t.timePartitioning.type)) throw new HttpError(400, 'invalid', `Invalid time partitioning type ${t.timePartitioning.type}`);
     const now = Date.now();
     const table: BqTable = { ...t, schema: t.schema.map((f) => ({ ...f })), rows: [], creationTime: now, lastModifiedTime: now };
     this.tables.set(id, table);
@@ -138,15 +149,36 @@ export class BqStore {
   }
 }
 
-/** The partition id (YYYYMMDD) of a row of a DAY-partitioned table. */
+const PARTITION_TYPES = ['HOUR', 'DAY', 'MONTH', 'YEAR'];
+
+/**
+ * BigQuery's column-name rules (https://cloud.google.com/bigquery/docs/schemas#column_names):
+ * letters, digits and underscores, starting with a letter or underscore, at most 300
+ * characters, unique regardless of case. The first broken rule in BigQuery's words, or undefined.
+ */
+export function fieldNameProblem(fields: readonly Field[], table: string): string | undefined {
+  const bad = fields.find((f) => !/^[A-Za-z_][A-Za-z0-9_]{0,299}$/.test(f.name));
+  if (bad) return `Invalid field name "${bad.name}". Fields must contain only letters, numbers, and underscores, start with a letter or underscore, and be at most 300 characters long.`;
+  const seen = new Map<string, string>();
+  for (const f of fields) {
+    const prev = seen.get(f.name.toLowerCase());
+    if (prev !== undefined) return `Duplicate(Case Insensitive) field names: ${prev} and ${f.name}. Table: ${table}`;
+    seen.set(f.name.toLowerCase(), f.name);
+  }
+  return undefined;
+}
+
+/** The partition id of a row: YYYYMMDDHH, YYYYMMDD, YYYYMM or YYYY by the table's partitioning type. */
 export function partitionOf(t: BqTable, row: Value[]): string {
   const field = t.timePartitioning?.field;
   if (!field) return '__UNPARTITIONED__';
   const i = t.schema.findIndex((f) => f.name === field);
   const v = row[i];
   if (v === null) return '__NULL__';
-  const day = typeof v === 'number' ? new Date(v / 1000).toISOString().slice(0, 10) : String(v);
-  return day.replace(/-/g, '');
+  const iso = typeof v === 'number' ? new Date(v / 1000).toISOString() : String(v);
+  const digits = iso.replace(/[-T:]/g, '').slice(0, 10);
+  const len = ({ HOUR: 10, DAY: 8, MONTH: 6, YEAR: 4 } as Record<string, number>)[t.timePartitioning?.type ?? 'DAY'] ?? 8;
+  return digits.slice(0, len);
 }
 
 /** Table resource (`bigquery#table`). */
@@ -156,11 +188,13 @@ export function tableResource(t: BqTable, location: string): Record<string, unkn
     id: `${t.project}:${t.dataset}.${t.table}`,
     tableReference: { projectId: t.project, datasetId: t.dataset, tableId: t.table },
     schema: { fields: t.schema },
+    ...(t.view ? { view: { query: t.view.query, useLegacySql: false } } : {}),
+    ...(t.external ? { externalDataConfiguration: { sourceUris: t.external.sourceUris, sourceFormat: 'CSV', csvOptions: { skipLeadingRows: String(t.external.skipLeadingRows ?? 0) } } } : {}),
     ...(t.timePartitioning ? { timePartitioning: t.timePartitioning } : {}),
     ...(t.description ? { description: t.description } : {}),
     numRows: String(t.rows.length),
     numBytes: String(tableBytes(t)),
-    type: 'TABLE',
+    type: t.type ?? 'TABLE',
     location,
     creationTime: String(t.creationTime),
     lastModifiedTime: String(t.lastModifiedTime),

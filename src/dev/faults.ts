@@ -3,22 +3,38 @@ import { HttpError, readBody, sendError } from './http-util.js';
 
 /**
  * Fault injection for the local doubles. A rule matches by method and path regex and fires on
- * the next `count` matching requests: `status` answers 429/500/503 in the Google error shape,
- * `drop` destroys the socket without a response (a lost connection), `slow` waits `delayMs`
- * and then serves the request normally (or answers `status` if one is given).
+ * the next `count` matching requests:
+ * - `status` (the default mode) answers 403/429/500/503 in the Google error shape, with `reason`
+ *   (default: 403 accessDenied, 429 rateLimitExceeded, 5xx backendError), so a 403
+ *   `rateLimitExceeded` quota error can be told from a 403 permission error as in BigQuery;
+ * - `drop` destroys the socket without serving the request (a lost connection);
+ * - `lose` serves the request, then destroys the socket instead of answering (a lost response:
+ *   the work is done, the client does not know);
+ * - `slow` waits `delayMs`, then serves the request (or answers `status` if one is given);
+ * - `jobError` (BigQuery jobs.insert and load uploads): the job is created and fails with
+ *   `status.errorResult` `{reason, message}` (default reason backendError), as BigQuery reports a
+ *   job that ran and failed.
  */
 export interface FaultRule {
   readonly method?: string;
   readonly pathRegex?: string;
-  readonly status?: 429 | 500 | 503;
+  readonly status?: 403 | 429 | 500 | 503;
+  readonly reason?: string;
   readonly count: number;
-  readonly mode?: 'status' | 'drop' | 'slow';
+  readonly mode?: 'status' | 'drop' | 'lose' | 'slow' | 'jobError';
   readonly delayMs?: number;
+}
+
+/** What a fired rule asks the double's own handler to do (the request is still served). */
+export interface FaultEffects {
+  readonly jobError?: { readonly reason: string; readonly message: string };
 }
 
 interface LiveRule extends FaultRule {
   left: number;
 }
+
+const DEFAULT_REASON: Record<number, string> = { 403: 'accessDenied', 429: 'rateLimitExceeded', 500: 'backendError', 503: 'backendError' };
 
 export class Faults {
   private rules: LiveRule[] = [];
@@ -42,31 +58,51 @@ export class Faults {
   }
 
   /**
-   * Apply the first matching rule to this request. Returns true when the request was consumed
-   * (answered with an error or dropped) and must not be served.
+   * Apply the first matching rule to this request: 'consumed' when it was answered with an error
+   * or dropped and must not be served; otherwise the effects the handler must apply (none when no
+   * rule matched). A `lose` rule makes the response vanish after the handler ran.
    */
-  async apply(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  async apply(req: IncomingMessage, res: ServerResponse): Promise<'consumed' | FaultEffects> {
     const path = req.url ?? '/';
     const rule = this.rules.find(
       (r) => r.left > 0 && (!r.method || r.method.toUpperCase() === req.method) && (!r.pathRegex || new RegExp(r.pathRegex).test(path)),
     );
-    if (!rule) return false;
+    if (!rule) return {};
     rule.left -= 1;
     this.fired += 1;
     const mode = rule.mode ?? 'status';
     if (mode === 'drop') {
       req.socket.destroy();
-      return true;
+      return 'consumed';
+    }
+    if (mode === 'lose') {
+      loseResponse(req, res);
+      return {};
+    }
+    if (mode === 'jobError') {
+      const reason = rule.reason ?? 'backendError';
+      return { jobError: { reason, message: `injected job failure: ${reason}` } };
     }
     if (mode === 'slow') {
       await new Promise((r) => setTimeout(r, rule.delayMs ?? 1000));
-      if (!rule.status) return false;
+      if (!rule.status) return {};
     }
     const status = rule.status ?? 503;
-    const reason = status === 429 ? 'rateLimitExceeded' : status === 500 ? 'backendError' : 'backendError';
-    sendError(res, status, reason, `injected fault: ${status}`);
-    return true;
+    const reason = rule.reason ?? DEFAULT_REASON[status] ?? 'backendError';
+    sendError(res, status, reason, `injected fault: ${status} ${reason}`);
+    return 'consumed';
   }
+}
+
+/** The handler runs and its answer is thrown away: the connection closes instead. */
+function loseResponse(req: IncomingMessage, res: ServerResponse): void {
+  const lose = (): ServerResponse => {
+    req.socket.destroy();
+    return res;
+  };
+  res.writeHead = lose as typeof res.writeHead;
+  res.write = (() => true) as typeof res.write;
+  res.end = lose as typeof res.end;
 }
 
 /** `POST /_faults` (add rule), `DELETE /_faults` (clear), `GET /_faults` (list). */
@@ -90,7 +126,7 @@ export async function handleFaultControl(faults: Faults, req: IncomingMessage, r
 }
 
 /** What an API double handles once faults and the control endpoint are dealt with. */
-export type ApiRoute = (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer) => Promise<void>;
+export type ApiRoute = (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer, effects: FaultEffects) => Promise<void>;
 
 /**
  * An HTTP server for an API double: `/_faults` controls fault injection, every other request
@@ -103,8 +139,9 @@ export function apiServer(name: string, faults: Faults, route: ApiRoute): Server
       const url = new URL(req.url ?? '/', 'http://x');
       const body = await readBody(req);
       if (url.pathname === '/_faults') return handleFaultControl(faults, req, res, body);
-      if (await faults.apply(req, res)) return;
-      await route(req, res, url, body);
+      const effects = await faults.apply(req, res);
+      if (effects === 'consumed') return;
+      await route(req, res, url, body, effects);
     })().catch((e: unknown) => {
       if (e instanceof HttpError) sendError(res, e.status, e.reason, e.message);
       else sendError(res, 500, 'backendError', `${name} double internal error: ${(e as Error).message}`);

@@ -31,3 +31,19 @@ export async function markEventHandled(uri: string, ctx: IoContext, body: Record
   const data = Buffer.from(JSON.stringify({ ...body, markedAt: new Date().toISOString() }));
   return createGcsObjectIfAbsent(parseUri(uri) as Extract<ReturnType<typeof parseUri>, { kind: 'gs' }>, data, ctx);
 }
+
+/**
+ * Record that a run for this event hit its deadline: true when this is the first time (the marker
+ * `<marker>.deadline` was created now), false when an earlier delivery already hit it. When the
+ * marker cannot be written, the event counts as a first hit (a retry is the safe side).
+ */
+export async function markDeadlineHit(uri: string, ctx: IoContext, eventId: string, graceMs = 2000): Promise<boolean> {
+  const { parseUri } = await import('../io/uri.js');
+  const { createGcsObjectIfAbsent } = await import('../io/gcs.js');
+  const data = Buffer.from(JSON.stringify({ eventId, deadlineHitAt: new Date().toISOString() }));
+  // The run's own time is spent by now: the marker gets a short budget of its own, inside the
+  // margin kept back from the platform timeout.
+  const end = Date.now() + graceMs;
+  const marking = { ...ctx, remainingMs: () => end - Date.now() };
+  return createGcsObjectIfAbsent(parseUri(`${uri}.deadline`) as Extract<ReturnType<typeof parseUri>, { kind: 'gs' }>, data, marking).catch(() => true);
+}

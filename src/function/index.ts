@@ -4,17 +4,20 @@ import type { Logger } from 'pino';
 import { createLogger, traceFromHeader } from '../io/logger.js';
 import type { RunSummary } from '../pipeline/run-all.js';
 import { inputError, isForecastError } from '../errors.js';
-import { httpStatusFor, isRetryable } from './http-status.js';
+import { httpStatusFor } from './http-status.js';
+import { failureDecision, isStale } from './retry-policy.js';
+import { parseDuration } from '../pipeline/duration.js';
 import { deadlineFromEnv, invocationContext, loadConfigFromEnv, runFromEnv } from './run-from-env.js';
-import { eventAlreadyHandled, markEventHandled, markerUri } from './event-marker.js';
+import { eventAlreadyHandled, markDeadlineHit, markEventHandled, markerUri } from './event-marker.js';
 
 /**
  * Cloud Function entry points (2nd gen, functions-framework):
  * - `forecastHttp`: POST `{"runDate"?: "yyyy-mm-dd"}` → 200 with the run summary; errors map
  *   exit codes to 400/503/504/500; any other method → 405, and nothing runs.
  * - `forecastPubsub`: a Pub/Sub CloudEvent; `message.data` (base64 JSON) may carry `runDate`.
- *   Redelivery of an event id that already finished is skipped; cloud and deadline failures
- *   are thrown so Pub/Sub retries; bad input is logged and acknowledged (no poison loop).
+ *   An event older than FORECAST_EVENT_MAX_AGE (2h) is acknowledged unrun; a redelivery of an
+ *   event id that already finished is skipped; what may succeed later is thrown so Pub/Sub
+ *   retries (see retry-policy.ts), the rest is logged and acknowledged (no poison loop).
  * The pipeline and cloud clients load inside the handler (dynamic import) to keep cold starts short.
  */
 
@@ -43,14 +46,20 @@ export async function handleHttp(req: Request, res: Response, env: NodeJS.Proces
   }
 }
 
-export async function handlePubsub(ce: CloudEvent<PubsubData>, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function handlePubsub(ce: CloudEvent<PubsubData>, env: NodeJS.ProcessEnv = process.env, now: () => number = Date.now): Promise<void> {
   const logger = createLogger({ destination: process.stdout, trace: traceFromHeader(ce.traceparent as string | undefined, env.GOOGLE_CLOUD_PROJECT) }).child({ eventId: ce.id });
+  const maxAgeMs = eventMaxAgeMs(env);
+  if (isStale(ce.time, now(), maxAgeMs)) {
+    logger.warn({ eventTime: ce.time, maxAgeMs }, `event ${ce.id} of ${ce.time} is older than ${maxAgeMs / 60_000} min; acknowledged without running (a later schedule runs the week)`);
+    return;
+  }
   const deadlineMs = deadlineFromEnv(env);
-  const ctx = invocationContext(env, logger, deadlineMs);
+  const ctx = invocationContext(env, logger, deadlineMs, now);
+  let marker: string | null = null;
   try {
     const overrides = decodeMessage(ce.data);
     const config = await loadConfigFromEnv(ctx);
-    const marker = markerUri(ctx, config.outDir, ce.id);
+    marker = markerUri(ctx, config.outDir, ce.id);
     if (marker && (await eventAlreadyHandled(marker, ctx))) {
       logger.info({ marker }, `event ${ce.id} was already handled; skipping the redelivery`);
       return;
@@ -59,11 +68,23 @@ export async function handlePubsub(ce: CloudEvent<PubsubData>, env: NodeJS.Proce
     if (marker) await markEventHandled(marker, ctx, { eventId: ce.id, runDate: summary.runDate, outputs: summary.outputs });
     logSummary(logger, summary);
   } catch (err) {
-    if (isRetryable(err)) {
-      logger.error({ code: isForecastError(err) ? err.code : 'internal' }, `forecast run failed, Pub/Sub will retry: ${(err as Error).message}`);
+    const seen = isForecastError(err) && err.code === 'limit.deadline' && marker !== null && !(await markDeadlineHit(marker, ctx, ce.id));
+    const decision = failureDecision(err, seen);
+    const code = isForecastError(err) ? err.code : 'internal';
+    if (decision.action === 'retry') {
+      logger.error({ code }, `forecast run failed, Pub/Sub will retry (${decision.why}): ${(err as Error).message}`);
       throw err;
     }
-    logger.error({ code: isForecastError(err) ? err.code : 'internal' }, `forecast run rejected the event (not retried): ${(err as Error).message}`);
+    logger.error({ code }, `forecast run rejected the event (not retried: ${decision.why}): ${(err as Error).message}`);
+  }
+}
+
+/** FORECAST_EVENT_MAX_AGE (a duration, default 2h): older events are acknowledged unrun. */
+function eventMaxAgeMs(env: NodeJS.ProcessEnv): number {
+  try {
+    return parseDuration(env.FORECAST_EVENT_MAX_AGE ?? '2h', 'FORECAST_EVENT_MAX_AGE');
+  } catch {
+    return 2 * 3600_000;
   }
 }
 

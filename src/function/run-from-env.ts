@@ -7,10 +7,15 @@ import type { RunSummary } from '../pipeline/run-all.js';
 /** Seconds kept back from the platform timeout for logging and the response. */
 export const MARGIN_MS = 5000;
 
-/** The run deadline: FUNCTION_TIMEOUT_SEC (default 60, the 2nd-gen default) minus a margin. */
+/**
+ * The run deadline: the function's timeout minus a margin. The timeout is CLOUD_RUN_TIMEOUT_SECONDS
+ * (what functions-framework 5 reads; the platform does not set FUNCTION_TIMEOUT_SEC) or
+ * FUNCTION_TIMEOUT_SEC (set by the deploy as a fallback), the smaller when both are set, else 60 s
+ * (the 2nd-gen default).
+ */
 export function deadlineFromEnv(env: Readonly<Record<string, string | undefined>>): number {
-  const sec = Number(env.FUNCTION_TIMEOUT_SEC ?? 60);
-  const total = Number.isFinite(sec) && sec > 0 ? sec * 1000 : 60_000;
+  const given = [env.CLOUD_RUN_TIMEOUT_SECONDS, env.FUNCTION_TIMEOUT_SEC].map(Number).filter((sec) => Number.isFinite(sec) && sec > 0);
+  const total = given.length ? Math.min(...given) * 1000 : 60_000;
   return Math.max(total - MARGIN_MS, Math.min(total, 1000));
 }
 

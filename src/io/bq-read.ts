@@ -3,10 +3,10 @@ import { Readable } from 'node:stream';
 import type { BigQuery, Job, Table } from '@google-cloud/bigquery';
 import { inputError } from '../errors.js';
 import { bigqueryClient } from './clients.js';
-import { checkDeadline, cloudFailure, statusOf, withRetry } from './cloud-failure.js';
+import { checkDeadline, cloudFailure, isServiceLimit, statusOf, withRetry } from './cloud-failure.js';
 import type { IoContext } from './context.js';
 import { csvFromPages, type ApiField, type ApiRow } from './bq-rows.js';
-import { insertJob, waitForJob } from './bq-jobs-run.js';
+import { insertJob, runJob } from './bq-jobs-run.js';
 import type { Uri } from './uri.js';
 
 export type BqUri = Extract<Uri, { kind: 'bq' }>;
@@ -28,6 +28,8 @@ export interface BqReadOptions {
 }
 
 const PAGE = 10_000;
+/** Table types tabledata.list cannot read (https://cloud.google.com/bigquery/docs/reference/rest/v2/tabledata/list). */
+const QUERY_ONLY = ['VIEW', 'MATERIALIZED_VIEW', 'EXTERNAL'];
 
 /** Named query parameters with explicit types: yyyy-mm-dd strings are DATE, integers INT64. */
 export function queryParameters(params: Record<string, unknown> = {}): Record<string, unknown>[] {
@@ -42,7 +44,8 @@ export function queryParameters(params: Record<string, unknown> = {}): Record<st
 
 /**
  * Open a BigQuery table or query result as CSV bytes with a header row.
- * - Table: tabledata.list pages (one page in memory at a time), or for tables over
+ * - Table: tabledata.list pages (one page in memory at a time); views and external tables
+ *   through a `SELECT *` query job; for tables over
  *   `extractAboveBytes` with `extractVia` set, an extract job to gzip CSV shards streamed back.
  * - Query (`q.query`, `uri` may be null): a query job, then jobs.getQueryResults pages.
  * - `dryRun`: the query is only validated and priced; its totalBytesProcessed is logged and an
@@ -60,14 +63,30 @@ export async function openBqRead(uri: BqUri | null, ctx: IoContext, q: BqReadOpt
   }
   if (!uri) throw inputError('bad_uri', 'a BigQuery read needs a bq:// table or a query');
   const table = bq.dataset(uri.dataset, { projectId: uri.project }).table(uri.table);
-  const [meta] = (await table.getMetadata().catch((err: unknown) => {
-    if (statusOf(err) === 404) throw inputError('not_found', `BigQuery table ${uri.text} does not exist`, err);
-    throw cloudFailure('BigQuery', 'read', uri.text, err);
-  })) as unknown as [{ schema?: { fields?: ApiField[] }; numBytes?: string; location?: string }];
+  const meta = await tableMetadata(uri, ctx, table);
+  if (meta.type && QUERY_ONLY.includes(meta.type)) {
+    // tabledata.list refuses views and external tables: read them through a query job, in the
+    // table's location, under the source's bytes cap.
+    ctx.logger.debug({ table: uri.text, type: meta.type }, `reading the ${meta.type} ${uri.text} through a query`);
+    return queryCsv(bq, ctx, { query: `SELECT * FROM \`${uri.project}.${uri.dataset}.${uri.table}\``, location: q.location ?? meta.location, maxBytesBilled: q.maxBytesBilled }, uri.text);
+  }
   const schema = meta.schema?.fields ?? [];
   const threshold = q.extractAboveBytes ?? Number(ctx.env.FORECAST_BQ_EXTRACT_BYTES ?? 256 * 1024 * 1024);
   if (q.extractVia && Number(meta.numBytes ?? 0) > threshold) return extractCsv(bq, uri, ctx, q.extractVia, meta.location);
   return csvFromPages(tablePages(table, schema, ctx, uri.text), schema);
+}
+
+/** What tables.get says of a table: its schema, size, location and type (TABLE, VIEW, EXTERNAL, ...). */
+export interface TableInfo { schema?: { fields?: ApiField[] }; numBytes?: string; location?: string; type?: string }
+
+/** tables.get of a bq:// table; a missing one is `input.not_found` naming it. */
+export async function tableMetadata(uri: BqUri, ctx: IoContext, table?: Table): Promise<TableInfo> {
+  const t = table ?? (await bigqueryClient(ctx)).dataset(uri.dataset, { projectId: uri.project }).table(uri.table);
+  const [meta] = (await withRetry(ctx, `stat ${uri.text}`, () => t.getMetadata(), { retryIf: isServiceLimit }).catch((err: unknown) => {
+    if (statusOf(err) === 404) throw inputError('not_found', `BigQuery table ${uri.text} does not exist`, err);
+    throw cloudFailure('BigQuery', 'read', uri.text, err);
+  })) as unknown as [TableInfo];
+  return meta;
 }
 
 async function* tablePages(table: Table, schema: ApiField[], ctx: IoContext, text: string): AsyncGenerator<{ schema: ApiField[]; rows: ApiRow[] }> {
@@ -86,8 +105,8 @@ async function* tablePages(table: Table, schema: ApiField[], ctx: IoContext, tex
 
 /** Run the query as a job and stream its result pages. */
 async function queryCsv(bq: BigQuery, ctx: IoContext, q: BqReadOptions, what: string): Promise<Readable> {
-  const job = await insertJob(bq, { configuration: queryConfig(q, false) }, `forecast_query_${randomUUID()}`, q.location, ctx, what, 'query');
-  const meta = await waitForJob(job, ctx, what, 'query');
+  const { job, meta } = await runJob(ctx, what, 'query', () => `forecast_query_${randomUUID()}`,
+    (jobId) => insertJob(bq, { configuration: queryConfig(q, false) }, jobId, q.location, ctx, what, 'query'));
   ctx.logger.info({ jobId: job.id, totalBytesProcessed: meta.statistics?.totalBytesProcessed }, `BigQuery query ${what} done`);
   return csvFromPages(resultPages(job, ctx, what));
 }
@@ -143,15 +162,14 @@ async function extractCsv(bq: BigQuery, uri: BqUri, ctx: IoContext, prefix: stri
   const { storageClient } = await import('./clients.js');
   const tag = createHash('sha256').update(`${uri.text}|${Date.now()}`).digest('hex').slice(0, 12);
   const base = `${prefix.replace(/\/+$/, '')}/${uri.table}-${tag}`;
-  const job = await insertJob(bq, {
+  await runJob(ctx, uri.text, 'extract', () => `forecast_extract_${tag}_${randomUUID()}`, (jobId) => insertJob(bq, {
     configuration: {
       extract: {
         sourceTable: { projectId: uri.project, datasetId: uri.dataset, tableId: uri.table },
         destinationUris: [`${base}-*.csv.gz`], destinationFormat: 'CSV', compression: 'GZIP', printHeader: true,
       },
     },
-  }, `forecast_extract_${tag}`, location, ctx, uri.text, 'extract');
-  await waitForJob(job, ctx, uri.text, 'extract');
+  }, jobId, location, ctx, uri.text, 'extract'));
   const dir = parseUri(`${base}-x`) as Extract<Uri, { kind: 'gs' }>;
   const storage = await storageClient(ctx);
   const [files] = await storage.bucket(dir.bucket).getFiles({ prefix: dir.object.slice(0, -1) }).catch((err: unknown) => {
@@ -159,7 +177,19 @@ async function extractCsv(bq: BigQuery, uri: BqUri, ctx: IoContext, prefix: stri
   });
   const names = files.map((f) => f.name).filter((n) => n.endsWith('.csv.gz')).sort();
   ctx.logger.info({ shards: names.length, prefix: base }, `BigQuery extract of ${uri.text} done`);
+  const { deleteGcsObject } = await import('./gcs-write.js');
+  // The shards are the run's scratch: deleted once read (or when the reader stops early).
+  const cleanUp = () => Promise.all(names.map((n) => deleteGcsObject(parseUri(`gs://${dir.bucket}/${n}`) as Extract<Uri, { kind: 'gs' }>, ctx).catch((err: unknown) => {
+    ctx.logger.warn({ shard: `gs://${dir.bucket}/${n}`, err: String(err) }, 'could not delete an extract shard');
+  })));
   return Readable.from((async function* () {
+    try {
+      yield* shardBytes();
+    } finally {
+      await cleanUp();
+    }
+  })());
+  async function* shardBytes(): AsyncGenerator<Buffer> {
     for (let i = 0; i < names.length; i++) {
       const s = await openGcsRead(parseUri(`gs://${dir.bucket}/${names[i]}`) as Extract<Uri, { kind: 'gs' }>, ctx);
       let skipping = i > 0;
@@ -174,5 +204,5 @@ async function extractCsv(bq: BigQuery, uri: BqUri, ctx: IoContext, prefix: stri
         if (buf.length) yield buf;
       }
     }
-  })());
+  }
 }

@@ -13,12 +13,27 @@ export function cloudFailure(service: string, operation: string, resource: strin
   const id = `${service === 'BigQuery' ? 'bigquery' : 'gcs'}_${operation.replace(/\W+/g, '_')}`;
   const text = `${name} ${operation} ${resource} failed: ${status} ${reason}`;
   // A missing bucket/dataset, a bad request or a missing permission will not heal by retrying:
-  // that is the configuration's problem (exit 2), not an outage (exit 3).
-  if (code !== undefined && NOT_TRANSIENT.includes(code)) return inputError(id, `${text}; check the URI, that it exists, and the service account's roles`, err);
+  // that is the configuration's problem (exit 2), not an outage (exit 3). A 403 for a quota or
+  // a backend hiccup is the service's (BigQuery reports rate and quota limits as 403).
+  if (code !== undefined && NOT_TRANSIENT.includes(code) && !isServiceLimit(err)) {
+    return inputError(id, `${text}; check the URI, that it exists, and the service account's roles`, err);
+  }
   return cloudError(id, text, err);
 }
 
 const NOT_TRANSIENT = [400, 401, 403, 404];
+
+/**
+ * The error reasons of a 403 that is not about permissions: rate and quota limits and backend
+ * errors (https://cloud.google.com/bigquery/docs/error-messages). They heal with time.
+ */
+export const SERVICE_LIMIT_REASONS = ['rateLimitExceeded', 'userRateLimitExceeded', 'quotaExceeded', 'backendError'];
+
+/** True for a 403 whose reason is a rate or quota limit or a backend error, not a permission. */
+export function isServiceLimit(err: unknown): boolean {
+  const errors = (err as { errors?: { reason?: string }[] } | null)?.errors;
+  return statusOf(err) === 403 && Array.isArray(errors) && errors.some((e) => SERVICE_LIMIT_REASONS.includes(e?.reason ?? ''));
+}
 
 /** Status code and a one-line reason from a googleapis/common ApiError, a GaxiosError or a socket error. */
 export function describeApiError(err: unknown): { status: string; reason: string; code?: number } {
@@ -41,11 +56,11 @@ export function checkDeadline(ctx: IoContext, what: string): void {
   if (ctx.remainingMs() <= 0) throw limitError('deadline', `deadline reached before ${what}`);
 }
 
-/** Transient failures worth another attempt: 408/429/5xx and dropped connections. */
+/** Transient failures worth another attempt: 408/429/5xx, 403 rate/quota limits, dropped connections. */
 export function isTransient(err: unknown): boolean {
   const e = err as { code?: unknown; message?: string };
   const status = statusOf(err);
-  if (status !== undefined) return status === 408 || status === 429 || status >= 500;
+  if (status !== undefined) return status === 408 || status === 429 || status >= 500 || isServiceLimit(err);
   const code = typeof e?.code === 'string' ? e.code.toUpperCase() : '';
   return ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'EAI_AGAIN', 'ERR_STREAM_PREMATURE_CLOSE'].includes(code) ||
     /socket hang up|ECONNRESET|premature close|other side closed|network/i.test(e?.message ?? '');
@@ -56,7 +71,10 @@ export function isTransient(err: unknown): boolean {
  * Used where the client library does not retry for us (streams before the first byte, BigQuery
  * multipart load uploads, job polling).
  */
-export async function withRetry<T>(ctx: IoContext, what: string, op: (attempt: number) => Promise<T>, opts: { maxAttempts?: number } = {}): Promise<T> {
+export async function withRetry<T>(
+  ctx: IoContext, what: string, op: (attempt: number) => Promise<T>, opts: { maxAttempts?: number; retryIf?: (err: unknown) => boolean } = {},
+): Promise<T> {
+  const retryable = opts.retryIf ?? isTransient;
   const maxDelay = Number(ctx.env.FORECAST_RETRY_MAX_DELAY_MS ?? 64_000);
   const maxAttempts = opts.maxAttempts ?? Number(ctx.env.FORECAST_MAX_RETRIES ?? 5) + 1;
   for (let attempt = 1; ; attempt++) {
@@ -64,7 +82,7 @@ export async function withRetry<T>(ctx: IoContext, what: string, op: (attempt: n
     try {
       return await op(attempt);
     } catch (err) {
-      if (!isTransient(err) || attempt >= maxAttempts) throw err;
+      if (!retryable(err) || attempt >= maxAttempts) throw err;
       const delay = Math.min(2 ** (attempt - 1) * 250 + Math.random() * 100, maxDelay, Math.max(ctx.remainingMs() - 50, 0));
       ctx.logger.warn({ what, attempt, err: describeApiError(err) }, `retrying ${what}`);
       await new Promise((r) => setTimeout(r, delay));

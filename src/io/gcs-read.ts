@@ -2,7 +2,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { inputError, cloudError, isForecastError } from '../errors.js';
 import { storageClient } from './clients.js';
-import { checkDeadline, cloudFailure, statusOf, withRetry } from './cloud-failure.js';
+import { checkDeadline, cloudFailure, isServiceLimit, statusOf, withRetry } from './cloud-failure.js';
 import type { IoContext } from './context.js';
 import { isGzipName, type Uri } from './uri.js';
 
@@ -16,13 +16,14 @@ interface ObjectMeta {
 
 /**
  * Object metadata, or null when the object does not exist. Transient failures are retried by the
- * client (metadata GETs are idempotent); anything else persistent becomes `cloud.gcs_stat`.
+ * client (metadata GETs are idempotent), and by `withRetry` for what the client does not retry
+ * (a 403 rate or quota limit); anything else persistent becomes `cloud.gcs_stat`.
  */
 export async function statGcsObject(uri: GsUri, ctx: IoContext): Promise<ObjectMeta | null> {
   checkDeadline(ctx, `reading ${uri.text}`);
   const storage = await storageClient(ctx);
   try {
-    const [meta] = await storage.bucket(uri.bucket).file(uri.object).getMetadata();
+    const [meta] = await withRetry(ctx, `stat ${uri.text}`, () => storage.bucket(uri.bucket).file(uri.object).getMetadata(), { retryIf: isServiceLimit });
     return meta as ObjectMeta;
   } catch (err) {
     if (statusOf(err) === 404) return null;

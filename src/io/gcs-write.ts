@@ -98,11 +98,15 @@ export async function putGuarded(
   }
 }
 
-/** Delete an object if it exists (a lock or marker the run owns). */
-export async function deleteGcsObject(uri: GsUri, ctx: IoContext): Promise<void> {
+/**
+ * Delete an object if it exists (a lock, a marker or a shard the run owns). With `generation`,
+ * only that generation is deleted (`ifGenerationMatch`): an object replaced meanwhile by another
+ * writer is left alone and the call fails with 412 (a cloud error).
+ */
+export async function deleteGcsObject(uri: GsUri, ctx: IoContext, generation?: string): Promise<void> {
   const storage = await storageClient(ctx);
   try {
-    await storage.bucket(uri.bucket).file(uri.object).delete({ ignoreNotFound: true });
+    await storage.bucket(uri.bucket).file(uri.object).delete({ ignoreNotFound: true, ...(generation ? { ifGenerationMatch: generation } : {}) });
   } catch (err) {
     throw cloudFailure('Cloud Storage', 'delete', uri.text, err);
   }

@@ -46,8 +46,11 @@ export async function acquireRunLock(
         throw (e as { code?: string }).code === 'cloud.conflict' ? held(b) : e;
       });
     }
+    // Delete only the generation read as ours: if the lock expired and another run took it over
+    // between the read and the delete, its lock stays (412).
     return safely(async () => {
-      if (ours((await readGcsObject(uri, ctx))?.data)) await deleteGcsObject(uri, ctx);
+      const current = await readGcsObject(uri, ctx);
+      if (current && ours(current.data)) await deleteGcsObject(uri, ctx, current.generation);
     });
   }
   if (uri.kind !== 'file') return async () => {};

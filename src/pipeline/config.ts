@@ -57,7 +57,7 @@ export function loadConfig(text: string, source: string, baseDir?: string): Pipe
   const sources = o.sources.map((s, i) => {
     if (typeof s !== 'object' || s === null || Array.isArray(s)) throw bad(`sources[${i}]`, 'must be an object with at least a uri');
     const spec = validateSourceSpec(s as Record<string, unknown>, `${source}: sources[${i}]`);
-    const extra = Object.keys(s).filter((k) => !['uri', 'format', 'key', 'date', 'value', 'agg', 'prefix', 'fill', 'location', 'query', 'params', 'maxBytesBilled', 'extractVia'].includes(k));
+    const extra = Object.keys(s).filter((k) => !['uri', 'format', 'key', 'date', 'value', 'agg', 'prefix', 'fill', 'location', 'query', 'params', 'maxBytesBilled', 'extractVia', 'split'].includes(k));
     if (extra.length) throw bad(`sources[${i}].${extra[0]}`, 'is not a source field');
     parseUri(spec.uri, `${source}: sources[${i}].uri`);
     if (spec.extractVia !== undefined && parseUri(spec.extractVia, `${source}: sources[${i}].extractVia`).kind !== 'gs') {

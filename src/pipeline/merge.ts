@@ -44,7 +44,7 @@ export function pushdownOf(uri: Uri, spec: SourceSpec, freq: Freq) {
     uri,
     events: {
       table: `${uri.project}.${uri.dataset}.${uri.table}`, key: spec.key ?? 'theme', date: spec.date ?? 'Date',
-      value: spec.value, agg: spec.agg ?? 'count', freq,
+      value: spec.value, agg: spec.agg ?? 'count', freq, ...(spec.split !== undefined ? { split: spec.split } : {}),
     },
     options: { location: spec.location, maxBytesBilled: spec.maxBytesBilled },
   };
@@ -101,6 +101,7 @@ async function readSource(spec: SourceSpec, opts: MergeOptions, ctx: IoContext) 
     stream = await aggregateEventsInBigQuery(pushdown.uri, pushdown.events, ctx, pushdown.options);
     effective = { uri: spec.uri, format: 'long', key: 'key', date: 'date', value: 'value', prefix: spec.prefix };
   } else {
+    if (spec.split !== undefined) throw inputError('bad_source', `source ${spec.uri}: split= works on an events table in BigQuery (aggregated there), not on files or queries`);
     stream = await openRead(uri, ctx, spec);
   }
   const r = await ingest(stream, effective, opts.freq, spec.uri, opts.onChunk);

@@ -20,6 +20,8 @@ export interface SourceSpec {
   readonly agg?: Agg;
   /** Prepended to every series name from this source (e.g. `gdelt_`). */
   readonly prefix?: string;
+  /** Events in BigQuery: the key column holds lists with this delimiter (GDELT's V2Themes: `;`); each item is a key. */
+  readonly split?: string;
   /** Gap filling for this source; default zero for events, ffill otherwise. */
   readonly fill?: Fill;
   /** BigQuery: location of the dataset (EU, US, …), a query instead of a table, its parameters and a bytes cap. */
@@ -31,10 +33,10 @@ export interface SourceSpec {
   readonly extractVia?: string;
 }
 
-const KEYS = ['format', 'key', 'date', 'value', 'agg', 'prefix', 'fill', 'location'] as const;
+const KEYS = ['format', 'key', 'date', 'value', 'agg', 'prefix', 'fill', 'location', 'split'] as const;
 
 /**
- * Parse `URI[?format=long|wide|events&key=COL&date=COL&value=COL&agg=…&prefix=STR&fill=…&location=EU]`.
+ * Parse `URI[?format=long|wide|events&key=COL&date=COL&value=COL&agg=…&prefix=STR&fill=…&location=EU&split=;]`.
  * Unknown options and bad values are rejected naming the option and the allowed values.
  */
 export function parseSourceSpec(text: string): SourceSpec {
@@ -61,6 +63,7 @@ export function parseSourceSpec(text: string): SourceSpec {
     prefix: get('prefix'),
     fill: get('fill'),
     location: get('location'),
+    split: get('split'),
   }, `--source '${text}'`);
 }
 
@@ -84,6 +87,8 @@ export function validateSourceSpec(raw: Record<string, unknown>, where: string):
   if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params))) {
     throw inputError('bad_source', `${where}: 'params' must be an object of named query parameters`);
   }
+  const split = str('split');
+  if (split !== undefined && format !== 'events') throw inputError('bad_source', `${where}: split is for events sources (a key column of delimited lists)`);
   const maxBytes = raw.maxBytesBilled;
   if (maxBytes !== undefined && !(typeof maxBytes === 'number' || (typeof maxBytes === 'string' && /^\d+$/.test(maxBytes)))) {
     throw inputError('bad_source', `${where}: 'maxBytesBilled' must be a whole number of bytes`);
@@ -91,7 +96,7 @@ export function validateSourceSpec(raw: Record<string, unknown>, where: string):
   return {
     uri, format, key: str('key'), date: str('date'), value: str('value'),
     agg: agg as Agg | undefined, prefix: str('prefix'), fill: fill as Fill | undefined,
-    location: str('location'), query: str('query'),
+    location: str('location'), query: str('query'), split,
     params: params as Record<string, unknown> | undefined,
     maxBytesBilled: maxBytes as string | number | undefined,
     extractVia: str('extractVia'),

@@ -107,13 +107,17 @@ function extraLevelColumns(table: TableName, levels: readonly number[]): Col[] {
   if (table !== 'predictions' && table !== 'backtest') return [];
   return levels.slice(1).flatMap((l) => {
     const pct = levelPct(l);
-    return [[`lower_${pct}`, 'FLOAT64', `lower bound of the ${pct} % interval`], [`upper_${pct}`, 'FLOAT64', `upper bound of the ${pct} % interval`]] as Col[];
+    const text = pct.replace('_', '.');
+    return [[`lower_${pct}`, 'FLOAT64', `lower bound of the ${text} % interval`], [`upper_${pct}`, 'FLOAT64', `upper bound of the ${text} % interval`]] as Col[];
   });
 }
 
-/** 0.8 → "80", 0.975 → "97.5". */
+/**
+ * A level as a column-name suffix: 0.8 → "80", 0.975 → "97_5" (BigQuery column names allow
+ * letters, digits and underscores only, so the decimal point becomes an underscore).
+ */
 export function levelPct(level: number): string {
-  return String(Number((level * 100).toFixed(4)));
+  return String(Number((level * 100).toFixed(4))).replace('.', '_');
 }
 
 /**
@@ -125,7 +129,7 @@ export function knownSchema(headerCells: readonly string[]): SchemaField[] | und
     const fixed = TABLES[t].columns.map((c) => c[0]);
     if (headerCells.length < fixed.length || fixed.some((c, i) => headerCells[i] !== c)) continue;
     const extra = headerCells.slice(fixed.length);
-    const levels = extra.filter((c) => /^lower_[\d.]+$/.test(c)).map((c) => Number(c.slice(6)) / 100);
+    const levels = extra.filter((c) => /^lower_\d+(_\d+)?$/.test(c)).map((c) => Number(c.slice(6).replace('_', '.')) / 100);
     const want = header(t, [0, ...levels]);
     if (want.length === headerCells.length && want.every((c, i) => c === headerCells[i])) return schema(t, [0, ...levels]);
   }

@@ -1,8 +1,11 @@
 /**
  * Chart rendering: Vega-Lite spec → SVG (vega, headless `renderer: 'none'`) → PNG (resvg with
- * the system fonts). Both libraries are loaded on first use with dynamic import(), so a run that
- * skips the report never pays for loading them.
+ * the DejaVu Sans files shipped by the dejavu-fonts-ttf package, never the system's: the Cloud
+ * Functions image has no DejaVu). Both libraries are loaded on first use with dynamic import(),
+ * so a run that skips the report never pays for loading them.
  */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { FONT } from './charts/chart-style.js';
 import { vegaTextWidth } from './text-width.js';
@@ -71,10 +74,23 @@ export function numberClipIds(svg: string): string {
  */
 export async function svgToPng(svg: string): Promise<Uint8Array> {
   const { resvg } = await load();
-  const font = FONT.split(',')[0].trim();
-  const r = new resvg.Resvg(svg, {
-    background: 'white',
-    font: { loadSystemFonts: true, defaultFontFamily: font, sansSerifFamily: font },
-  });
+  const r = new resvg.Resvg(svg, { background: 'white', font: chartFonts() });
   return new Uint8Array(r.render().asPng());
+}
+
+/**
+ * resvg's font options: the regular and bold DejaVu Sans files of the dejavu-fonts-ttf package
+ * (Bitstream Vera licence, see its LICENSE), and no system fonts, so every machine draws the
+ * same glyphs with the widths text-width.ts assumes. Resolved from the installed package, which
+ * ships with the function's dependencies.
+ */
+export function chartFonts(): { loadSystemFonts: false; fontFiles: string[]; defaultFontFamily: string; sansSerifFamily: string } {
+  const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  const family = FONT.split(',')[0].trim();
+  return {
+    loadSystemFonts: false,
+    fontFiles: [join(dir, 'DejaVuSans.ttf'), join(dir, 'DejaVuSans-Bold.ttf')],
+    defaultFontFamily: family,
+    sansSerifFamily: family,
+  };
 }

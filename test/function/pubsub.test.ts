@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
 import type { Server } from 'node:http';
+import { functionConfig } from '../support/function-config.js';
 import { startCloudDoubles, type CloudDoubles } from '../../src/dev/start-cloud-doubles.js';
 import { listen } from '../support/cloud-context.js';
 
@@ -10,23 +10,15 @@ import { listen } from '../support/cloud-context.js';
  * local cloud doubles: a Pub/Sub CloudEvent runs the pipeline and publishes to gs://; the same
  * event redelivered does not run again.
  */
-const fixtures = resolve('fixtures');
-const config = {
-  sources: [
-    { uri: `${fixtures}/google_trends_spain_2019_2020.csv`, format: 'long', key: 'keyword', date: 'date', value: 'trend_index' },
-    { uri: `${fixtures}/gdelt_events_synthetic.csv`, format: 'events', key: 'theme', date: 'Date', value: 'Sentiment', agg: 'count_x_mean', prefix: 'gdelt_' },
-  ],
-  freq: 'W-SUN', end: '2020-05-24', target: 'desempleo', horizon: 4, levels: [0.8, 0.95], metric: 'mae', folds: 4,
-  outDir: 'gs://fc-out/run', report: false, deadline: '60s', maxMemory: '3.5GiB',
-};
+const config = functionConfig('gs://fc-out/run');
 
-function pubsubEvent(id: string, data: string): { headers: Record<string, string>; body: string } {
+function pubsubEvent(id: string, data: string, time = new Date().toISOString()): { headers: Record<string, string>; body: string } {
   return {
     headers: {
       'content-type': 'application/json', 'ce-id': id, 'ce-specversion': '1.0',
       'ce-type': 'google.cloud.pubsub.topic.v1.messagePublished',
       'ce-source': '//pubsub.googleapis.com/projects/test-project/topics/forecast-weekly',
-      'ce-time': '2020-05-25T06:00:00Z',
+      'ce-time': time,
     },
     body: JSON.stringify({ message: { data: Buffer.from(data).toString('base64'), messageId: id }, subscription: 'projects/test-project/subscriptions/s' }),
   };
@@ -120,6 +112,43 @@ describe('Cloud Function handlers on the real functions-framework server', () =>
       d.faults.clear();
     }
     assert.equal(d.gcs.find('fc-out', 'run/_events/evt-outage'), undefined);
+  });
+
+  const deliver = (ev: ReturnType<typeof pubsubEvent>) => fetch(pubsubUrl, { method: 'POST', headers: ev.headers, body: ev.body });
+  /** Run `work` with extra process env (the handlers read it per invocation), then restore it. */
+  async function withEnv<T>(extra: Record<string, string>, work: () => Promise<T>): Promise<T> {
+    const kept = Object.fromEntries(Object.keys(extra).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, extra);
+    try {
+      return await work();
+    } finally {
+      for (const [k, v] of Object.entries(kept)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    }
+  }
+
+  it('an event older than FORECAST_EVENT_MAX_AGE (2h) is acknowledged without running', async () => {
+    const before = outputs();
+    const ev = pubsubEvent('evt-old', JSON.stringify({ runDate: '2020-06-14' }), new Date(Date.now() - 3 * 3600_000).toISOString());
+    const r = await deliver(ev);
+    assert.ok(r.status >= 200 && r.status < 300, `status ${r.status}`);
+    assert.deepEqual(outputs(), before, 'nothing ran');
+    assert.equal(d.gcs.find('fc-out', 'run/_events/evt-old'), undefined);
+  });
+
+  it('the memory limit is acknowledged: a redelivery could never fit', async () => {
+    const cfg = JSON.stringify({ ...config, maxMemory: '10MiB' });
+    const r = await withEnv({ FORECAST_CONFIG: cfg }, () => deliver(pubsubEvent('evt-memory', JSON.stringify({ runDate: '2020-06-21' }))));
+    assert.ok(r.status >= 200 && r.status < 300, `status ${r.status}`);
+  });
+
+  it('the deadline (CLOUD_RUN_TIMEOUT_SECONDS): the first hit is retried, the second for the same event acknowledged', async () => {
+    const ev = pubsubEvent('evt-deadline', JSON.stringify({ runDate: '2020-06-28' }));
+    // A 1 s timeout, and a slow Storage answer before the run (the check for an earlier delivery) uses it up.
+    d.faults.add({ method: 'GET', pathRegex: '_events%2Fevt-deadline(\\?|$)', mode: 'slow', delayMs: 1200, count: 2 });
+    const [first, second] = await withEnv({ CLOUD_RUN_TIMEOUT_SECONDS: '1' }, async () => [await deliver(ev), await deliver(ev)]);
+    assert.ok(first.status >= 500, `first delivery: status ${first.status}`);
+    assert.ok(second.status >= 200 && second.status < 300, `second delivery: status ${second.status}`);
+    assert.ok(d.gcs.find('fc-out', 'run/_events/evt-deadline.deadline'), 'the first hit was recorded');
   });
 
   it('HTTP: a run answers 200 with the summary; bad input is 400', async () => {

@@ -5,10 +5,11 @@ import { parseSourceSpec } from '../../src/pipeline/source-spec.js';
 import { ForecastError } from '../../src/errors.js';
 
 test('parseSourceSpec reads every option', () => {
-  assert.deepEqual(parseSourceSpec('gs://b/e.csv.gz?format=events&key=theme&date=Date&value=Sentiment&agg=count_x_mean&prefix=gdelt_&fill=zero&location=EU'), {
-    uri: 'gs://b/e.csv.gz', format: 'events', key: 'theme', date: 'Date', value: 'Sentiment', agg: 'count_x_mean', prefix: 'gdelt_',
-    fill: 'zero', location: 'EU', query: undefined, params: undefined, maxBytesBilled: undefined, extractVia: undefined,
+  assert.deepEqual(parseSourceSpec('bq://gdelt-bq.gdeltv2.gkg?format=events&key=V2Themes&date=DATE&value=Sentiment&agg=count_x_mean&prefix=gdelt_&fill=zero&location=EU&split=;'), {
+    uri: 'bq://gdelt-bq.gdeltv2.gkg', format: 'events', key: 'V2Themes', date: 'DATE', value: 'Sentiment', agg: 'count_x_mean', prefix: 'gdelt_',
+    fill: 'zero', location: 'EU', query: undefined, params: undefined, maxBytesBilled: undefined, extractVia: undefined, split: ';',
   });
+  assert.throws(() => parseSourceSpec('a.csv?format=long&split=;'), /split is for events sources/);
   assert.equal(parseSourceSpec('trends.csv').format, 'long');
 });
 

@@ -49,3 +49,23 @@ test('render: the same spec gives the same bytes', async () => {
   assert.equal(a, b);
   assert.deepEqual(await svgToPng(a), await svgToPng(b));
 });
+
+test('render: the PNGs use the shipped DejaVu font files, never the system fonts', async () => {
+  const { existsSync, readFileSync } = await import('node:fs');
+  const { chartFonts } = await import('../../src/report/render.js');
+  const fonts = chartFonts();
+  assert.equal(fonts.loadSystemFonts, false, 'the Cloud Functions image has no DejaVu: system fonts are not relied on');
+  assert.deepEqual(fonts.fontFiles.map((f) => f.split('/').slice(-1)[0]), ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']);
+  for (const f of fonts.fontFiles) {
+    assert.ok(existsSync(f), f);
+    assert.ok(!f.startsWith('/usr/share/fonts'), `${f} ships with the project's dependencies`);
+    assert.equal(readFileSync(f).readUInt32BE(0), 0x00010000, `${f} is a TrueType font`);
+  }
+  // With those files alone, text is drawn; with no font at all (an image without DejaVu), it is not.
+  const { Resvg } = await import('@resvg/resvg-js');
+  const svg = await renderSvg(noteChart('Feature selection', 'Nothing to show.'));
+  const withShipped = decodePng(await svgToPng(svg));
+  const withNone = decodePng(new Uint8Array(new Resvg(svg, { background: 'white', font: { loadSystemFonts: false } }).render().asPng()));
+  assert.ok(inkStats(withShipped).inked > 0.005, 'text drawn from the shipped fonts');
+  assert.equal(inkStats(withNone).inked, 0, 'no font, no text: the shipped files are what draws it');
+});

@@ -1,6 +1,6 @@
 /**
- * The look shared by every chart: fixed size, white background, a font resvg finds on Debian
- * (fonts-dejavu-core; Liberation and generic sans-serif as fallbacks for browsers), titles
+ * The look shared by every chart: fixed size, white background, DejaVu Sans (the files resvg
+ * reads ship with the dejavu-fonts-ttf package; Liberation and sans-serif as fallbacks for browsers), titles
  * anchored left, labels that never overlap.
  */
 import type { Freq } from '../../frame/freq.js';
