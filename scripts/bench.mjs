@@ -14,6 +14,7 @@ import { cpus, totalmem, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
 import { eventsCase, trendsCase, ensureDir, END_DATE } from './bench/data.mjs';
 import { measure, rssProbe } from './bench/measure.mjs';
 
@@ -47,6 +48,16 @@ function runAllCheck(dir) {
 function mergeCheck(file) {
   if (!existsSync(file)) return 'no output';
   return readFileSync(file, 'utf8').trim().split('\n').length >= 2 ? {} : 'empty output';
+}
+
+/** Merges a source once into .bench/ (not timed) and returns its path. */
+async function mergeOnce(source, name) {
+  const merged = join(ensureDir(CACHE), name);
+  if (!existsSync(merged)) {
+    const r = spawnSync(process.execPath, [...forecast('merge', '--source', source, '--to', merged)], { cwd: ROOT, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`merge of ${source} failed`);
+  }
+  return { merged };
 }
 
 function eventsCases(rows, label, { gz = false, runs = 3 } = {}) {
@@ -83,9 +94,15 @@ const CASES = [
     check: (_d, i) => runAllCheck(runDir('demo', i)),
   },
   {
-    name: 'demo-no-report', quick: true, runs: 5, target: { wallS: 0.5, rssMiB: 150 }, note: '--no-report',
+    name: 'demo-no-report', quick: true, runs: 5, target: { wallS: 0.6, rssMiB: 150 }, note: '--no-report',
     argv: (_d, i) => forecast('run-all', '--config', 'fixtures/demo/pipeline.json', '--out-dir', runDir('demo-no-report', i), '--run-date', '2020-05-24', '--no-report'),
     check: (_d, i) => runAllCheck(runDir('demo-no-report', i)),
+  },
+  {
+    name: 'backtest-520w', runs: 3, target: { wallS: 10 }, note: '`backtest --origins 20` on a 520-week series (fixtures/bench/sim_co2_weekly.csv)',
+    prepare: () => mergeOnce('fixtures/bench/sim_co2_weekly.csv?format=long&key=key&date=date&value=value', 'sim-co2-merged.csv'),
+    argv: (d, i) => forecast('backtest', '--from', d.merged, '--target', 'co2', '--horizon', '4', '--origins', '20', '--to', join(ensureDir(runDir('backtest-520w', i)), 'backtest.csv')),
+    check: (_d, i) => mergeCheck(join(runDir('backtest-520w', i), 'backtest.csv')),
   },
   {
     name: 'trends-2000', runs: 3, target: { wallS: 15, rssMiB: 1024 }, note: '2,000 × 520 long CSV, with report',
