@@ -1,7 +1,10 @@
+import { redactSecrets } from './redact-secrets.js';
+
 /**
  * Typed errors. Every failure the tool expects is a ForecastError carrying a stable,
  * namespaced code (`input.column_missing`) and the process exit code it maps to.
  * Only `src/cli/main.ts` and `src/function/` turn these into exit codes or HTTP statuses.
+ * Secrets in the URIs a message names are redacted where it is made.
  */
 
 /** Exit codes, documented in the README. */
@@ -18,7 +21,7 @@ export class ForecastError extends Error {
   readonly code: string;
   readonly exitCode: ExitCode;
   constructor(code: string, message: string, exitCode: ExitCode, options?: { cause?: unknown }) {
-    super(message, options);
+    super(redactSecrets(message), options);
     this.name = 'ForecastError';
     this.code = code;
     this.exitCode = exitCode;
