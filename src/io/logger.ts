@@ -1,4 +1,5 @@
 import { pino, type Logger, type DestinationStream } from 'pino';
+import { boundMessage } from '../bound-message.js';
 import { redactSecrets } from '../redact-secrets.js';
 
 /** Fields whose values never reach a log line (credentials, tokens, auth headers). */
@@ -27,6 +28,7 @@ export interface LoggerOptions {
  * A pino logger writing one JSON object per line in the shape Cloud Logging promotes
  * (`severity`, `message`, `logging.googleapis.com/trace`), with credentials redacted: fields
  * named like credentials by path, and secret query parameters of URIs anywhere in the line.
+ * Messages are bounded like error messages (`boundMessage`).
  * With `pretty`, lines read `12:00:01 INFO  merge done rows=73` for people at a terminal.
  */
 export function createLogger(opts: LoggerOptions = {}): Logger {
@@ -41,6 +43,13 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       formatters: { level: (label) => ({ severity: SEVERITY[label] ?? 'DEFAULT' }) },
+      hooks: {
+        logMethod(args, method) {
+          const at = typeof args[0] === 'string' ? 0 : typeof args[1] === 'string' ? 1 : -1;
+          if (at >= 0) args[at] = boundMessage(args[at] as string);
+          return method.apply(this, args);
+        },
+      },
     },
     stream as DestinationStream,
   );

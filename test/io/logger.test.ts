@@ -45,6 +45,14 @@ test('secret query parameters of URIs never reach a log line, in the message or 
   }
 });
 
+test('log messages are bounded like error messages', () => {
+  const { lines, destination } = capture();
+  createLogger({ destination }).warn(`x.csv: left out 5000 text columns (${Array.from({ length: 5000 }, (_, i) => `c${i}`).join(', ')})`);
+  const message = JSON.parse(lines[0]).message as string;
+  assert.ok(message.length <= 300, `${message.length} characters`);
+  assert.match(message, /c7, … and 4992 more\)$/);
+});
+
 test('pretty lines for a terminal', () => {
   const { lines, destination } = capture();
   createLogger({ destination, pretty: true }).info({ rows: 73 }, 'merged');
