@@ -9,17 +9,20 @@ export interface Header {
 
 const UNNAMED = /^(Unnamed: ?\d+)?$/;
 
+/** Trimmed names, the unnamed index column, and no empty or repeated name. O(columns). */
 export function checkHeader(cells: readonly string[], source: string): Header {
   const names = cells.map((c) => c.trim());
   const indexColumn = names.length > 1 && UNNAMED.test(names[0]) ? 0 : -1;
+  const firstAt = new Map<string, number>();
   names.forEach((n, i) => {
-    if (i !== indexColumn && n === '') {
-      throw inputError('bad_header', `${source}: column ${i + 1} of the header has no name`);
+    const first = firstAt.get(n);
+    if (i !== indexColumn) {
+      if (n === '') throw inputError('bad_header', `${source}: column ${i + 1} of the header has no name`);
+      if (first !== undefined) {
+        throw inputError('bad_header', `${source}: column '${n}' appears twice in the header (columns ${first + 1} and ${i + 1})`);
+      }
     }
-    const first = names.indexOf(n);
-    if (first !== i && i !== indexColumn) {
-      throw inputError('bad_header', `${source}: column '${n}' appears twice in the header (columns ${first + 1} and ${i + 1})`);
-    }
+    if (first === undefined) firstAt.set(n, i);
   });
   return { names, indexColumn };
 }

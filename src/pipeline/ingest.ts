@@ -6,6 +6,7 @@ import { parseDate, periodOf, formatDate } from '../frame/dates.js';
 import { parseNumber, type NumberNote } from '../frame/parse-number.js';
 import type { Freq } from '../frame/freq.js';
 import { readCsvStream } from '../io/csv-read.js';
+import { listOf } from '../bound-message.js';
 import { checkHeader, findColumn, type Header } from './columns.js';
 import type { SourceSpec } from './source-spec.js';
 
@@ -115,7 +116,7 @@ export async function ingest(stream: Readable, spec: SourceSpec, freq: Freq, nam
     },
   });
   const problems: string[] = [];
-  if (textColumns.length > 0) problems.push(`${name}: left out ${textColumns.length} text column${textColumns.length > 1 ? 's' : ''} (${textColumns.join(', ')})`);
+  if (textColumns.length > 0) problems.push(`${name}: left out ${textColumns.length} text column${textColumns.length > 1 ? 's' : ''} (${listOf(textColumns)})`);
   if (notes.get('below_threshold')) problems.push(`${name}: read ${notes.get('below_threshold')} '<1' values as 0`);
   if (notes.get('decimal_comma')) problems.push(`${name}: read ${notes.get('decimal_comma')} values with a decimal comma`);
   if (rows === 0) throw inputError('empty', `${name} has a header but no data rows`);
@@ -200,10 +201,11 @@ function rowHandler(header: Header, spec: SourceSpec, name: string, r: CellReade
         first = false;
         const text = cols.filter((c) => parseNumber(row[c]) === undefined);
         if (text.length === cols.length) {
-          throw inputError('column_missing', `${name} has no numeric series columns: the first row of ${text.map((c) => `'${header.names[c]}'`).join(', ')} is text`);
+          throw inputError('column_missing', `${name} has no numeric series columns: the first row of ${listOf(text.map((c) => `'${header.names[c]}'`))} is text`);
         }
         if (text.length > 0) r.textColumns(text.map((c) => header.names[c]));
-        cols = cols.filter((c) => !text.includes(c));
+        const isText = new Set(text);
+        cols = cols.filter((c) => !isText.has(c));
       }
       const p = r.period(row[dateCol], at, dateCol);
       for (const c of cols) r.add(header.names[c], p, r.number(row[c], at, c), at);

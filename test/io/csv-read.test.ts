@@ -45,3 +45,30 @@ test('encodings: a real U+FFFD in UTF-8 is text; invalid UTF-8 and UTF-16 are cl
   await assert.rejects(read(Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0xf3, 0x2c, 0x32, 0x0a])), /test\.csv is not valid UTF-8/);
   await assert.rejects(read(Buffer.from([0xff, 0xfe, 0x61, 0x00])), /UTF-16/);
 });
+
+/** Read a text in 64 KiB chunks. */
+async function readCounting(text: string) {
+  const buf = Buffer.from(text);
+  const parts: Buffer[] = [];
+  for (let i = 0; i < buf.length; i += 65536) parts.push(buf.subarray(i, i + 65536));
+  const rows: string[][] = [];
+  const stats = await readCsvStream(Readable.from(parts), 'big.csv', { onHeader: () => {}, onRows: (r) => rows.push(...r) });
+  return { rows, parsedChars: stats.parsedChars, chars: text.length };
+}
+
+test('parsing is linear in the line length: characters handed to the parser stay within 3× the text', async () => {
+  // papaparse re-reads the partial line it is given: feeding a long line piece by piece cost
+  // L²/128 Ki characters (a 50 MB line: 21.7 s). Counted, not timed, at 1× and 4×.
+  for (const mb of [1, 4]) {
+    const n = mb * 2 ** 20;
+    const cases: [string, string][] = [
+      ['one unquoted field', `k,v\n${'x'.repeat(n)},1\nb,2\n`],
+      ['a quoted field of many lines', `k,v\n"${'x\n'.repeat(n / 2)}",1\nb,2\n`],
+      ['many quoted fields on one line', `${Array.from({ length: n / 8 }, (_, i) => `"c${i}"`).join(',')}\n`],
+    ];
+    for (const [name, text] of cases) {
+      const r = await readCounting(text);
+      assert.ok(r.parsedChars <= 3 * r.chars, `${name}, ${mb} MB: parsed ${r.parsedChars} characters of ${r.chars}`);
+    }
+  }
+});
