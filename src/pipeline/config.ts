@@ -7,6 +7,8 @@ import { CANDIDATES, isCandidateName, isMetricName, type EngineOptions } from '.
 import { parseBytes, parseDuration } from './duration.js';
 import { validateSourceSpec, type SourceSpec } from './source-spec.js';
 import { parseUri } from '../io/uri.js';
+import type { CsvLimits } from '../io/csv-read.js';
+import { csvLimits } from './csv-limits.js';
 
 /** Where run-all publishes each table besides the out dir (any URI: path, gs://, bq://). */
 export interface PublishTargets {
@@ -29,10 +31,12 @@ export interface PipelineConfig extends Omit<EngineOptions, 'budget'> {
   readonly report: boolean;
   readonly deadlineMs: number;
   readonly maxMemoryBytes: number;
+  /** The longest field and line a source may hold. */
+  readonly limits: CsvLimits;
 }
 
 const TOP_KEYS = ['$schema', 'description', 'sources', 'freq', 'start', 'end', 'fill', 'target', 'horizon', 'levels', 'metric',
-  'folds', 'candidates', 'outDir', 'publish', 'report', 'deadline', 'maxMemory'];
+  'folds', 'candidates', 'outDir', 'publish', 'report', 'deadline', 'maxMemory', 'maxFieldSize', 'maxLineLength'];
 const PUBLISH_KEYS = ['predictions', 'weeklyScore', 'featureRanking', 'removedFeatures', 'backtest'];
 
 /**
@@ -119,5 +123,6 @@ export function loadConfig(text: string, source: string, baseDir?: string): Pipe
     report: o.report === undefined ? true : (o.report as boolean),
     deadlineMs: parseDuration(str('deadline', '60s')!, `${source}: 'deadline'`),
     maxMemoryBytes: parseBytes(str('maxMemory', '3.5GiB')!, `${source}: 'maxMemory'`),
+    limits: csvLimits({ maxFieldSize: str('maxFieldSize'), maxLineLength: str('maxLineLength') }, undefined, (k) => `${source}: '${k}'`),
   };
 }

@@ -5,7 +5,7 @@ import { SeriesAccumulator, type Series } from '../frame/series-accumulator.js';
 import { parseDate, periodOf, formatDate } from '../frame/dates.js';
 import { parseNumber, type NumberNote } from '../frame/parse-number.js';
 import type { Freq } from '../frame/freq.js';
-import { readCsvStream } from '../io/csv-read.js';
+import { readCsvStream, type CsvLimits } from '../io/csv-read.js';
 import { listOf } from '../bound-message.js';
 import { checkHeader, findColumn, type Header } from './columns.js';
 import type { SourceSpec } from './source-spec.js';
@@ -24,12 +24,19 @@ const KEY_GUESSES = ['keyword', 'key', 'theme', 'series', 'name'];
 const DATE_GUESSES = ['date', 'week', 'period', 'day', 'month', 'timestamp', 'time', 'fecha', 'periodo'];
 const VALUE_GUESSES = ['value', 'trend_index', 'interest', 'sentiment', 'tone', 'count'];
 
+/** How a read is bounded: the caller's time and memory check, and the longest line and field. */
+export interface ReadBounds {
+  /** Called before each 64 KiB piece of text is parsed, even inside one huge line. */
+  readonly onChunk?: () => void;
+  readonly limits?: CsvLimits;
+}
+
 /**
  * Stream one source into aggregated series, validating every cell on the way: each error names
  * the source, the row, the column and the bad value. Memory grows with keys × periods, never with
- * rows. `onChunk` is called after each parsed chunk so the caller can check time and memory.
+ * rows; time is linear in the bytes, however long the lines or wide the header.
  */
-export async function ingest(stream: Readable, spec: SourceSpec, freq: Freq, name: string, onChunk: () => void = () => {}): Promise<IngestResult> {
+export async function ingest(stream: Readable, spec: SourceSpec, freq: Freq, name: string, bounds: ReadBounds = {}): Promise<IngestResult> {
   const hash = createHash('sha256');
   const tap = new Transform({
     transform(chunk: Buffer, _enc, cb) {
@@ -112,9 +119,9 @@ export async function ingest(stream: Readable, spec: SourceSpec, freq: Freq, nam
         onRow(row, at);
       }
       rows += batch.length;
-      onChunk();
     },
-  });
+    onPiece: bounds.onChunk,
+  }, bounds.limits);
   const problems: string[] = [];
   if (textColumns.length > 0) problems.push(`${name}: left out ${textColumns.length} text column${textColumns.length > 1 ? 's' : ''} (${listOf(textColumns)})`);
   if (notes.get('below_threshold')) problems.push(`${name}: read ${notes.get('below_threshold')} '<1' values as 0`);

@@ -10,8 +10,9 @@ import type { EngineOptions, MetricName, ModelFile } from '../model/types.js';
 import { backtestCsv, backtestRows, scoresCsv } from './outputs.js';
 import { readFrame } from './read-frame.js';
 import { header } from './tables.js';
+import { csvLimits, type CsvLimitOptions } from './csv-limits.js';
 
-export interface ModelCliOptions {
+export interface ModelCliOptions extends CsvLimitOptions {
   readonly from: string;
   readonly target: string;
   readonly horizon: number;
@@ -30,7 +31,7 @@ function engineOptions(o: ModelCliOptions, ctx: IoContext): EngineOptions {
 export async function runTrain(o: ModelCliOptions & { metricsTo?: string }, ctx: IoContext): Promise<void> {
   const to = parseUri(o.to, '--to');
   const metricsTo = o.metricsTo === undefined ? undefined : parseUri(o.metricsTo, '--metrics-to');
-  const { frame } = await readFrame(o.from, ctx, o.freq);
+  const { frame } = await readFrame(o.from, ctx, o.freq, csvLimits(o));
   const { train } = await import('../model/engine.js');
   const r = naming(o.from, () => train(frame, engineOptions(o, ctx)));
   await writeBytes(to, JSON.stringify(r.model, null, 2) + '\n', ctx, 'application/json');
@@ -39,10 +40,10 @@ export async function runTrain(o: ModelCliOptions & { metricsTo?: string }, ctx:
 }
 
 /** `forecast predict`: load a model file and forecast the h periods after the table's last row. */
-export async function runPredict(o: { from: string; model: string; to: string; freq?: Freq }, ctx: IoContext): Promise<void> {
+export async function runPredict(o: CsvLimitOptions & { from: string; model: string; to: string; freq?: Freq }, ctx: IoContext): Promise<void> {
   const to = parseUri(o.to, '--to');
   const model = await readModel(o.model, ctx);
-  const { frame } = await readFrame(o.from, ctx, o.freq ?? model.freq);
+  const { frame } = await readFrame(o.from, ctx, o.freq ?? model.freq, csvLimits(o));
   const { predict } = await import('../model/engine.js');
   const rows = predict(model, frame);
   const levels = model.levels;
@@ -56,7 +57,7 @@ export async function runPredict(o: { from: string; model: string; to: string; f
 /** `forecast backtest`: rolling-origin evaluation of the whole selection procedure. */
 export async function runBacktest(o: ModelCliOptions & { origins: number }, ctx: IoContext): Promise<void> {
   const to = parseUri(o.to, '--to');
-  const { frame } = await readFrame(o.from, ctx, o.freq);
+  const { frame } = await readFrame(o.from, ctx, o.freq, csvLimits(o));
   const { backtest } = await import('../model/engine.js');
   const r = naming(o.from, () => backtest(frame, { ...engineOptions(o, ctx), origins: o.origins }));
   await writeTable(to, backtestCsv(backtestRows(r.rows, o.levels), o.levels), ctx, { mode: 'overwrite' });

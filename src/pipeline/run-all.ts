@@ -72,6 +72,7 @@ async function run(opts: RunAllOptions, progress: Progress): Promise<RunSummary>
     start: periodOption(config.start, config.freq, 'start'),
     end: periodOption(config.end, config.freq, 'end'),
     fill: config.fill,
+    limits: config.limits,
     onChunk: () => {
       deadline.check('merge', reserve);
       guard('merge');
