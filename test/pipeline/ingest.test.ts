@@ -104,3 +104,8 @@ test('a wide table is linear in its columns: the header is not searched once per
     assert.ok(scans[1] <= 4 * scans[0] + 1000, `${withText ? 'with' : 'without'} text columns, 1× → 4× columns: ${scans[0]} → ${scans[1]} elements scanned`);
   }
 });
+
+test('a header neutralised against formula injection reads back as its sources named it', async () => {
+  const r = await run(`date,"'=cmd|' /C calc'!A0","'+SUM(1+1)",'x\n2019-01-06,1,-2,3\n`, { format: 'wide' });
+  assert.deepEqual(r.series.map((s) => s.name), ["=cmd|' /C calc'!A0", '+SUM(1+1)', "'x"]);
+});
