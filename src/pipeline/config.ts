@@ -2,7 +2,7 @@ import { isAbsolute, join } from 'node:path';
 import { inputError } from '../errors.js';
 import { isFill, type Fill } from '../frame/align.js';
 import { isFreq, type Freq } from '../frame/freq.js';
-import { parseDate } from '../frame/dates.js';
+import { dateRangeProblem, parseDate } from '../frame/dates.js';
 import { CANDIDATES, isCandidateName, isMetricName, type EngineOptions } from '../model/types.js';
 import { parseBytes, parseDuration } from './duration.js';
 import { validateSourceSpec, type SourceSpec } from './source-spec.js';
@@ -91,6 +91,8 @@ export function loadConfig(text: string, source: string, baseDir?: string): Pipe
   for (const k of ['start', 'end'] as const) {
     const v = str(k);
     if (v !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(parseDate(v)))) throw bad(k, `'${v}' must be a date yyyy-mm-dd`);
+    const problem = v === undefined ? undefined : dateRangeProblem(parseDate(v), freq);
+    if (problem !== undefined) throw bad(k, `'${v}' ${problem}`);
   }
   if (typeof o.start === 'string' && typeof o.end === 'string' && o.start > o.end) throw bad('start', `${o.start} is after 'end' ${o.end}`);
   const levels = o.levels ?? [0.8, 0.95];

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { inputError } from '../errors.js';
 import { SeriesAccumulator, type Series } from '../frame/series-accumulator.js';
-import { parseDate, periodOf, formatDate } from '../frame/dates.js';
+import { dateRangeProblem, parseDate, periodOf, formatDate } from '../frame/dates.js';
 import { parseNumber, type NumberNote } from '../frame/parse-number.js';
 import type { Freq } from '../frame/freq.js';
 import { readCsvStream, type CsvLimits } from '../io/csv-read.js';
@@ -66,6 +66,8 @@ export async function ingest(stream: Readable, spec: SourceSpec, freq: Freq, nam
       if (Number.isNaN(d)) {
         throw inputError('bad_date', `${name} row ${at}, column '${header!.names[col]}': '${text}' is not a date (expected yyyy-mm-dd)`);
       }
+      const problem = dateRangeProblem(d, freq);
+      if (problem !== undefined) throw inputError('date_range', `${name} row ${at}, column '${header!.names[col]}': '${text}' ${problem}`);
       p = periodOf(d, freq);
       if (periods.size < DATE_CACHE) periods.set(text, p);
     }

@@ -75,6 +75,10 @@ export async function mergeSources(specs: readonly SourceSpec[], opts: MergeOpti
   for (const [i, r] of reads.entries()) {
     const spec = specs[i];
     for (const s of r.series) {
+      // The merged table's first column is `date`: a series of that name would be a second one.
+      if (s.name.toLowerCase() === 'date') {
+        throw inputError('reserved_name', `${spec.uri}: a series named '${s.name}' would be a second date column in the merged table; rename it, or give the source a prefix=`);
+      }
       const prev = owner.get(s.name);
       if (prev !== undefined) {
         throw inputError('duplicate_column', `series '${s.name}' comes from both ${prev} and ${spec.uri}; give one source a prefix=`);

@@ -10,6 +10,7 @@ import type { EngineOptions, MetricName, ModelFile } from '../model/types.js';
 import { backtestCsv, backtestRows, scoresCsv } from './outputs.js';
 import { readFrame } from './read-frame.js';
 import { header } from './tables.js';
+import { checkForecastRange } from './forecast-range.js';
 import { csvLimits, type CsvLimitOptions } from './csv-limits.js';
 
 export interface ModelCliOptions extends CsvLimitOptions {
@@ -23,6 +24,8 @@ export interface ModelCliOptions extends CsvLimitOptions {
   readonly to: string;
 }
 
+const sourceName = (from: string) => (from === '-' ? 'stdin' : from);
+
 function engineOptions(o: ModelCliOptions, ctx: IoContext): EngineOptions {
   return { target: o.target, horizon: o.horizon, levels: o.levels, metric: o.metric, folds: o.folds, budget: { remainingMs: () => ctx.remainingMs() } };
 }
@@ -32,6 +35,7 @@ export async function runTrain(o: ModelCliOptions & { metricsTo?: string }, ctx:
   const to = parseUri(o.to, '--to');
   const metricsTo = o.metricsTo === undefined ? undefined : parseUri(o.metricsTo, '--metrics-to');
   const { frame } = await readFrame(o.from, ctx, o.freq, csvLimits(o));
+  checkForecastRange(frame, o.horizon, sourceName(o.from));
   const { train } = await import('../model/engine.js');
   const r = naming(o.from, () => train(frame, engineOptions(o, ctx)));
   await writeBytes(to, JSON.stringify(r.model, null, 2) + '\n', ctx, 'application/json');
@@ -44,6 +48,7 @@ export async function runPredict(o: CsvLimitOptions & { from: string; model: str
   const to = parseUri(o.to, '--to');
   const model = await readModel(o.model, ctx);
   const { frame } = await readFrame(o.from, ctx, o.freq ?? model.freq, csvLimits(o));
+  checkForecastRange(frame, model.horizon, sourceName(o.from));
   const { predict } = await import('../model/engine.js');
   const rows = predict(model, frame);
   const levels = model.levels;
@@ -58,6 +63,7 @@ export async function runPredict(o: CsvLimitOptions & { from: string; model: str
 export async function runBacktest(o: ModelCliOptions & { origins: number }, ctx: IoContext): Promise<void> {
   const to = parseUri(o.to, '--to');
   const { frame } = await readFrame(o.from, ctx, o.freq, csvLimits(o));
+  checkForecastRange(frame, 0, sourceName(o.from)); // a backtest forecasts inside the table
   const { backtest } = await import('../model/engine.js');
   const r = naming(o.from, () => backtest(frame, { ...engineOptions(o, ctx), origins: o.origins }));
   await writeTable(to, backtestCsv(backtestRows(r.rows, o.levels), o.levels), ctx, { mode: 'overwrite' });
@@ -77,7 +83,7 @@ function naming<T>(from: string, work: () => T): T {
   try {
     return work();
   } catch (e) {
-    if (isForecastError(e) && e.exitCode === EXIT.input) throw new ForecastError(e.code, `${from === '-' ? 'stdin' : from}: ${e.message}`, e.exitCode, { cause: e });
+    if (isForecastError(e) && e.exitCode === EXIT.input) throw new ForecastError(e.code, `${sourceName(from)}: ${e.message}`, e.exitCode, { cause: e });
     throw e;
   }
 }

@@ -6,6 +6,7 @@ import { Deadline, memoryGuard } from './deadline.js';
 import { mergeSources } from './merge.js';
 import { buildOutputs, type OutputFile } from './build-outputs.js';
 import { publishRun } from './publish-run.js';
+import { checkForecastRange } from './forecast-range.js';
 import type { Progress } from '../io/progress.js';
 
 export interface RunAllOptions {
@@ -81,6 +82,7 @@ async function run(opts: RunAllOptions, progress: Progress): Promise<RunSummary>
   }, ctx);
   log.info({ stage: 'merge', ms: deadline.lap('merge'), rows: merged.frame.dates.length, columns: merged.frame.names.length }, 'merged');
   for (const p of merged.problems) log.warn({ stage: 'merge' }, p);
+  checkForecastRange(merged.frame, config.horizon, 'the merged table');
   deadline.check('train', reserve);
   progress.start(`train: selecting among candidates for '${config.target}'`);
 
