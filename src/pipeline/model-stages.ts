@@ -7,6 +7,7 @@ import { readText } from '../io/read-text.js';
 import { parseUri } from '../io/uri.js';
 import { writeBytes, writeTable } from '../io/write-table.js';
 import type { EngineOptions, MetricName, ModelFile } from '../model/types.js';
+import { parseModelFile } from '../model/model-file.js';
 import { backtestCsv, backtestRows, scoresCsv } from './outputs.js';
 import { readFrame } from './read-frame.js';
 import { header } from './tables.js';
@@ -43,11 +44,17 @@ export async function runTrain(o: ModelCliOptions & { metricsTo?: string }, ctx:
   ctx.logger.info({ winner: r.winner, trainedThrough: formatDate(r.model.trainedThrough), deadlineHit: r.deadlineHit }, 'trained');
 }
 
-/** `forecast predict`: load a model file and forecast the h periods after the table's last row. */
+/**
+ * `forecast predict`: load a model file and forecast the h periods after the table's last row.
+ * The table's frequency (from its dates, or --freq) must be the model's.
+ */
 export async function runPredict(o: CsvLimitOptions & { from: string; model: string; to: string; freq?: Freq }, ctx: IoContext): Promise<void> {
   const to = parseUri(o.to, '--to');
   const model = await readModel(o.model, ctx);
-  const { frame } = await readFrame(o.from, ctx, o.freq ?? model.freq, csvLimits(o));
+  const { frame } = await readFrame(o.from, ctx, o.freq, csvLimits(o));
+  if (frame.freq !== model.freq) {
+    throw inputError('freq_mismatch', `${sourceName(o.from)} is ${FREQ_NAMES[frame.freq]} (${frame.freq}) but ${o.model} was trained on ${FREQ_NAMES[model.freq]} (${model.freq}) data; train a model on this table, or predict from a ${FREQ_NAMES[model.freq]} table`);
+  }
   checkForecastRange(frame, model.horizon, sourceName(o.from));
   const { predict } = await import('../model/engine.js');
   const rows = predict(model, frame);
@@ -88,14 +95,16 @@ function naming<T>(from: string, work: () => T): T {
   }
 }
 
+const FREQ_NAMES: Record<Freq, string> = { 'W-SUN': 'weekly', D: 'daily', MS: 'monthly' };
+
+/** The model file at `text`, validated (model-file.ts) before anything uses it. */
 async function readModel(text: string, ctx: IoContext): Promise<ModelFile> {
   const json = await readText(parseUri(text, '--model'), ctx);
-  let m: ModelFile;
+  let raw: unknown;
   try {
-    m = JSON.parse(json) as ModelFile;
+    raw = JSON.parse(json);
   } catch (e) {
     throw inputError('bad_model', `${text}: not a model file (invalid JSON: ${(e as Error).message})`);
   }
-  if (m?.format !== 'forecast-model') throw inputError('bad_model', `${text}: not a forecast model file (no "format": "forecast-model")`);
-  return m;
+  return parseModelFile(raw, text);
 }
