@@ -12,6 +12,10 @@ export function cloudFailure(service: string, operation: string, resource: strin
   const name = service === 'BigQuery' ? 'BigQuery' : 'Cloud Storage';
   const id = `${service === 'BigQuery' ? 'bigquery' : 'gcs'}_${operation.replace(/\W+/g, '_')}`;
   const text = `${name} ${operation} ${resource} failed: ${status} ${reason}`;
+  // No credentials anywhere (no key file, no gcloud login, no metadata server) will not heal by retrying either.
+  if (NO_CREDENTIALS.test(reason)) {
+    return inputError('credentials', `${text}; Application Default Credentials found none: set GOOGLE_APPLICATION_CREDENTIALS to a key file, run gcloud auth application-default login, or run with a service account`, err);
+  }
   // A missing bucket/dataset, a bad request or a missing permission will not heal by retrying:
   // that is the configuration's problem (exit 2), not an outage (exit 3).
   if (code !== undefined && NOT_TRANSIENT.includes(code)) return inputError(id, `${text}; check the URI, that it exists, and the service account's roles`, err);
@@ -19,6 +23,7 @@ export function cloudFailure(service: string, operation: string, resource: strin
 }
 
 const NOT_TRANSIENT = [400, 401, 403, 404];
+const NO_CREDENTIALS = /Could not load the default credentials/i;
 
 /** Status code and a one-line reason from a googleapis/common ApiError, a GaxiosError or a socket error. */
 export function describeApiError(err: unknown): { status: string; reason: string; code?: number } {
