@@ -12,6 +12,7 @@ import { backtestCsv, backtestRows, scoresCsv } from './outputs.js';
 import { readFrame } from './read-frame.js';
 import { header } from './tables.js';
 import { checkForecastRange } from './forecast-range.js';
+import { checkTrainedModel, checkValueRange } from './value-range.js';
 import { csvLimits, type CsvLimitOptions } from './csv-limits.js';
 
 export interface ModelCliOptions extends CsvLimitOptions {
@@ -37,8 +38,10 @@ export async function runTrain(o: ModelCliOptions & { metricsTo?: string }, ctx:
   const metricsTo = o.metricsTo === undefined ? undefined : parseUri(o.metricsTo, '--metrics-to');
   const { frame } = await readFrame(o.from, ctx, o.freq, csvLimits(o));
   checkForecastRange(frame, o.horizon, sourceName(o.from));
+  checkValueRange(frame, sourceName(o.from));
   const { train } = await import('../model/engine.js');
   const r = naming(o.from, () => train(frame, engineOptions(o, ctx)));
+  checkTrainedModel(r.model, sourceName(o.from));
   await writeBytes(to, JSON.stringify(r.model, null, 2) + '\n', ctx, 'application/json');
   if (metricsTo) await writeTable(metricsTo, scoresCsv(r.scores, formatDate(r.model.trainedThrough)), ctx, { mode: 'overwrite' });
   ctx.logger.info({ winner: r.winner, trainedThrough: formatDate(r.model.trainedThrough), deadlineHit: r.deadlineHit }, 'trained');
@@ -56,6 +59,7 @@ export async function runPredict(o: CsvLimitOptions & { from: string; model: str
     throw inputError('freq_mismatch', `${sourceName(o.from)} is ${FREQ_NAMES[frame.freq]} (${frame.freq}) but ${o.model} was trained on ${FREQ_NAMES[model.freq]} (${model.freq}) data; train a model on this table, or predict from a ${FREQ_NAMES[model.freq]} table`);
   }
   checkForecastRange(frame, model.horizon, sourceName(o.from));
+  checkValueRange(frame, sourceName(o.from), [model.target, ...model.inputs]);
   const { predict } = await import('../model/engine.js');
   const rows = predict(model, frame);
   const levels = model.levels;
@@ -71,6 +75,7 @@ export async function runBacktest(o: ModelCliOptions & { origins: number }, ctx:
   const to = parseUri(o.to, '--to');
   const { frame } = await readFrame(o.from, ctx, o.freq, csvLimits(o));
   checkForecastRange(frame, 0, sourceName(o.from)); // a backtest forecasts inside the table
+  checkValueRange(frame, sourceName(o.from));
   const { backtest } = await import('../model/engine.js');
   const r = naming(o.from, () => backtest(frame, { ...engineOptions(o, ctx), origins: o.origins }));
   await writeTable(to, backtestCsv(backtestRows(r.rows, o.levels), o.levels), ctx, { mode: 'overwrite' });
