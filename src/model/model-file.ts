@@ -50,6 +50,14 @@ export class FieldReader {
     return v;
   }
 
+  /** A finite number above 0 and at most `hi`. */
+  positive(v: unknown, at: string, hi = Infinity): number {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || v > hi) {
+      this.fail(at, `must be a number above 0${Number.isFinite(hi) ? ` and at most ${hi}` : ''}, got ${shown(v)}`);
+    }
+    return v;
+  }
+
   int(v: unknown, at: string, lo: number, hi: number): number {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < lo || v > hi) this.fail(at, `must be a whole number from ${lo} to ${hi}, got ${shown(v)}`);
     return v;
@@ -82,7 +90,7 @@ export class FieldReader {
 /** A checker of one specification kind: its fields at path `at`. */
 export type SpecCheck = (o: Json, at: string, r: FieldReader) => void;
 
-const alpha = (o: Json, at: string, r: FieldReader) => r.number(o.alpha, `${at}.alpha`, Number.MIN_VALUE, 1);
+const alpha = (o: Json, at: string, r: FieldReader) => r.positive(o.alpha, `${at}.alpha`, 1);
 const period = (o: Json, at: string, r: FieldReader) => r.int(o.period, `${at}.period`, 0, MAX_PERIOD);
 
 /** One checker per ModelSpec kind (spec.ts). */
@@ -111,7 +119,7 @@ export const SPEC_CHECKS: Readonly<Record<string, SpecCheck>> = {
     features.forEach((f, i) => checkFeature(f, `${at}.features[${i}]`, r));
     const p = features.length;
     r.numbers(o.mean, `${at}.mean`, p);
-    r.array(o.sd, `${at}.sd`, p).forEach((x, i) => r.number(x, `${at}.sd[${i}]`, Number.MIN_VALUE));
+    r.array(o.sd, `${at}.sd`, p).forEach((x, i) => r.positive(x, `${at}.sd[${i}]`));
     for (const k of ['lo', 'hi']) if (o[k] !== undefined) r.numbers(o[k], `${at}.${k}`, p, true);
     r.array(o.coef, `${at}.coef`, r.horizon).forEach((row, h) => r.numbers(row, `${at}.coef[${h}]`, p));
     r.numbers(o.intercept, `${at}.intercept`, r.horizon);

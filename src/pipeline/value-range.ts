@@ -11,8 +11,9 @@ import type { ModelFile } from '../model/types.js';
  * O(rows × columns).
  */
 export function checkValueRange(frame: Frame, name: string, columns?: readonly string[]): void {
+  const read = columns === undefined ? undefined : new Set(columns);
   for (const [j, col] of frame.columns.entries()) {
-    if (columns !== undefined && !columns.includes(frame.names[j])) continue;
+    if (read !== undefined && !read.has(frame.names[j])) continue;
     let lo = Infinity, hi = -Infinity;
     for (let i = 0; i < col.length; i++) {
       const v = col[i];

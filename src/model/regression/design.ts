@@ -3,7 +3,7 @@
  * [from, to], the H responses y_{i+h} − y_i, and the standardised feature row at the cutoff
  * (the forecast origin). Scaling uses the training origins only. O(n·p).
  */
-import { gram } from './gram.js';
+import { dot, gram } from './gram.js';
 import { applyScaling, fitScaling, overflowScale, type Scaling } from './standardize.js';
 
 export interface Design {
@@ -87,18 +87,13 @@ export function subDesign(d: Design, keep: readonly number[]): Design {
 /** Forecasts y0 + x0·β_h / yScale for each horizon. O(H·p). */
 export function designForecast(d: Design, betas: readonly ArrayLike<number>[]): Float64Array {
   return Float64Array.from(betas, (b) => {
-    if (d.yScale !== 1) return d.y0 + dotScaled(d.x0, b) / d.yScale;
+    if (d.yScale !== 1) return d.y0 + dot(d.x0, b) / d.yScale;
     let s = d.y0;
     for (let j = 0; j < d.x0.length; j++) s += d.x0[j] * b[j];
     return s;
   });
 }
 
-function dotScaled(x: ArrayLike<number>, b: ArrayLike<number>): number {
-  let s = 0;
-  for (let j = 0; j < x.length; j++) s += x[j] * b[j];
-  return s;
-}
 
 const grams = new WeakMap<Design, Float64Array[]>();
 /** XᵀX of a design's columns, computed once per design (ridge, the elastic net and RFE share it). */
