@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { eventsCase, trendsCase, ensureDir, END_DATE } from './bench/data.mjs';
 import { measure, rssProbe } from './bench/measure.mjs';
+import { gzipBombCase, longLineCase, longLineConfig, manySourcesCase, wideCase } from './bench/pathological.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = resolve(ROOT, '.bench');
@@ -79,6 +80,27 @@ function eventsCases(rows, label, { gz = false, runs = 3 } = {}) {
   ];
 }
 
+/**
+ * Issue 15: parsing linear in line length and column count (the 4× input within 2 × 4× the
+ * time of the 1×: quadratic would be 16×), and bounded work: each run stops with the expected
+ * exit code (2 at a limit, 4 at the deadline or memory limit) within the deadline plus start-up.
+ */
+function pathologicalCases() {
+  const merge = (name, src, ...extra) => (d, i) => forecast('merge', '--source', src(d), ...extra, '--to', join(ensureDir(runDir(name, i)), 'merged.csv'));
+  const runAll = (name, ...extra) => (d, i) => forecast('run-all', '--config', d.config, '--out-dir', runDir(name, i), ...extra);
+  const raised = ['--max-field-size', '2GiB', '--max-line-length', '2GiB'];
+  return [
+    { name: 'long-line-12mb', runs: 3, target: {}, note: 'one 12 MB field', prepare: () => longLineCase(ensureDir(CACHE), 12), argv: merge('long-line-12mb', (d) => d.csv, ...raised) },
+    { name: 'long-line-48mb', runs: 3, target: { linearOf: 'long-line-12mb', factor: 4 }, note: 'one 48 MB field', prepare: () => longLineCase(ensureDir(CACHE), 48), argv: merge('long-line-48mb', (d) => d.csv, ...raised) },
+    { name: 'wide-25k', runs: 3, target: {}, note: '25,000 columns × 3 weeks', prepare: () => wideCase(ensureDir(CACHE), 25_000), argv: merge('wide-25k', (d) => `${d.csv}?format=wide`) },
+    { name: 'wide-100k', runs: 3, target: { linearOf: 'wide-25k', factor: 4 }, note: '100,000 columns × 3 weeks', prepare: () => wideCase(ensureDir(CACHE), 100_000), argv: merge('wide-100k', (d) => `${d.csv}?format=wide`) },
+    { name: 'bomb-limit', runs: 1, exit: 2, target: { wallS: 8 }, note: '1 MB gzip of a 1 GiB line: the 64 MiB line limit', prepare: () => gzipBombCase(ensureDir(CACHE)), argv: runAll('bomb-limit', '--deadline', '8s') },
+    { name: 'bomb-deadline', runs: 1, exit: 4, target: { wallS: 8 + 2 }, note: 'the same, limits raised, --deadline 8s', prepare: () => gzipBombCase(ensureDir(CACHE)), argv: runAll('bomb-deadline', '--deadline', '8s', ...raised) },
+    { name: 'long-line-50mb-deadline', runs: 1, exit: 4, target: { wallS: 1 + 2 }, note: 'a 50 MB line, --deadline 1s', prepare: () => longLineConfig(ensureDir(CACHE), 50), argv: runAll('long-line-50mb-deadline', '--deadline', '1s', ...raised) },
+    { name: 'sources-5000', runs: 1, exit: 4, target: { wallS: 10 + 2, rssMiB: 1024 }, note: '5,000 sources, --deadline 10s --max-memory 1GiB', prepare: () => manySourcesCase(ensureDir(CACHE), 5000), argv: runAll('sources-5000', '--deadline', '10s', '--max-memory', '1GiB') },
+  ];
+}
+
 const CASES = [
   {
     name: 'node-baseline', quick: true, runs: 5, target: {}, note: '`node -e 0`: the floor under every case',
@@ -116,6 +138,7 @@ const CASES = [
     argv: (d, i) => forecast('run-all', '--config', d.config, '--out-dir', runDir('trends-5000', i), '--run-date', END_DATE, '--deadline', '60s'),
     check: (_d, i) => runAllCheck(runDir('trends-5000', i)),
   },
+  ...pathologicalCases(),
   ...eventsCases(2.5e6, '2.5m'),
   ...eventsCases(10e6, '10m'),
   ...eventsCases(10e6, '10m-gz', { gz: true }),
@@ -157,7 +180,8 @@ for (const c of selected) {
     const logBase = join(CACHE, 'logs', `${c.name}-${i}`);
     const load = loadavg()[0];
     const m = await measure(c.argv(data, i), { cwd: ROOT, logBase });
-    let checked = m.code === 0 ? (c.check ? c.check(data, i) : {}) : `exit ${m.code} (see ${logBase}.err)`;
+    const expected = c.exit ?? 0;
+    let checked = m.code === expected ? (c.check && expected === 0 ? c.check(data, i) : {}) : `exit ${m.code}, expected ${expected} (see ${logBase}.err)`;
     if (typeof checked === 'string') checked = { error: checked };
     rs.push({ ...m, ...checked, load });
     console.error(`[bench] ${c.name} #${i + 1}: ${(m.wallMs / 1000).toFixed(2)} s wall, ${(m.cpuMs / 1000).toFixed(2)} s CPU, ${(m.rssKiB / MiB).toFixed(0)} MiB${checked.error ? `, FAILED: ${checked.error}` : ''}${checked.deadlineHit ? ', deadline hit' : ''}`);
@@ -197,6 +221,15 @@ for (const r of results) {
       if (ratio < target.ratio) fails.push('throughput');
     } else {
       extra += ', (bare not run)';
+    }
+  }
+  if (target.linearOf) {
+    targets.push(`≤ ${2 * target.factor}× ${target.linearOf}`);
+    const base = byName.get(target.linearOf);
+    if (base) {
+      const times = wall / median(base.runs.map((x) => x.wallMs));
+      extra += `${times.toFixed(1)}× ${target.linearOf} for ${target.factor}× the input`;
+      if (times > 2 * target.factor) fails.push('not linear');
     }
   }
   const hit = r.runs.some((x) => x.deadlineHit) ? ' (deadline hit: fallback)' : '';

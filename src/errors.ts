@@ -1,7 +1,11 @@
+import { boundMessage } from './bound-message.js';
+
 /**
  * Typed errors. Every failure the tool expects is a ForecastError carrying a stable,
  * namespaced code (`input.column_missing`) and the process exit code it maps to.
  * Only `src/cli/main.ts` and `src/function/` turn these into exit codes or HTTP statuses.
+ * Every message is bounded where it is made (`boundMessage`): one line of at most about 300
+ * characters, secrets in URIs redacted, however large the value or list it quotes.
  */
 
 /** Exit codes, documented in the README. */
@@ -18,7 +22,7 @@ export class ForecastError extends Error {
   readonly code: string;
   readonly exitCode: ExitCode;
   constructor(code: string, message: string, exitCode: ExitCode, options?: { cause?: unknown }) {
-    super(message, options);
+    super(boundMessage(message), options);
     this.name = 'ForecastError';
     this.code = code;
     this.exitCode = exitCode;

@@ -1,5 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
+import { boundMessage } from '../bound-message.js';
 import { EXIT, isForecastError, type ExitCode } from '../errors.js';
+import { redactSecrets } from '../redact-secrets.js';
 import type { CliDeps, GlobalOptions } from './deps.js';
 import { mergeCommand } from './merge-command.js';
 import { backtestCommand, predictCommand, trainCommand } from './model-commands.js';
@@ -32,7 +34,8 @@ export function buildProgram(deps: CliDeps): Command {
 /**
  * Run the CLI and return the exit code. The one place where errors become exit codes and
  * one-line messages: 0 ok, 1 internal bug, 2 bad input or usage, 3 cloud service still failing,
- * 4 deadline or memory limit. Stack traces only with --verbose.
+ * 4 deadline or memory limit. Stack traces only with --verbose. Every message goes through
+ * `boundMessage`: one line, at most about 300 characters, secrets in URIs redacted.
  */
 export async function main(deps: CliDeps): Promise<ExitCode> {
   const program = buildProgram(deps);
@@ -45,20 +48,16 @@ export async function main(deps: CliDeps): Promise<ExitCode> {
       // --help and --version succeed; help shown because no subcommand was given is a usage error.
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
       if (e.code === 'commander.help') return EXIT.input;
-      deps.stderr.write(`forecast: ${e.message.replace(/^error: /, '')}\n`);
+      deps.stderr.write(`forecast: ${boundMessage(e.message.replace(/^error: /, ''))}\n`);
       return EXIT.input;
     }
     if (isForecastError(e)) {
-      deps.stderr.write(`forecast: ${oneLine(e.message)}\n`);
-      if (verbose && e.stack) deps.stderr.write(`${e.stack}\n`);
+      deps.stderr.write(`forecast: ${boundMessage(e.message)}\n`);
+      if (verbose && e.stack) deps.stderr.write(`${redactSecrets(e.stack)}\n`);
       return e.exitCode;
     }
-    deps.stderr.write(`forecast: internal error: ${oneLine(e instanceof Error ? e.message : String(e))} (please report this; run with --verbose for the stack)\n`);
-    if (verbose && e instanceof Error && e.stack) deps.stderr.write(`${e.stack}\n`);
+    deps.stderr.write(`forecast: internal error: ${boundMessage(e instanceof Error ? e.message : String(e))} (please report this; run with --verbose for the stack)\n`);
+    if (verbose && e instanceof Error && e.stack) deps.stderr.write(`${redactSecrets(e.stack)}\n`);
     return EXIT.internal;
   }
-}
-
-function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').trim();
 }

@@ -1,11 +1,11 @@
 import { Command, Option } from 'commander';
 import { FREQS } from '../frame/freq.js';
 import { FILLS } from '../frame/align.js';
-import { collect } from './options.js';
+import { collect, readLimitOptions } from './options.js';
 import { ioContext, type CliDeps, type GlobalOptions } from './deps.js';
 
 export function mergeCommand(deps: CliDeps, globals: () => GlobalOptions): Command {
-  return new Command('merge')
+  return readLimitOptions(new Command('merge'))
     .description('merge long, wide and events tables into one wide table on a regular calendar')
     .requiredOption('--source <spec>', 'URI[?format=long|wide|events&key=COL&date=COL&value=COL&agg=…&prefix=STR&fill=…] (repeatable)', collect)
     .option('--to <uri>', 'output table', '-')

@@ -2,11 +2,11 @@ import { Command, Option } from 'commander';
 import { FREQS } from '../frame/freq.js';
 import { METRICS } from '../model/types.js';
 import { ioContext, type CliDeps, type GlobalOptions } from './deps.js';
-import { levelsList, positiveInt } from './options.js';
+import { levelsList, positiveInt, readLimitOptions } from './options.js';
 
 /** Options shared by train and backtest. */
 function modelOptions(cmd: Command): Command {
-  return cmd
+  return readLimitOptions(cmd)
     .option('--from <uri>', 'wide table (the output of merge)', '-')
     .requiredOption('--target <col>', 'column to forecast')
     .option('--horizon <n>', 'periods ahead', positiveInt('--horizon', 520), 4)
@@ -27,7 +27,7 @@ export function trainCommand(deps: CliDeps, globals: () => GlobalOptions): Comma
 }
 
 export function predictCommand(deps: CliDeps, globals: () => GlobalOptions): Command {
-  return new Command('predict').description('forecast the periods after the table\'s last row with a model file')
+  return readLimitOptions(new Command('predict')).description('forecast the periods after the table\'s last row with a model file')
     .option('--from <uri>', 'wide table', '-')
     .requiredOption('--model <uri>', 'model file written by train')
     .option('--to <uri>', 'forecast table', '-')

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 
 /** Commander argument parsers that reject bad values with a message naming the value. */
 export function positiveInt(what: string, max = 1_000_000) {
@@ -32,4 +32,11 @@ export function param(v: string, prev: Record<string, unknown> = {}): Record<str
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new InvalidArgumentError(`--param name '${name}' must be letters, digits and underscores`);
   const raw = v.slice(eq + 1);
   return { ...prev, [name]: /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw };
+}
+
+/** `--max-field-size` and `--max-line-length`, for every command that reads a CSV. */
+export function readLimitOptions(cmd: Command): Command {
+  return cmd
+    .option('--max-field-size <size>', 'longest field a CSV may hold, in characters (default 1MiB)')
+    .option('--max-line-length <size>', 'longest line a CSV may hold, in characters (default 64MiB)');
 }

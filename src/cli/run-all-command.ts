@@ -1,8 +1,9 @@
 import { Command } from 'commander';
 import { ioContext, type CliDeps, type GlobalOptions } from './deps.js';
+import { readLimitOptions } from './options.js';
 
 export function runAllCommand(deps: CliDeps, globals: () => GlobalOptions): Command {
-  return new Command('run-all').description('sources → merge → train → predict → publish under one deadline (the Cloud Function run)')
+  return readLimitOptions(new Command('run-all')).description('sources → merge → train → predict → publish under one deadline (the Cloud Function run)')
     .option('--config <file>', 'pipeline config: a path, gs:// URI or inline JSON', 'pipeline.json')
     .option('--out-dir <dir>', 'output folder or gs:// prefix (default: the config\'s outDir)')
     .option('--deadline <duration>', 'stop cleanly before this (default: the config\'s, else 60s)')

@@ -30,6 +30,21 @@ function daysInMonth(y: number, m: number): number {
   return m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
 }
 
+/** 0001-01-01 and 9999-12-31: the range of BigQuery's DATE, and of four-digit years. */
+export const MIN_DAY = daysFromCivil(1, 1, 1);
+export const MAX_DAY = daysFromCivil(9999, 12, 31);
+
+/**
+ * Why a day cannot date `freq` data, or undefined when it can: the day itself, and the label of
+ * its period (9999-12-31 is in the week ending 10000-01-02), must lie in MIN_DAY … MAX_DAY, so
+ * every date the tool writes reads back and loads into BigQuery.
+ */
+export function dateRangeProblem(day: number, freq: Freq): string | undefined {
+  if (!(day >= MIN_DAY && day <= MAX_DAY)) return 'is outside the dates 0001-01-01 … 9999-12-31';
+  const label = periodOf(day, freq);
+  return label > MAX_DAY ? `falls in the period ending ${formatDate(label)}, past 9999-12-31` : undefined;
+}
+
 /** `yyyy-mm-dd` for a day number. */
 export function formatDate(days: number): string {
   const [y, m, d] = civilFromDays(days);

@@ -1,6 +1,7 @@
 import type { Storage } from '@google-cloud/storage';
 import type { BigQuery } from '@google-cloud/bigquery';
 import type { IoContext } from './context.js';
+import { checkCredentials } from './credentials.js';
 
 /**
  * Lazily constructed Cloud Storage and BigQuery clients. The client libraries are loaded with a
@@ -9,7 +10,8 @@ import type { IoContext } from './context.js';
  * - `FORECAST_GCS_ENDPOINT` / `FORECAST_BIGQUERY_ENDPOINT` point a client at a local double
  *   (`npm run cloud:local`): no credentials are sent; BigQuery gets a stub OAuth2 client so it
  *   does not probe the GCE metadata server (see /work/shared/CLOUD-NOTES.md).
- * - Without them: Application Default Credentials, project from `GOOGLE_CLOUD_PROJECT`.
+ * - Without them: Application Default Credentials, project from `GOOGLE_CLOUD_PROJECT`; the
+ *   credentials file is checked first (credentials.ts), so a malformed key is exit 2 naming it.
  * - Retries are bounded by the run's remaining time (`ctx.remainingMs()`), so a client is built
  *   per operation with the budget left at that moment. `FORECAST_RETRY_MAX_DELAY_MS` caps the
  *   backoff between attempts (tests set it low; default 64 s, the library default).
@@ -42,9 +44,10 @@ function project(ctx: IoContext): string | undefined {
  * whose fixed 1 s minTimeout must not exceed `maxRetryDelay`, so uploads get at least 1 s.
  */
 export async function storageClient(ctx: IoContext, opts: { upload?: boolean } = {}): Promise<Storage> {
+  const endpoint = ctx.env.FORECAST_GCS_ENDPOINT;
+  if (!endpoint) await checkedCredentials(ctx);
   const { Storage } = await import('@google-cloud/storage');
   const b = retryBudget(ctx);
-  const endpoint = ctx.env.FORECAST_GCS_ENDPOINT;
   return new Storage({
     projectId: project(ctx) ?? (endpoint ? 'local-project' : undefined),
     ...(endpoint ? { apiEndpoint: endpoint.replace(/\/+$/, '') } : {}),
@@ -60,9 +63,10 @@ export async function storageClient(ctx: IoContext, opts: { upload?: boolean } =
 
 /** A BigQuery client for this operation. */
 export async function bigqueryClient(ctx: IoContext): Promise<BigQuery> {
+  const endpoint = ctx.env.FORECAST_BIGQUERY_ENDPOINT;
+  if (!endpoint) await checkedCredentials(ctx);
   const { BigQuery } = await import('@google-cloud/bigquery');
   const b = retryBudget(ctx);
-  const endpoint = ctx.env.FORECAST_BIGQUERY_ENDPOINT;
   let authClient: unknown;
   if (endpoint) {
     const { OAuth2Client } = await import('google-auth-library');
@@ -81,4 +85,17 @@ export async function bigqueryClient(ctx: IoContext): Promise<BigQuery> {
       retryDelayMultiplier: 2,
     },
   });
+}
+
+/** The credentials check, once per credentials file (a client is built per operation). */
+const checked = new Map<string, Promise<unknown>>();
+function checkedCredentials(ctx: IoContext): Promise<unknown> {
+  const e = ctx.env;
+  const key = [e.GOOGLE_APPLICATION_CREDENTIALS, e.CLOUDSDK_CONFIG, e.HOME, e.APPDATA].join('\0');
+  let p = checked.get(key);
+  if (p === undefined) {
+    p = checkCredentials(e);
+    checked.set(key, p);
+  }
+  return p;
 }

@@ -12,6 +12,10 @@ export function cloudFailure(service: string, operation: string, resource: strin
   const name = service === 'BigQuery' ? 'BigQuery' : 'Cloud Storage';
   const id = `${service === 'BigQuery' ? 'bigquery' : 'gcs'}_${operation.replace(/\W+/g, '_')}`;
   const text = `${name} ${operation} ${resource} failed: ${status} ${reason}`;
+  // No credentials anywhere (no key file, no gcloud login, no metadata server) will not heal by retrying either.
+  if (NO_CREDENTIALS.test(reason)) {
+    return inputError('credentials', `${text}; Application Default Credentials found none: set GOOGLE_APPLICATION_CREDENTIALS to a key file, run gcloud auth application-default login, or run with a service account`, err);
+  }
   // A missing bucket/dataset, a bad request or a missing permission will not heal by retrying:
   // that is the configuration's problem (exit 2), not an outage (exit 3). A 403 for a quota or
   // a backend hiccup is the service's (BigQuery reports rate and quota limits as 403).
@@ -22,6 +26,7 @@ export function cloudFailure(service: string, operation: string, resource: strin
 }
 
 const NOT_TRANSIENT = [400, 401, 403, 404];
+const NO_CREDENTIALS = /Could not load the default credentials/i;
 
 /**
  * The error reasons of a 403 that is not about permissions: rate and quota limits and backend

@@ -1,4 +1,6 @@
 import { pino, type Logger, type DestinationStream } from 'pino';
+import { boundMessage } from '../bound-message.js';
+import { redactSecrets } from '../redact-secrets.js';
 
 /** Fields whose values never reach a log line (credentials, tokens, auth headers). */
 export const REDACT_PATHS = [
@@ -24,12 +26,14 @@ export interface LoggerOptions {
 
 /**
  * A pino logger writing one JSON object per line in the shape Cloud Logging promotes
- * (`severity`, `message`, `logging.googleapis.com/trace`), with credentials redacted.
+ * (`severity`, `message`, `logging.googleapis.com/trace`), with credentials redacted: fields
+ * named like credentials by path, and secret query parameters of URIs anywhere in the line.
+ * Messages are bounded like error messages (`boundMessage`).
  * With `pretty`, lines read `12:00:01 INFO  merge done rows=73` for people at a terminal.
  */
 export function createLogger(opts: LoggerOptions = {}): Logger {
   const destination = opts.destination ?? process.stderr;
-  const stream = opts.pretty ? prettyStream(destination as NodeJS.WritableStream) : destination;
+  const stream = redactingStream(opts.pretty ? prettyStream(destination as NodeJS.WritableStream) : destination);
   const base = opts.trace ? { 'logging.googleapis.com/trace': opts.trace } : {};
   return pino(
     {
@@ -39,6 +43,13 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       formatters: { level: (label) => ({ severity: SEVERITY[label] ?? 'DEFAULT' }) },
+      hooks: {
+        logMethod(args, method) {
+          const at = typeof args[0] === 'string' ? 0 : typeof args[1] === 'string' ? 1 : -1;
+          if (at >= 0) args[at] = boundMessage(args[at] as string);
+          return method.apply(this, args);
+        },
+      },
     },
     stream as DestinationStream,
   );
@@ -54,6 +65,11 @@ export function traceFromHeader(header: string | undefined, project: string | un
   const w3c = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/i.exec(header);
   const id = w3c ? w3c[1] : header.split('/')[0];
   return /^[0-9a-f]{32}$/i.test(id) && !/^0+$/.test(id) ? `projects/${project}/traces/${id}` : undefined;
+}
+
+/** Every line with the secrets of the URIs it mentions redacted, wherever they are (message, fields, errors). */
+function redactingStream(out: DestinationStream | NodeJS.WritableStream): DestinationStream {
+  return { write: (line: string) => out.write(redactSecrets(line)) };
 }
 
 function prettyStream(out: NodeJS.WritableStream): DestinationStream {

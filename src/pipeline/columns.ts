@@ -1,4 +1,5 @@
 import { inputError } from '../errors.js';
+import { restoreFormula } from '../io/csv-write.js';
 
 /** A header after the checks every format shares: BOM gone, unnamed index found, duplicates rejected. */
 export interface Header {
@@ -9,17 +10,24 @@ export interface Header {
 
 const UNNAMED = /^(Unnamed: ?\d+)?$/;
 
+/**
+ * Trimmed names, the unnamed index column, and no empty or repeated name. A name this tool
+ * neutralised as a formula when writing it (`'=x`, see csv-write.ts) reads back as written
+ * (`=x`), so merged.csv names the series as its sources did. O(columns).
+ */
 export function checkHeader(cells: readonly string[], source: string): Header {
-  const names = cells.map((c) => c.trim());
+  const names = cells.map((c) => restoreFormula(c.trim()));
   const indexColumn = names.length > 1 && UNNAMED.test(names[0]) ? 0 : -1;
+  const firstAt = new Map<string, number>();
   names.forEach((n, i) => {
-    if (i !== indexColumn && n === '') {
-      throw inputError('bad_header', `${source}: column ${i + 1} of the header has no name`);
+    const first = firstAt.get(n);
+    if (i !== indexColumn) {
+      if (n === '') throw inputError('bad_header', `${source}: column ${i + 1} of the header has no name`);
+      if (first !== undefined) {
+        throw inputError('bad_header', `${source}: column '${n}' appears twice in the header (columns ${first + 1} and ${i + 1})`);
+      }
     }
-    const first = names.indexOf(n);
-    if (first !== i && i !== indexColumn) {
-      throw inputError('bad_header', `${source}: column '${n}' appears twice in the header (columns ${first + 1} and ${i + 1})`);
-    }
+    if (first === undefined) firstAt.set(n, i);
   });
   return { names, indexColumn };
 }

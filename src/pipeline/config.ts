@@ -2,11 +2,13 @@ import { isAbsolute, join } from 'node:path';
 import { inputError } from '../errors.js';
 import { isFill, type Fill } from '../frame/align.js';
 import { isFreq, type Freq } from '../frame/freq.js';
-import { parseDate } from '../frame/dates.js';
+import { dateRangeProblem, parseDate } from '../frame/dates.js';
 import { CANDIDATES, isCandidateName, isMetricName, type EngineOptions } from '../model/types.js';
 import { parseBytes, parseDuration } from './duration.js';
 import { validateSourceSpec, type SourceSpec } from './source-spec.js';
 import { parseUri } from '../io/uri.js';
+import type { CsvLimits } from '../io/csv-read.js';
+import { csvLimits } from './csv-limits.js';
 
 /** Where run-all publishes each table besides the out dir (any URI: path, gs://, bq://). */
 export interface PublishTargets {
@@ -29,10 +31,12 @@ export interface PipelineConfig extends Omit<EngineOptions, 'budget'> {
   readonly report: boolean;
   readonly deadlineMs: number;
   readonly maxMemoryBytes: number;
+  /** The longest field and line a source may hold. */
+  readonly limits: CsvLimits;
 }
 
 const TOP_KEYS = ['$schema', 'description', 'sources', 'freq', 'start', 'end', 'fill', 'target', 'horizon', 'levels', 'metric',
-  'folds', 'candidates', 'outDir', 'publish', 'report', 'deadline', 'maxMemory'];
+  'folds', 'candidates', 'outDir', 'publish', 'report', 'deadline', 'maxMemory', 'maxFieldSize', 'maxLineLength'];
 const PUBLISH_KEYS = ['predictions', 'weeklyScore', 'featureRanking', 'removedFeatures', 'backtest'];
 
 /**
@@ -87,6 +91,8 @@ export function loadConfig(text: string, source: string, baseDir?: string): Pipe
   for (const k of ['start', 'end'] as const) {
     const v = str(k);
     if (v !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(parseDate(v)))) throw bad(k, `'${v}' must be a date yyyy-mm-dd`);
+    const problem = v === undefined ? undefined : dateRangeProblem(parseDate(v), freq);
+    if (problem !== undefined) throw bad(k, `'${v}' ${problem}`);
   }
   if (typeof o.start === 'string' && typeof o.end === 'string' && o.start > o.end) throw bad('start', `${o.start} is after 'end' ${o.end}`);
   const levels = o.levels ?? [0.8, 0.95];
@@ -119,5 +125,6 @@ export function loadConfig(text: string, source: string, baseDir?: string): Pipe
     report: o.report === undefined ? true : (o.report as boolean),
     deadlineMs: parseDuration(str('deadline', '60s')!, `${source}: 'deadline'`),
     maxMemoryBytes: parseBytes(str('maxMemory', '3.5GiB')!, `${source}: 'maxMemory'`),
+    limits: csvLimits({ maxFieldSize: str('maxFieldSize'), maxLineLength: str('maxLineLength') }, undefined, (k) => `${source}: '${k}'`),
   };
 }

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { inputError } from '../errors.js';
 import { SeriesAccumulator, type Series } from '../frame/series-accumulator.js';
-import { parseDate, periodOf, formatDate } from '../frame/dates.js';
+import { dateRangeProblem, parseDate, periodOf, formatDate } from '../frame/dates.js';
 import { parseNumber, type NumberNote } from '../frame/parse-number.js';
 import type { Freq } from '../frame/freq.js';
-import { readCsvStream } from '../io/csv-read.js';
+import { readCsvStream, type CsvLimits } from '../io/csv-read.js';
+import { listOf } from '../bound-message.js';
 import { checkHeader, findColumn, type Header } from './columns.js';
 import type { SourceSpec } from './source-spec.js';
 
@@ -23,12 +24,19 @@ const KEY_GUESSES = ['keyword', 'key', 'theme', 'series', 'name'];
 const DATE_GUESSES = ['date', 'week', 'period', 'day', 'month', 'timestamp', 'time', 'fecha', 'periodo'];
 const VALUE_GUESSES = ['value', 'trend_index', 'interest', 'sentiment', 'tone', 'count'];
 
+/** How a read is bounded: the caller's time and memory check, and the longest line and field. */
+export interface ReadBounds {
+  /** Called before each 64 KiB piece of text is parsed, even inside one huge line. */
+  readonly onChunk?: () => void;
+  readonly limits?: CsvLimits;
+}
+
 /**
  * Stream one source into aggregated series, validating every cell on the way: each error names
  * the source, the row, the column and the bad value. Memory grows with keys × periods, never with
- * rows. `onChunk` is called after each parsed chunk so the caller can check time and memory.
+ * rows; time is linear in the bytes, however long the lines or wide the header.
  */
-export async function ingest(stream: Readable, spec: SourceSpec, freq: Freq, name: string, onChunk: () => void = () => {}): Promise<IngestResult> {
+export async function ingest(stream: Readable, spec: SourceSpec, freq: Freq, name: string, bounds: ReadBounds = {}): Promise<IngestResult> {
   const hash = createHash('sha256');
   const tap = new Transform({
     transform(chunk: Buffer, _enc, cb) {
@@ -58,6 +66,8 @@ export async function ingest(stream: Readable, spec: SourceSpec, freq: Freq, nam
       if (Number.isNaN(d)) {
         throw inputError('bad_date', `${name} row ${at}, column '${header!.names[col]}': '${text}' is not a date (expected yyyy-mm-dd)`);
       }
+      const problem = dateRangeProblem(d, freq);
+      if (problem !== undefined) throw inputError('date_range', `${name} row ${at}, column '${header!.names[col]}': '${text}' ${problem}`);
       p = periodOf(d, freq);
       if (periods.size < DATE_CACHE) periods.set(text, p);
     }
@@ -111,11 +121,11 @@ export async function ingest(stream: Readable, spec: SourceSpec, freq: Freq, nam
         onRow(row, at);
       }
       rows += batch.length;
-      onChunk();
     },
-  });
+    onPiece: bounds.onChunk,
+  }, bounds.limits);
   const problems: string[] = [];
-  if (textColumns.length > 0) problems.push(`${name}: left out ${textColumns.length} text column${textColumns.length > 1 ? 's' : ''} (${textColumns.join(', ')})`);
+  if (textColumns.length > 0) problems.push(`${name}: left out ${textColumns.length} text column${textColumns.length > 1 ? 's' : ''} (${listOf(textColumns)})`);
   if (notes.get('below_threshold')) problems.push(`${name}: read ${notes.get('below_threshold')} '<1' values as 0`);
   if (notes.get('decimal_comma')) problems.push(`${name}: read ${notes.get('decimal_comma')} values with a decimal comma`);
   if (rows === 0) throw inputError('empty', `${name} has a header but no data rows`);
@@ -200,10 +210,11 @@ function rowHandler(header: Header, spec: SourceSpec, name: string, r: CellReade
         first = false;
         const text = cols.filter((c) => parseNumber(row[c]) === undefined);
         if (text.length === cols.length) {
-          throw inputError('column_missing', `${name} has no numeric series columns: the first row of ${text.map((c) => `'${header.names[c]}'`).join(', ')} is text`);
+          throw inputError('column_missing', `${name} has no numeric series columns: the first row of ${listOf(text.map((c) => `'${header.names[c]}'`))} is text`);
         }
         if (text.length > 0) r.textColumns(text.map((c) => header.names[c]));
-        cols = cols.filter((c) => !text.includes(c));
+        const isText = new Set(text);
+        cols = cols.filter((c) => !isText.has(c));
       }
       const p = r.period(row[dateCol], at, dateCol);
       for (const c of cols) r.add(header.names[c], p, r.number(row[c], at, c), at);

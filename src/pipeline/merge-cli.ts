@@ -8,8 +8,9 @@ import { writeTable } from '../io/write-table.js';
 import { mergeSources } from './merge.js';
 import { parseSourceSpec } from './source-spec.js';
 import { periodOption } from './period-option.js';
+import { csvLimits, type CsvLimitOptions } from './csv-limits.js';
 
-export interface MergeCliOptions {
+export interface MergeCliOptions extends CsvLimitOptions {
   readonly source: string[];
   readonly to: string;
   readonly freq: Freq;
@@ -23,6 +24,7 @@ export interface MergeCliOptions {
 export async function runMerge(o: MergeCliOptions, ctx: IoContext): Promise<void> {
   const specs = o.source.map(parseSourceSpec);
   const to = parseUri(o.to, '--to');
+  const limits = csvLimits(o);
   if (o.dryRun) {
     const { dryRunMerge } = await import('./merge-dry-run.js');
     await dryRunMerge(specs, o.freq, ctx);
@@ -31,7 +33,7 @@ export async function runMerge(o: MergeCliOptions, ctx: IoContext): Promise<void
   const start = periodOption(o.start, o.freq, '--start');
   const end = periodOption(o.end, o.freq, '--end');
   if (start !== undefined && end !== undefined && start > end) throw inputError('bad_option', `--start ${o.start} is after --end ${o.end}`);
-  const r = await mergeSources(specs, { freq: o.freq, start, end, fill: o.fill }, ctx);
+  const r = await mergeSources(specs, { freq: o.freq, start, end, fill: o.fill, limits }, ctx);
   for (const p of r.problems) ctx.logger.warn(p);
   await writeTable(to, frameToCsv(r.frame), ctx, { mode: 'overwrite' });
   ctx.logger.info({ periods: r.frame.dates.length, series: r.frame.names.length, to: o.to }, 'merged');

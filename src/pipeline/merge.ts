@@ -5,8 +5,9 @@ import type { Freq } from '../frame/freq.js';
 import type { IoContext } from '../io/context.js';
 import { openRead } from '../io/open-read.js';
 import { parseUri, type Uri } from '../io/uri.js';
+import type { CsvLimits } from '../io/csv-read.js';
 import { ingest } from './ingest.js';
-import { settleAll } from './settle-all.js';
+import { settleEach } from './settle-all.js';
 import type { SourceSpec } from './source-spec.js';
 
 export interface MergeOptions {
@@ -16,9 +17,14 @@ export interface MergeOptions {
   readonly end?: number;
   /** Overrides every source's own fill rule. */
   readonly fill?: Fill;
-  /** Called between chunks: the caller's deadline and memory checks. */
+  /** Called before each source and each 64 KiB piece of text: the caller's deadline and memory checks. */
   readonly onChunk?: () => void;
+  /** The longest line and field a source may hold. */
+  readonly limits?: CsvLimits;
 }
+
+/** Sources read at once: their waits on disk, Storage and BigQuery overlap, their buffers stay few. */
+export const CONCURRENT_SOURCES = 8;
 
 export interface InputInfo {
   readonly uri: string;
@@ -56,9 +62,12 @@ export function pushdownOf(uri: Uri, spec: SourceSpec, freq: Freq) {
  */
 export async function mergeSources(specs: readonly SourceSpec[], opts: MergeOptions, ctx: IoContext): Promise<MergeResult> {
   if (specs.length === 0) throw inputError('no_sources', 'merge needs at least one --source');
-  // Sources are read concurrently (their waits on disk, Storage and BigQuery overlap), then
+  // Sources are read a few at a time (their waits on disk, Storage and BigQuery overlap), then
   // checked in the order given, so the result and the first error reported do not depend on timing.
-  const reads = await settleAll(specs.map((spec) => readSource(spec, opts, ctx)));
+  const reads = await settleEach(specs, CONCURRENT_SOURCES, (spec) => {
+    opts.onChunk?.();
+    return readSource(spec, opts, ctx);
+  });
   const groups: SeriesGroup[] = [];
   const inputs: InputInfo[] = [];
   const problems: string[] = [];
@@ -66,6 +75,10 @@ export async function mergeSources(specs: readonly SourceSpec[], opts: MergeOpti
   for (const [i, r] of reads.entries()) {
     const spec = specs[i];
     for (const s of r.series) {
+      // The merged table's first column is `date`: a series of that name would be a second one.
+      if (s.name.toLowerCase() === 'date') {
+        throw inputError('reserved_name', `${spec.uri}: a series named '${s.name}' would be a second date column in the merged table; rename it, or give the source a prefix=`);
+      }
       const prev = owner.get(s.name);
       if (prev !== undefined) {
         throw inputError('duplicate_column', `series '${s.name}' comes from both ${prev} and ${spec.uri}; give one source a prefix=`);
@@ -104,7 +117,7 @@ async function readSource(spec: SourceSpec, opts: MergeOptions, ctx: IoContext) 
     if (spec.split !== undefined) throw inputError('bad_source', `source ${spec.uri}: split= works on an events table in BigQuery (aggregated there), not on files or queries`);
     stream = await openRead(uri, ctx, spec);
   }
-  const r = await ingest(stream, effective, opts.freq, spec.uri, opts.onChunk);
+  const r = await ingest(stream, effective, opts.freq, spec.uri, { onChunk: opts.onChunk, limits: opts.limits });
   ctx.logger.debug({ uri: spec.uri, rows: r.rows, series: r.series.length }, 'source read');
   return r;
 }

@@ -7,6 +7,7 @@ import { parseUri } from '../io/uri.js';
 import { loadConfig, type PipelineConfig } from './config.js';
 import { parseBytes, parseDuration } from './duration.js';
 import { runAll, type RunSummary } from './run-all.js';
+import { csvLimits, type CsvLimitOptions } from './csv-limits.js';
 import type { Progress } from '../io/progress.js';
 
 /** Load a config from a local path, a gs:// URI, or inline JSON (text starting with `{`). */
@@ -25,7 +26,7 @@ export async function readConfig(ref: string, ctx: IoContext): Promise<PipelineC
   return loadConfig(await readText(uri, ctx), ref);
 }
 
-export interface RunAllCliOptions {
+export interface RunAllCliOptions extends CsvLimitOptions {
   readonly config: string;
   readonly outDir?: string;
   readonly deadline?: string;
@@ -41,6 +42,7 @@ export async function runAllCli(o: RunAllCliOptions, ctx: IoContext, now: () => 
     ...base,
     maxMemoryBytes: o.maxMemory ? parseBytes(o.maxMemory, '--max-memory') : base.maxMemoryBytes,
     report: o.report === false ? false : base.report,
+    limits: csvLimits(o, base.limits),
   };
   const deadlineMs = o.deadline ? parseDuration(o.deadline, '--deadline') : config.deadlineMs;
   return runAll({ config, outDir: o.outDir, deadlineMs, runDate: o.runDate, ctx, now, progress });

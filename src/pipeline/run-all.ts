@@ -6,6 +6,8 @@ import { Deadline, memoryGuard } from './deadline.js';
 import { mergeSources } from './merge.js';
 import { buildOutputs, type OutputFile } from './build-outputs.js';
 import { publishRun } from './publish-run.js';
+import { checkForecastRange } from './forecast-range.js';
+import { checkTrainedModel, checkValueRange } from './value-range.js';
 import type { Progress } from '../io/progress.js';
 
 export interface RunAllOptions {
@@ -72,6 +74,7 @@ async function run(opts: RunAllOptions, progress: Progress): Promise<RunSummary>
     start: periodOption(config.start, config.freq, 'start'),
     end: periodOption(config.end, config.freq, 'end'),
     fill: config.fill,
+    limits: config.limits,
     onChunk: () => {
       deadline.check('merge', reserve);
       guard('merge');
@@ -80,6 +83,8 @@ async function run(opts: RunAllOptions, progress: Progress): Promise<RunSummary>
   }, ctx);
   log.info({ stage: 'merge', ms: deadline.lap('merge'), rows: merged.frame.dates.length, columns: merged.frame.names.length }, 'merged');
   for (const p of merged.problems) log.warn({ stage: 'merge' }, p);
+  checkForecastRange(merged.frame, config.horizon, 'the merged table');
+  checkValueRange(merged.frame, 'the merged table');
   deadline.check('train', reserve);
   progress.start(`train: selecting among candidates for '${config.target}'`);
 
@@ -90,6 +95,7 @@ async function run(opts: RunAllOptions, progress: Progress): Promise<RunSummary>
     budget: { remainingMs: () => deadline.remainingMs() - reserve },
   }));
   guard('train');
+  checkTrainedModel(trained.model, 'the merged table');
   log.info({ stage: 'train', ms: deadline.lap('train'), winner: trained.winner, deadlineHit: trained.deadlineHit }, 'trained');
   const forecasts = predict(trained.model, merged.frame);
   deadline.lap('predict');

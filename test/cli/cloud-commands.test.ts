@@ -75,3 +75,19 @@ test('a missing dataset or bucket is a configuration error (exit 2) naming it, n
     assert.match(r.stderr, re);
   }
 });
+
+test('secrets in URI query strings are redacted in every message and log line (--from, publish --to)', async () => {
+  const cases: { args: string[]; stdin?: string; code: number; re: RegExp; faults?: object }[] = [
+    { args: ['extract', '--from', 'gs://dash/missing.csv?access_token=ya29.SECRET'], code: 2, re: /gs:\/\/dash\/missing\.csv\?access_token=\[redacted\] does not exist/ },
+    { args: ['--log-level', 'debug', 'publish', '--to', 'gs://dash/x.csv?X-Goog-Signature=SECRET&X-Goog-Credential=SECRET'], stdin: 'run_date,x\n2020-05-24,1\n', code: 3,
+      re: /X-Goog-Signature=\[redacted\]&X-Goog-Credential=\[redacted\].*503/, faults: { status: 503, count: 1000 } },
+  ];
+  for (const c of cases) {
+    if (c.faults) await fetch(`${d.gcsEndpoint}/_faults`, { method: 'POST', body: JSON.stringify(c.faults) });
+    const r = await runCli(c.args, { env: { ...env, FORECAST_MAX_RETRIES: '1' }, stdin: c.stdin });
+    if (c.faults) await fetch(`${d.gcsEndpoint}/_faults`, { method: 'DELETE' });
+    assert.equal(r.code, c.code, r.stderr);
+    assert.match(r.stderr, c.re);
+    assert.doesNotMatch(r.stderr + r.stdout, /SECRET/);
+  }
+});

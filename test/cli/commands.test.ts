@@ -124,3 +124,14 @@ test('run-all then report --from rebuilds report.html and the five charts', asyn
     assert.deepEqual([...readFileSync(join(out, png)).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], png);
   }
 });
+
+test('values near ±1e308 train and predict to finite forecasts, never an internal error', async () => {
+  const model = join(dir, 'huge-model.json');
+  const t = await runCli(['train', '--from', 'test/corpus/files/huge-values.csv', '--target', 'y', '--to', model]);
+  assert.equal(t.code, 0, t.stderr);
+  const p = await runCli(['predict', '--from', 'test/corpus/files/huge-values.csv', '--model', model]);
+  assert.equal(p.code, 0, p.stderr);
+  const forecasts = p.stdout.trim().split('\n').slice(1).map((l) => Number(l.split(',')[1]));
+  assert.equal(forecasts.length, 4);
+  for (const f of forecasts) assert.ok(f >= 1e308 && f <= 1.7e308, `forecast ${f}`);
+});

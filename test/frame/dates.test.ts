@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addPeriods, civilFromDays, dayOfWeek, daysFromCivil, formatDate, parseDate, periodOf, periodsBetween } from '../../src/frame/dates.js';
+import { addPeriods, civilFromDays, dateRangeProblem, dayOfWeek, daysFromCivil, formatDate, parseDate, periodOf, periodsBetween } from '../../src/frame/dates.js';
 
 const day = (s: string) => parseDate(s);
 
@@ -71,4 +71,19 @@ test('civilFromDays inverts daysFromCivil (property)', () => {
     const [y, m, d] = civilFromDays(z);
     return daysFromCivil(y, m, d) === z;
   }));
+});
+
+test('dateRangeProblem: a day and its period label must lie in 0001-01-01 … 9999-12-31 (BigQuery DATE)', () => {
+  const cases: [string, 'W-SUN' | 'D' | 'MS', string | undefined][] = [
+    ['0001-01-01', 'W-SUN', undefined], // a Monday: its week ends 0001-01-07
+    ['0001-01-01', 'MS', undefined],
+    ['0000-12-31', 'D', 'is outside the dates 0001-01-01 … 9999-12-31'],
+    ['9999-12-31', 'D', undefined],
+    ['9999-12-31', 'MS', undefined],
+    ['9999-12-26', 'W-SUN', undefined], // a Sunday
+    ['9999-12-27', 'W-SUN', 'falls in the period ending 10000-01-02, past 9999-12-31'],
+    ['9999-12-31T23:00:00-05:00', 'D', 'is outside the dates 0001-01-01 … 9999-12-31'], // the UTC day is 10000-01-01
+  ];
+  for (const [text, freq, want] of cases) assert.equal(dateRangeProblem(parseDate(text), freq), want, `${text} ${freq}`);
+  assert.equal(dateRangeProblem(NaN, 'D'), 'is outside the dates 0001-01-01 … 9999-12-31');
 });

@@ -34,6 +34,25 @@ test('credentials and tokens never reach a log line', () => {
   assert.match(text, /\[redacted\]/);
 });
 
+test('secret query parameters of URIs never reach a log line, in the message or a field, JSON or pretty', () => {
+  for (const pretty of [false, true]) {
+    const { lines, destination } = capture();
+    const log = createLogger({ destination, pretty });
+    log.warn({ uri: 'gs://b/x.csv?access_token=ya29.SECRET', to: 'gs://b/o?X-Goog-Signature=SECRET&X-Goog-Credential=SECRET' }, 'read gs://b/x.csv?sig=SECRET failed');
+    const text = lines.join('');
+    assert.doesNotMatch(text, /SECRET/, text);
+    assert.match(text, /access_token=\[redacted\]/);
+  }
+});
+
+test('log messages are bounded like error messages', () => {
+  const { lines, destination } = capture();
+  createLogger({ destination }).warn(`x.csv: left out 5000 text columns (${Array.from({ length: 5000 }, (_, i) => `c${i}`).join(', ')})`);
+  const message = JSON.parse(lines[0]).message as string;
+  assert.ok(message.length <= 300, `${message.length} characters`);
+  assert.match(message, /c7, … and 4992 more\)$/);
+});
+
 test('pretty lines for a terminal', () => {
   const { lines, destination } = capture();
   createLogger({ destination, pretty: true }).info({ rows: 73 }, 'merged');

@@ -15,6 +15,8 @@ test('the demo config loads, with defaults and source paths relative to the conf
   assert.equal(c.maxMemoryBytes, Math.round(3.5 * 1024 ** 3));
   const d = loadConfig(JSON.stringify(ok), 'c.json');
   assert.deepEqual([d.freq, d.horizon, d.metric, d.levels, d.outDir, d.report], ['W-SUN', 4, 'mae', [0.8, 0.95], 'out', true]);
+  assert.deepEqual(d.limits, { maxFieldChars: 2 ** 20, maxLineChars: 2 ** 26 });
+  assert.deepEqual(loadConfig(JSON.stringify({ ...ok, maxFieldSize: '64KiB', maxLineLength: '1000' }), 'c.json').limits, { maxFieldChars: 65536, maxLineChars: 1000 });
 });
 
 test('bad fields are named', () => {
@@ -32,6 +34,10 @@ test('bad fields are named', () => {
     [{ ...ok, targte: 'y' }, /'targte' is not a config field/],
     [{ ...ok, candidates: ['naive', 'rigde'] }, /'candidates' 'rigde' is not a candidate model; candidates are: naive, snaive/],
     [{ ...ok, start: '2020-02-01', end: '2020-01-01' }, /'start' 2020-02-01 is after 'end' 2020-01-01/],
+    [{ ...ok, start: '0000-01-01' }, /'start' '0000-01-01' is outside the dates 0001-01-01 … 9999-12-31/],
+    [{ ...ok, end: '9999-12-31' }, /'end' '9999-12-31' falls in the period ending 10000-01-02/],
+    [{ ...ok, maxLineLength: 'long' }, /c\.json: 'maxLineLength' 'long' is not a size/],
+    [{ ...ok, maxFieldSize: '0' }, /c\.json: 'maxFieldSize' '0' must be at least 1 character/],
     ['[1,2]', /expected a JSON object/],
   ];
   for (const [raw, re] of cases) {

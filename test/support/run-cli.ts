@@ -7,10 +7,17 @@ export interface CliResult {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
+  /** Wall time from spawn to exit. */
+  readonly ms: number;
 }
 
-/** Spawn the real bin (`node bin/forecast …`) from the repo root, with optional stdin. */
-export function runCli(args: readonly string[], opts: { stdin?: string | Buffer; env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
+/**
+ * Spawn the real bin (`node bin/forecast …`) from the repo root, with optional stdin. With
+ * `timeoutMs`, a run still going by then is killed (code null), so a test of a time bound fails
+ * instead of hanging.
+ */
+export function runCli(args: readonly string[], opts: { stdin?: string | Buffer; env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+  const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(process.cwd(), 'bin/forecast'), ...args], {
       cwd: opts.cwd ?? process.cwd(),
@@ -21,8 +28,12 @@ export function runCli(args: readonly string[], opts: { stdin?: string | Buffer;
     const err: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));
     child.stderr.on('data', (c: Buffer) => err.push(c));
+    const timer = opts.timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs);
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: Date.now() - started });
+    });
     child.stdin.on('error', () => {});
     child.stdin.end(opts.stdin ?? '');
   });

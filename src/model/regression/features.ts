@@ -9,6 +9,7 @@
  */
 import type { Freq } from '../../frame/freq.js';
 import { seasonalPhase } from './calendar.js';
+import { overflowScale } from './standardize.js';
 
 export type FeatureDef =
   | { readonly kind: 'ydiff'; readonly lag: number }
@@ -83,11 +84,13 @@ export function computeFeature(d: FeatureDef, data: SeriesData): Float64Array {
       for (let i = 0; i < n; i++) out[i] = y[i] - y[Math.max(0, i - d.lag)];
       break;
     case 'ydev': {
+      // The window sum is kept scaled (by 1 unless the values are huge) so it cannot overflow.
+      const k = overflowScale(y, 0, n - 1);
       let s = 0;
       for (let i = 0; i < n; i++) {
-        s += y[i];
-        if (i >= d.window) s -= y[i - d.window];
-        out[i] = y[i] - s / Math.min(i + 1, d.window);
+        s += y[i] * k;
+        if (i >= d.window) s -= y[i - d.window] * k;
+        out[i] = y[i] - s / Math.min(i + 1, d.window) / k;
       }
       break;
     }

@@ -79,7 +79,7 @@ export function linearSpec(ctx: LinearContext, d: Design, betas: readonly ArrayL
     sd: used.map((k) => d.scaling[k].sd),
     lo: used.map((k) => d.bounds[k].lo),
     hi: used.map((k) => d.bounds[k].hi),
-    coef: betas.map((b) => used.map((k) => b[k])),
+    coef: betas.map((b) => used.map((k) => b[k] / d.yScale)),
     intercept: betas.map(() => 0),
   };
 }

@@ -9,7 +9,7 @@ import type { RemovedFeature } from '../types.js';
 import type { SeriesData } from './features.js';
 import { olsFit } from './ols.js';
 import type { LinearSpec } from '../spec.js';
-import { applyScaling, fitScaling, nearZeroVariance } from './standardize.js';
+import { applyScaling, fitScaling, nearZeroVariance, overflowScale } from './standardize.js';
 
 const Z_MAX = 6;
 /** Never drop rows below this many (the fit would be meaningless). */
@@ -54,7 +54,9 @@ export function fitOriginalOls(data: SeriesData, t: number, horizon: number): Or
   const subs = cols.map(pick);
   const stats = subs.map((c) => fitScaling(c, 0, c.length - 1));
   const z = subs.map((c, j) => applyScaling(c, 0, c.length - 1, stats[j]));
-  const ys = Array.from({ length: horizon }, (_, h) => Float64Array.from(rows, (i) => data.y[i + h + 1]));
+  // Fitted on y·k (k < 1 only for huge targets, design.ts yScale) and scaled back: OLS is linear in y.
+  const k = overflowScale(data.y, 0, data.y.length - 1);
+  const ys = Array.from({ length: horizon }, (_, h) => Float64Array.from(rows, (i) => data.y[i + h + 1] * k));
   const fit = olsFit(z, ys, true);
   return {
     spec: {
@@ -63,8 +65,8 @@ export function fitOriginalOls(data: SeriesData, t: number, horizon: number): Or
       features: kept.map((column) => ({ kind: 'xlevel', column })),
       mean: stats.map((s) => s.mean),
       sd: stats.map((s) => s.sd),
-      coef: fit.coef.map((b) => Array.from(b)),
-      intercept: fit.intercept,
+      coef: fit.coef.map((b) => Array.from(b, (v) => v / k)),
+      intercept: Array.from(fit.intercept, (v) => v / k),
     },
     removedRows,
     removedFeatures,

@@ -9,15 +9,31 @@ export interface Scaling {
   readonly sd: number;
 }
 
-/** Mean and population sd of col[from..to], two passes. O(n). */
+/**
+ * Values past 2^500 (≈ 3e150) are scaled by 2^−524 before summing: their squares and sums
+ * would overflow to Infinity (a column near ±1e308 gave NaN z-scores and a Cholesky failure).
+ * A power of two is exact, and below the threshold nothing is scaled, so ordinary data gives
+ * bit-identical results.
+ */
+const HUGE = 2 ** 500;
+const DOWN = 2 ** -524;
+
+/** The factor that keeps sums and squares of col[from..to] away from overflow: 1, or DOWN for huge values. */
+export function overflowScale(col: ArrayLike<number>, from: number, to: number): number {
+  for (let i = from; i <= to; i++) if (Math.abs(col[i]) > HUGE) return DOWN;
+  return 1;
+}
+
+/** Mean and population sd of col[from..to], two passes (three for huge values). O(n). */
 function meanSd(col: ArrayLike<number>, from: number, to: number): Scaling {
   const n = to - from + 1;
+  const k = overflowScale(col, from, to);
   let s = 0;
-  for (let i = from; i <= to; i++) s += col[i];
+  for (let i = from; i <= to; i++) s += col[i] * k;
   const mean = s / n;
   let v = 0;
-  for (let i = from; i <= to; i++) v += (col[i] - mean) ** 2;
-  return { mean, sd: Math.sqrt(v / n) };
+  for (let i = from; i <= to; i++) v += (col[i] * k - mean) ** 2;
+  return { mean: mean / k, sd: Math.sqrt(v / n) / k };
 }
 
 /** Mean and population sd of col[from..to]; sd = 1 for a constant column. */
@@ -32,9 +48,11 @@ export function nearZeroVariance(col: ArrayLike<number>, from: number, to: numbe
   return sd <= 1e-8 * (Math.abs(mean) + 1);
 }
 
-/** The z-scores of col[from..to] (a new array of to−from+1 values). */
+/** The z-scores of col[from..to] (a new array of to−from+1 values); x − mean computed scaled when huge. */
 export function applyScaling(col: ArrayLike<number>, from: number, to: number, s: Scaling): Float64Array {
   const out = new Float64Array(to - from + 1);
-  for (let i = from; i <= to; i++) out[i - from] = (col[i] - s.mean) / s.sd;
+  const k = Math.abs(s.mean) > HUGE || s.sd > HUGE ? DOWN : 1;
+  const mean = s.mean * k, sd = s.sd * k;
+  for (let i = from; i <= to; i++) out[i - from] = (col[i] * k - mean) / sd;
   return out;
 }

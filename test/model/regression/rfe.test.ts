@@ -15,6 +15,7 @@ function design(n: number, p: number, v: readonly number[]): Design {
     scaling: cols.map(() => ({ mean: 0, sd: 1 })),
     cols,
     ys: [Float64Array.from({ length: n }, next), Float64Array.from({ length: n }, next)],
+    yScale: 1,
     bounds: cols.map(() => ({ lo: -Infinity, hi: Infinity })),
     x0: Float64Array.from({ length: p }, next),
     y0: 1,
