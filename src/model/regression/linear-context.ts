@@ -26,7 +26,7 @@ export function screenCount(n: number): number {
  * extrapolates past what it was fitted on — and the target's own level, changes and deviations
  * by up to 3 ranges, because a break in the target itself is what the change models must
  * follow. Chosen on rolling-origin backtests of all 80 demo keywords across the COVID-19 break
- * (test/model/support/all-keywords.ts; geometric mean of MAE / naive MAE): 1.021 without
+ * (scripts/experiments/all-keywords.ts; geometric mean of MAE / naive MAE): 1.021 without
  * clipping (one keyword at 7× naive's error), 0.987 with other columns held to their range,
  * 0.985 / 0.983 / 0.984 / 0.984 with the target's features at 2 / 3 / 4 / 6 ranges, and 0.982
  * with other columns at 0.25, which also keeps the simulated leading regressor's coverage.
