@@ -60,7 +60,7 @@ test('every field is checked, and the message names the file and the field', () 
     ['winner', 'prophet', /'winner' must be a model name \(naive, snaive/],
     ['inputs', ['paro'], /'inputs' must list every column the parameters read; 'gdelt_x' is missing/],
     ['params', null, /'params' must be an object, got null/],
-    ['params.kind', 'prophet', /'params\.kind' must be one of naive, snaive, ets, theta, stlf, arima, boxcox, wmean, linear, combo, got "prophet"/],
+    ['params.kind', 'prophet', /'params\.kind' must be one of naive, snaive, ets, theta, stlf, arima, scaled, boxcox, wmean, linear, combo, got "prophet"/],
     ['params.how', 'max', /'params\.how' must be one of mean, median/],
     ['params.parts', [], /'params\.parts' must hold at least one specification/],
     ['params.parts.1.period', 0, /'params\.parts\[1\]\.period' must be a whole number from 1 to 1000, got 0/],
