@@ -57,13 +57,19 @@ export function selectModel(data: SeriesData, defs: readonly FeatureDef[], cutof
   if (allowed('naive') && out.length === 0) throw limitError('deadline', 'no time left to score even the naive baseline');
   add(stage('snaive', F * H, () => seasonalNaiveCandidate(data, cutoffs, H, Math.round(period))));
   add(stage('mean', F * 120, () => meanCandidate(data, cutoffs, H, opts.metric)));
-  // Work units (budget.ts, ≈ 10 ns each) measured on this engine's fits: a thetaf fit ≈ 100·n,
-  // an AutoETS search ≈ 1,000·n non-seasonal and ≈ 17,000·n with a monthly season, an STL ≈ 100·n.
+  // Work units (budget.ts, ≈ 10 ns each) measured on this engine's fits (scripts/experiments/
+  // speed.ts): a thetaf fit ≈ 100·n; an AutoETS search ≈ 1,000·n non-seasonal and ≈ 17,000·n
+  // with a monthly season; STL ≈ 200·n per fold; an AutoARIMA search ≈ 25,000·n and with
+  // regressors ≈ 50,000·n. Model searches cost a floor on short series (the number of forms
+  // tried, not n, dominates), hence the floors on n. Declaring them too small would inflate the
+  // tracker's rate and make it skip the regressions of a wide table for no reason.
+  const seasonal = period > 1 && period <= 24;
+  const rows = (floor: number) => Math.max(n, floor);
   add(stage('theta', F * n * 100, () => onSafeScale(data, (d) => thetaCandidate(d, cutoffs, H, period))));
-  add(stage('ets', n * (period > 1 && period <= 24 ? 17000 : 1000) + F * n * 10, () => onSafeScale(data, (d) => etsCandidate(d, cutoffs, H, period))));
-  add(stage('stlf', n * 1000 + F * n * 100, () => onSafeScale(data, (d) => stlfCandidate(d, cutoffs, H, period))));
-  add(stage('arima', n * (period > 1 && period <= 24 ? 8000 : 2500) + F * n * 20, () => onSafeScale(data, (d) => arimaCandidate(d, cutoffs, H, period))));
-  if (data.exogNames.length > 0) add(stage('arimax', n * 4000 + F * n * 20, () => onSafeScale(data, (d) => arimaxCandidate(d, cutoffs, H, period))));
+  add(stage('ets', rows(200) * (seasonal ? 17000 : 1000) + F * n * 10, () => onSafeScale(data, (d) => etsCandidate(d, cutoffs, H, period))));
+  add(stage('stlf', n * 1000 + F * n * 200, () => onSafeScale(data, (d) => stlfCandidate(d, cutoffs, H, period))));
+  add(stage('arima', rows(200) * 25000 + F * n * 20, () => onSafeScale(data, (d) => arimaCandidate(d, cutoffs, H, period))));
+  if (data.exogNames.length > 0) add(stage('arimax', rows(400) * 50000 + F * n * 20, () => onSafeScale(data, (d) => arimaxCandidate(d, cutoffs, H, period))));
 
   const pAll = defs.length;
   const p = Math.min(pAll, defs.filter((d) => d.kind !== 'xlevel' && d.kind !== 'xdiff').length + screenCount(n));
