@@ -3,7 +3,7 @@
  * specification plus a table into forecasts, shared by cross-validation and `predict` so
  * that what was scored is exactly what is served.
  */
-import { clip } from './regression/design.js';
+import { clip } from './prediction-bounds.js';
 import { computeFeature, type FeatureDef, type SeriesData } from './regression/features.js';
 import { naiveForecast } from './baselines/naive.js';
 import { seasonalNaiveForecast } from './baselines/seasonal-naive.js';
@@ -31,7 +31,7 @@ export type ModelSpec =
 /**
  * ŷ_{t+h} = base + intercept_h + Σ_j coef_hj·(clip(f_j(t), lo_j, hi_j) − mean_j)/sd_j, base = y_t
  * ('last': change models, which fall back to naive as coefficients shrink) or 0 ('zero': level
- * models). lo/hi bound each feature to near its training range (design.ts predictionBounds);
+ * models). lo/hi bound each feature to near its training range (prediction-bounds.ts);
  * a spec without them does not clip.
  */
 export interface LinearSpec {

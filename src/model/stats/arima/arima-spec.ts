@@ -4,6 +4,7 @@
  * forecast from any origin: the coefficients are kept and the Kalman filter re-run over the rows
  * up to the origin (arima-refilter.ts), so what the folds scored is what `predict` serves.
  */
+import { clip, predictionBounds, WIDEN_OTHER } from '../../prediction-bounds.js';
 import { fourierTerms } from '../fourier.js';
 import { arimaRefilter } from './arima-refilter.js';
 import type { ArimaCore, ArimaFit } from './types.js';
@@ -59,6 +60,19 @@ export function arimaSpecOf(fit: ArimaFit, recipe: ArimaRecipe): ArimaModelSpec 
   };
 }
 
+/**
+ * Holds each lagged column's rows after the first n (those the forecast reads) to near its range
+ * over rows 0…n−1, as the regressions do (prediction-bounds.ts): a keyword flat for a year that
+ * jumps at the origin would otherwise be multiplied by its coefficient into a forecast of
+ * thousands on a 0–100 index. In place. O(n·k).
+ */
+function holdFutureInRange(columns: readonly Float64Array[], n: number): void {
+  for (const col of columns) {
+    const b = predictionBounds(col, 0, n - 1, WIDEN_OTHER);
+    for (let i = n; i < col.length; i++) col[i] = clip(col[i], b);
+  }
+}
+
 /** Forecast mean and se for h = 1..H from origin t (rows ≤ t), the coefficients kept. O(t·r²). */
 export function arimaSpecForecast(spec: ArimaModelSpec, y: ArrayLike<number>, exog: ReadonlyMap<string, ArrayLike<number>>, t: number, horizon: number): StatForecast {
   const start = recipeStart(spec);
@@ -69,6 +83,7 @@ export function arimaSpecForecast(spec: ArimaModelSpec, y: ArrayLike<number>, ex
   };
   const ys = Float64Array.from({ length: n }, (_, i) => y[start + i]);
   const xreg = spec.nxreg > 0 ? recipeColumns(spec, exog, n + horizon) : undefined;
+  if (xreg && spec.lagged) holdFutureInRange(xreg.slice(xreg.length - spec.lagged.columns.length), n);
   const fc = arimaRefilter(core, ys, n, horizon, xreg);
   return { mean: fc.mean, sd: fc.se };
 }
