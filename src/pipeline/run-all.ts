@@ -7,8 +7,10 @@ import { mergeSources } from './merge.js';
 import { buildOutputs, type OutputFile } from './build-outputs.js';
 import { publishRun } from './publish-run.js';
 import { checkForecastRange } from './forecast-range.js';
-import { checkTrainedModel, checkValueRange } from './value-range.js';
+import { checkValueRange } from './value-range.js';
 import type { Progress } from '../io/progress.js';
+import { resolveTargets } from './target-patterns.js';
+import { defaultWorkers, trainTargets } from './train-targets.js';
 
 export interface RunAllOptions {
   readonly config: PipelineConfig;
@@ -23,12 +25,18 @@ export interface RunAllOptions {
   readonly rss?: () => number;
   /** Stage progress on a terminal (a no-op elsewhere). */
   readonly progress?: Progress;
+  /** Worker threads training targets (default: the available cores; 1 trains on the main thread). */
+  readonly workers?: number;
 }
 
 export interface RunSummary {
   readonly runDate: string;
-  readonly winner: string;
-  readonly mae: number;
+  /** The winner and its fold MAE; null when the run has several targets. */
+  readonly winner: string | null;
+  readonly mae: number | null;
+  /** Targets trained, and how many of them kept their baseline for the deadline. */
+  readonly targets: number;
+  readonly fellBack: number;
   readonly deadlineHit: boolean;
   readonly outputs: string[];
   readonly elapsedMs: number;
@@ -85,45 +93,49 @@ async function run(opts: RunAllOptions, progress: Progress): Promise<RunSummary>
   for (const p of merged.problems) log.warn({ stage: 'merge' }, p);
   checkForecastRange(merged.frame, config.horizon, 'the merged table');
   checkValueRange(merged.frame, 'the merged table');
+  const targets = resolveTargets(config.targets, merged.frame.names);
   deadline.check('train', reserve);
-  progress.start(`train: selecting among candidates for '${config.target}'`);
+  progress.start(targets.length === 1 ? `train: selecting among candidates for '${targets[0]}'` : `train: ${targets.length} targets`);
 
-  const { train, predict } = await import('../model/engine.js');
-  const trained = deadline.within('train', () => train(merged.frame, {
-    target: config.target, horizon: config.horizon, levels: config.levels, metric: config.metric,
-    folds: config.folds, candidates: config.candidates,
-    budget: { remainingMs: () => deadline.remainingMs() - reserve },
-  }));
-  guard('train');
-  checkTrainedModel(trained.model, 'the merged table');
-  log.info({ stage: 'train', ms: deadline.lap('train'), winner: trained.winner, deadlineHit: trained.deadlineHit }, 'trained');
-  const forecasts = predict(trained.model, merged.frame);
-  deadline.lap('predict');
+  const { horizon, levels, metric, folds, candidates } = config;
+  const { results, excluded } = await trainTargets({
+    frame: merged.frame, targets, shared: { horizon, levels, metric, folds, candidates },
+    workers: opts.workers ?? defaultWorkers(), logger: log,
+    remainingMs: () => deadline.remainingMs() - reserve,
+    afterEach: () => {
+      guard('train');
+      progress.tick();
+    },
+  }).catch((e: unknown) => deadline.within('train', () => { throw e; }));
+  const fellBack = results.filter((r) => r.fellBack).map((r) => r.target);
+  const deadlineHit = results.some((r) => r.trained.deadlineHit);
+  log.info({ stage: 'train', ms: deadline.lap('train'), targets: results.length, fellBack: fellBack.length, deadlineHit,
+    ...(results.length === 1 ? { winner: results[0].trained.winner } : {}) }, 'trained');
   progress.start(config.report ? 'report: rendering charts' : 'building outputs');
 
   const files: OutputFile[] = await buildOutputs({
-    config, frame: merged.frame, merged, trained, forecasts, runDate, deadline,
+    config, frame: merged.frame, merged, results, excluded, runDate, deadline,
     withReport: config.report && deadline.remainingMs() > reserve, logger: log,
   });
   deadline.lap('report');
   deadline.check('publish', 0);
   progress.start('publish: writing outputs');
 
-  const winnerScore = trained.scores.find((s) => s.model === trained.winner);
+  const one = results.length === 1 ? results[0].trained : undefined;
   const outputs = await publishRun(files, {
     outDir, publish: config.publish, ctx, now, runDate, deadline,
     manifest: {
-      format: 'forecast-manifest', version: 1, runDate, target: config.target, horizon: config.horizon,
-      winner: trained.winner, deadlineMs: opts.deadlineMs, deadlineHit: trained.deadlineHit, skipped: trained.skipped,
+      format: 'forecast-manifest', version: 1, runDate, horizon: config.horizon,
+      ...(one ? { target: results[0].target, winner: one.winner } : { targets: results.map((r) => r.target), fellBack, excluded }),
+      deadlineMs: opts.deadlineMs, deadlineHit, ...(one ? { skipped: one.skipped } : {}),
       inputs: merged.inputs, problems: merged.problems,
-      model: { winner: trained.winner, inputs: trained.model.inputs.length, trainedThrough: formatDate(trained.model.trainedThrough) },
+      ...(one ? { model: { winner: one.winner, inputs: one.model.inputs.length, trainedThrough: formatDate(one.model.trainedThrough) } } : {}),
     },
   });
   const summary: RunSummary = {
-    runDate, winner: trained.winner, mae: winnerScore?.metrics.mae.mean ?? NaN, deadlineHit: trained.deadlineHit,
-    outputs, elapsedMs: deadline.elapsedMs(),
+    runDate, winner: one?.winner ?? null, mae: one ? one.scores.find((s) => s.model === one.winner)?.metrics.mae.mean ?? NaN : null,
+    targets: results.length, fellBack: fellBack.length, deadlineHit, outputs, elapsedMs: deadline.elapsedMs(),
   };
-  log.info({ runDate, winner: summary.winner, mae: summary.mae, deadlineHit: summary.deadlineHit, elapsedMs: summary.elapsedMs, outputs: outputs.length }, 'run-all finished');
+  log.info({ runDate, winner: summary.winner, mae: summary.mae, targets: summary.targets, fellBack: summary.fellBack, deadlineHit, elapsedMs: summary.elapsedMs, outputs: outputs.length }, 'run-all finished');
   return summary;
 }
-
