@@ -48,3 +48,21 @@ test('run-all --target overrides the config; the summary line counts the targets
   assert.deepEqual([s.targets, s.fellBack, s.winner], [2, 0, null]);
   assert.deepEqual(rows(readFileSync(join(out, 'weekly_score.csv'), 'utf8')).slice(1).map((x) => x[25]), ['paro', 'sepe']);
 });
+
+test('one deadline for every target: run-all --target \'*\' --deadline 10s ends inside it, every target published, the late ones on their baseline', async () => {
+  const out = join(dir, 'deadline');
+  const r = await runCli(['run-all', '--config', 'fixtures/demo/pipeline.json', '--out-dir', out, '--run-date', '2020-05-24', '--no-report',
+    '--target', '*', '--deadline', '10s', '--workers', '2'], { timeoutMs: 30_000 });
+  assert.equal(r.code, 0, r.stderr);
+  const s = JSON.parse(r.stdout);
+  assert.equal(s.targets, 86, '80 keywords and 6 GDELT themes');
+  assert.ok(s.elapsedMs <= 10_000, `elapsed ${s.elapsedMs} ms`);
+  assert.ok(s.fellBack > 0 && s.fellBack < 86, `${s.fellBack} on their baseline`);
+  const score = rows(readFileSync(join(out, 'weekly_score.csv'), 'utf8'));
+  const h = score[0];
+  const flagged = score.slice(1).filter((x) => x[h.indexOf('model')] === 'naive' && x[h.indexOf('deadline_hit')] === 'true');
+  assert.equal(score.length - 1, 86, 'a row for every target');
+  assert.ok(flagged.length >= s.fellBack, 'every fallback is flagged deadline_hit');
+  const predicted = new Set(rows(readFileSync(join(out, 'predictions.csv'), 'utf8')).slice(1).filter((x) => x[7] === 'forecast').map((x) => x[0]));
+  assert.equal(predicted.size, 86, 'every target has its forecast rows');
+});

@@ -64,3 +64,22 @@ test('several targets: sources merged once, long tables in target order, byte-id
   assert.equal(report.kind, 'targets');
   assert.deepEqual(report.targets.map((t: { target: string }) => t.target), ['desempleo', 'paro', 'sepe']);
 });
+
+test('the time kept back after training grows with the targets, within a share of the deadline; one target keeps the old reserve', async () => {
+  const { reserveFor } = await import('../../src/pipeline/run-all.js');
+  const cases: [deadlineMs: number, report: boolean, targets: number, want: { outputs: number; report: number }][] = [
+    [60_000, true, 1, { outputs: 1500, report: 2500 }],
+    [60_000, false, 1, { outputs: 1500, report: 0 }],
+    [5_000, true, 1, { outputs: 500, report: 750 }],
+    // 300 to stop the workers + min(1500 + 20 × 199, (0.1 + 0.4 × 199/200) × 60000)
+    [60_000, true, 200, { outputs: 300 + 5480, report: 2500 }],
+    // 300 + min(1500 + 20 × 1999, 0.5 × 60000)
+    [60_000, false, 2000, { outputs: 30_300, report: 0 }],
+    // min(300, 500) + min(1500 + 20 × 85, (0.1 + 0.4 × 85/200) × 10000)
+    [10_000, false, 86, { outputs: 300 + 2700, report: 0 }],
+  ];
+  for (const [d, report, n, want] of cases) {
+    const got = reserveFor(d, report, n);
+    assert.deepEqual({ outputs: Math.round(got.outputs), report: Math.round(got.report) }, want, `${d} ms, ${n} targets`);
+  }
+});
