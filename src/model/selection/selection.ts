@@ -17,7 +17,7 @@ import { arimaCandidate, arimaxCandidate, etsCandidate, onSafeScale, stlfCandida
 import { BudgetTracker } from './budget.js';
 import { complete, scoreFolds, type Candidate } from './candidate.js';
 import { DEFAULT_WINNER, topCombination } from './top-combination.js';
-import { chooseWinner } from './choose-winner.js';
+import { breakAtOrigin, chooseWinner } from './choose-winner.js';
 import type { FeatureDef, SeriesData } from '../regression/features.js';
 import { enetCandidate, ridgeCandidate } from '../regression/linear-candidates.js';
 import { linearContext, screenCount, type LinearContext } from '../regression/linear-context.js';
@@ -104,7 +104,10 @@ export function selectModel(data: SeriesData, defs: readonly FeatureDef[], cutof
   if (allowed(DEFAULT_WINNER) && singles.length >= 2) out.push(topCombination(singles, cutoffs, H, loss));
   const eligible = comboOnly ? out.filter((c) => opts.candidates?.includes(c.name)) : out;
   if (eligible.length === 0) throw inputError('no_candidate', `none of the candidates ${(opts.candidates ?? []).join(', ')} applies to this series`);
-  const winner = chooseWinner(eligible, loss, DEFAULT_WINNER);
+  // Right after an unprecedented move the folds describe a regime that has just ended: keep the
+  // robust default rather than a single model that was best before it.
+  const held = breakAtOrigin(data.y, H) ? eligible.filter((c) => c.name === DEFAULT_WINNER) : [];
+  const winner = chooseWinner(held.length > 0 ? held : eligible, loss, DEFAULT_WINNER);
   return { candidates: out, winner, original: original?.full, rfe, linear, skipped: budget.skipped };
 }
 
