@@ -1,8 +1,10 @@
 import { boundMessage } from './bound-message.js';
+import type { CloudCode, InputCode, LimitCode } from './error-codes.js';
 
 /**
  * Typed errors. Every failure the tool expects is a ForecastError carrying a stable,
- * namespaced code (`input.column_missing`) and the process exit code it maps to.
+ * namespaced code from the registry (error-codes.ts: `input.column_missing`) and the process
+ * exit code it maps to.
  * Only `src/cli/main.ts` and `src/function/` turn these into exit codes or HTTP statuses.
  * Every message is bounded where it is made (`boundMessage`): one line of at most about 300
  * characters, secrets in URIs redacted, however large the value or list it quotes.
@@ -30,17 +32,17 @@ export class ForecastError extends Error {
 }
 
 /** Bad input or usage: exit 2. */
-export function inputError(code: string, message: string, cause?: unknown): ForecastError {
+export function inputError(code: InputCode, message: string, cause?: unknown): ForecastError {
   return new ForecastError(`input.${code}`, message, EXIT.input, { cause });
 }
 
 /** A cloud service still failing after retries: exit 3. */
-export function cloudError(code: string, message: string, cause?: unknown): ForecastError {
+export function cloudError(code: CloudCode, message: string, cause?: unknown): ForecastError {
   return new ForecastError(`cloud.${code}`, message, EXIT.cloud, { cause });
 }
 
 /** Deadline or memory limit: exit 4. */
-export function limitError(code: string, message: string, cause?: unknown): ForecastError {
+export function limitError(code: LimitCode, message: string, cause?: unknown): ForecastError {
   return new ForecastError(`limit.${code}`, message, EXIT.limit, { cause });
 }
 

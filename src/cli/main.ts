@@ -48,15 +48,15 @@ export async function main(deps: CliDeps): Promise<ExitCode> {
       // --help and --version succeed; help shown because no subcommand was given is a usage error.
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
       if (e.code === 'commander.help') return EXIT.input;
-      deps.stderr.write(`forecast: ${boundMessage(e.message.replace(/^error: /, ''))}\n`);
+      deps.stderr.write(`forecast: [input.bad_option] ${boundMessage(e.message.replace(/^error: /, ''))}\n`);
       return EXIT.input;
     }
     if (isForecastError(e)) {
-      deps.stderr.write(`forecast: ${boundMessage(e.message)}\n`);
+      deps.stderr.write(`forecast: [${e.code}] ${boundMessage(e.message)}\n`);
       if (verbose && e.stack) deps.stderr.write(`${redactSecrets(e.stack)}\n`);
       return e.exitCode;
     }
-    deps.stderr.write(`forecast: internal error: ${boundMessage(e instanceof Error ? e.message : String(e))} (please report this; run with --verbose for the stack)\n`);
+    deps.stderr.write(`forecast: [internal] internal error: ${boundMessage(e instanceof Error ? e.message : String(e))} (please report this; run with --verbose for the stack)\n`);
     if (verbose && e instanceof Error && e.stack) deps.stderr.write(`${redactSecrets(e.stack)}\n`);
     return EXIT.internal;
   }
