@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Job } from '@google-cloud/bigquery';
+import type { BigQuery, Job } from '@google-cloud/bigquery';
 import { inputError } from '../errors.js';
 import { bigqueryClient } from './clients.js';
 import { cloudFailure, statusOf, withRetry } from './cloud-failure.js';
@@ -59,13 +59,24 @@ export function stageJobIds(staged: string): string[] {
 }
 
 /**
- * Stage: create the target when missing (an empty table; partitioned for an append), add the
- * columns an append brings (schema patch, NULL in the rows there), then load `csv` into the
- * staging table.
+ * Stage: load `csv` into the staging table, in the target's dataset and location. Nothing a
+ * reader of the target sees changes (the target is created or widened only when applied).
  */
 export async function stageBqTable(s: BqStage, csv: string, ctx: IoContext): Promise<void> {
-  const uri = asBq(s.target);
   const bq = await bigqueryClient(ctx);
+  const staged = asBq(s.staged);
+  const ids = stageJobIds(s.staged);
+  let n = 0;
+  await loadOnce(bq, staged, staged.table, csv, { schema: s.fields, location: s.location, createIfNeeded: true }, ctx, () => ids[Math.min(n++, ids.length - 1)]);
+}
+
+/**
+ * Make the target ready for the copy: create it when missing (an empty table; partitioned for an
+ * append) and add the columns an append brings (a schema patch, NULL in the rows there). Both
+ * can be done again.
+ */
+async function prepareTarget(bq: BigQuery, s: BqStage, ctx: IoContext): Promise<void> {
+  const uri = asBq(s.target);
   const table = bq.dataset(uri.dataset, { projectId: uri.project }).table(uri.table);
   const meta = await ensureTable(table, s.fields, s.part, s.target, ctx);
   const have = meta.schema?.fields ?? [];
@@ -74,13 +85,9 @@ export async function stageBqTable(s: BqStage, csv: string, ctx: IoContext): Pro
       throw cloudFailure('BigQuery', 'add columns to', s.target, err);
     });
   }
-  const staged = asBq(s.staged);
-  const ids = stageJobIds(s.staged);
-  let n = 0;
-  await loadOnce(bq, staged, staged.table, csv, { schema: s.fields, location: meta.location ?? s.location, createIfNeeded: true }, ctx, () => ids[Math.min(n++, ids.length - 1)]);
 }
 
-/** Apply: the staging table must hold the staged rows; one copy job puts them in place. */
+/** Apply: the staging table must hold the staged rows; the target is made ready, then one copy job puts them in place. */
 export async function applyBqStage(s: BqStage, ctx: IoContext): Promise<void> {
   const uri = asBq(s.target);
   const staged = asBq(s.staged);
@@ -89,6 +96,7 @@ export async function applyBqStage(s: BqStage, ctx: IoContext): Promise<void> {
   if (!meta || Number(meta.numRows ?? -1) !== s.rows) {
     throw inputError('staging_lost', `${s.staged} ${meta ? `holds ${meta.numRows} rows, not the ${s.rows} staged` : 'is gone'}; the publish to ${s.target} cannot be completed: remove the journal to give it up`);
   }
+  await prepareTarget(bq, s, ctx);
   const dest = s.partition ? `${uri.table}$${s.partition}` : uri.table;
   const what = `${s.target}${s.partition ? `$${s.partition}` : ''}`;
   const body = {

@@ -1,4 +1,4 @@
-import { copyFile, link, mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { fsError } from './fs-error.js';
@@ -34,6 +34,10 @@ export async function writeDurable(path: string, data: string | Uint8Array): Pro
 export async function linkReplace(source: string, target: string): Promise<void> {
   const tmp = tempNameFor(target);
   try {
+    // Already linked (a step done again): rename() of two links to one file does nothing and
+    // would leave the temp name behind.
+    const [s, t] = await Promise.all([stat(source), stat(target).catch(() => null)]);
+    if (t && t.ino === s.ino && t.dev === s.dev) return;
     await link(source, tmp).catch(async (e: NodeJS.ErrnoException) => {
       if (!['EPERM', 'ENOTSUP', 'EXDEV', 'EMLINK'].includes(e.code ?? '')) throw e;
       await copyFile(source, tmp);
@@ -43,8 +47,9 @@ export async function linkReplace(source: string, target: string): Promise<void>
     await rename(tmp, target);
     await syncDir(dirname(target));
   } catch (e) {
-    await rm(tmp, { force: true }).catch(() => {});
     throw fsError(e, target);
+  } finally {
+    await rm(tmp, { force: true }).catch(() => {});
   }
 }
 

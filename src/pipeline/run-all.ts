@@ -40,9 +40,9 @@ const reserveFor = (deadlineMs: number, report: boolean) =>
 
 /**
  * sources → merge → train → predict → publish under one deadline. Everything is computed in
- * memory before anything is written; each write is whole-or-nothing and idempotent (overwrite,
- * or append keyed by run_date), and the manifest goes last, listing what was published. A run
- * that cannot finish in time stops with exit 4 before writing anything.
+ * memory before anything is written; the publish is one transaction (publishRun: staged,
+ * journaled, applied, manifest last), so readers see the whole old run or the whole new one. A
+ * run that cannot finish in time stops with exit 4 before writing anything.
  */
 export async function runAll(opts: RunAllOptions): Promise<RunSummary> {
   const progress = opts.progress ?? { start() {}, tick() {}, done() {} };
@@ -113,7 +113,7 @@ async function run(opts: RunAllOptions, progress: Progress): Promise<RunSummary>
   const outputs = await publishRun(files, {
     outDir, publish: config.publish, ctx, now, runDate, deadline,
     manifest: {
-      format: 'forecast-manifest', version: 1, runDate, target: config.target, horizon: config.horizon,
+      format: 'forecast-manifest', version: 2, runDate, target: config.target, horizon: config.horizon,
       winner: trained.winner, deadlineMs: opts.deadlineMs, deadlineHit: trained.deadlineHit, skipped: trained.skipped,
       inputs: merged.inputs, problems: merged.problems,
       model: { winner: trained.winner, inputs: trained.model.inputs.length, trainedThrough: formatDate(trained.model.trainedThrough) },
