@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IoContext } from '../io/context.js';
+import type { Liveness } from '../io/lock-owner.js';
 import { acquireRunLock } from '../io/run-lock.js';
 import { joinUri } from '../io/uri.js';
 import type { OutputFile } from './build-outputs.js';
@@ -34,6 +35,8 @@ export interface PublishRunOptions {
   readonly manifest: Record<string, unknown>;
   /** The step counter (the crash harness's hook, signals); from FORECAST_FAULT_AT by default. */
   readonly steps?: Steps;
+  /** How the lock tells whether a holder on this machine is alive; the kernel's by default. */
+  readonly liveness?: Liveness;
 }
 
 /**
@@ -57,7 +60,7 @@ export async function publishRun(files: readonly OutputFile[], o: PublishRunOpti
   const ctx: IoContext = { ...o.ctx, remainingMs: () => Math.min(deadline.remainingMs(), leaseEnd - now()) };
   const grace: IoContext = { ...ctx, remainingMs: () => Math.max(ctx.remainingMs(), 0) + CLEANUP_GRACE_MS };
   await steps.next('publish', `take the lock of ${outDir}`, { interruptible: true });
-  const release = await acquireRunLock(outDir, grace, { runDate: o.runDate, expiresAt: leaseEnd + LOCK_MARGIN_MS }, now);
+  const release = await acquireRunLock(outDir, grace, { runDate: o.runDate, expiresAt: leaseEnd + LOCK_MARGIN_MS }, now, o.liveness);
   try {
     await recoverOutDir(outDir, ctx, steps, checked.extra.flatMap((e) => (e.uri.kind === 'file' ? [e.uri.path] : [])));
     const txid = randomBytes(6).toString('hex');

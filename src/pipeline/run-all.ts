@@ -9,6 +9,8 @@ import { publishRun } from './publish-run.js';
 import { checkForecastRange } from './forecast-range.js';
 import { checkTrainedModel, checkValueRange } from './value-range.js';
 import type { Progress } from '../io/progress.js';
+import type { Liveness } from '../io/lock-owner.js';
+import type { Steps } from './publish-steps.js';
 
 export interface RunAllOptions {
   readonly config: PipelineConfig;
@@ -23,6 +25,10 @@ export interface RunAllOptions {
   readonly rss?: () => number;
   /** Stage progress on a terminal (a no-op elsewhere). */
   readonly progress?: Progress;
+  /** The publish's step counter (the crash harness's hook); from FORECAST_FAULT_AT by default. */
+  readonly steps?: Steps;
+  /** How the out dir's lock tells whether a holder on this machine is alive; the kernel's by default. */
+  readonly liveness?: Liveness;
 }
 
 export interface RunSummary {
@@ -111,7 +117,7 @@ async function run(opts: RunAllOptions, progress: Progress): Promise<RunSummary>
 
   const winnerScore = trained.scores.find((s) => s.model === trained.winner);
   const outputs = await publishRun(files, {
-    outDir, publish: config.publish, ctx, now, runDate, deadline,
+    outDir, publish: config.publish, ctx, now, runDate, deadline, steps: opts.steps, liveness: opts.liveness,
     manifest: {
       format: 'forecast-manifest', version: 2, runDate, target: config.target, horizon: config.horizon,
       winner: trained.winner, deadlineMs: opts.deadlineMs, deadlineHit: trained.deadlineHit, skipped: trained.skipped,
