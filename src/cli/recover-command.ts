@@ -7,6 +7,7 @@ export function recoverCommand(deps: CliDeps, globals: () => GlobalOptions): Com
     .requiredOption('--out-dir <dir>', 'output folder or gs:// prefix')
     .option('--deadline <duration>', 'stop cleanly before this', '60s')
     .action(async (o: { outDir: string; deadline: string }) => {
+      deps.stopGracefully?.();
       const { recoverCli } = await import('../pipeline/recover-cli.js');
       const r = await recoverCli(o.outDir, o.deadline, await ioContext(deps, globals()), deps.now);
       deps.stdout.write(`${JSON.stringify({ outDir: o.outDir, ...r })}\n`);

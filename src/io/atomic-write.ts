@@ -2,6 +2,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { syncDir, tempNameFor } from './durable-file.js';
 import { fsError } from './fs-error.js';
+import { trackTemp } from './temp-files.js';
 
 /**
  * Write a file so that readers see either the old or the new content, never a partial one:
@@ -12,6 +13,7 @@ import { fsError } from './fs-error.js';
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
   const tmp = tempNameFor(path);
+  const untrack = trackTemp(tmp);
   try {
     await mkdir(dir, { recursive: true });
     const fh = await open(tmp, 'wx');
@@ -26,5 +28,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => {});
     throw fsError(e, path);
+  } finally {
+    untrack();
   }
 }

@@ -2,6 +2,7 @@ import { copyFile, link, mkdir, open, readFile, readdir, rename, rm, stat } from
 import { createHash, randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { fsError } from './fs-error.js';
+import { trackTemp } from './temp-files.js';
 
 /**
  * Local file steps of a publish that survive a crash: every write is fsynced with its folder
@@ -33,6 +34,7 @@ export async function writeDurable(path: string, data: string | Uint8Array): Pro
  */
 export async function linkReplace(source: string, target: string): Promise<void> {
   const tmp = tempNameFor(target);
+  const untrack = trackTemp(tmp);
   try {
     // Already linked (a step done again): rename() of two links to one file does nothing and
     // would leave the temp name behind.
@@ -50,6 +52,7 @@ export async function linkReplace(source: string, target: string): Promise<void>
     throw fsError(e, target);
   } finally {
     await rm(tmp, { force: true }).catch(() => {});
+    untrack();
   }
 }
 

@@ -5,6 +5,7 @@ import type { IoContext } from './context.js';
 import { syncDir, writeDurable } from './durable-file.js';
 import { fsError } from './fs-error.js';
 import { isStale, newLockBody, parseLockBody, processLiveness, type LockBody, type Liveness } from './lock-owner.js';
+import { trackTemp } from './temp-files.js';
 import { joinUri, parseUri } from './uri.js';
 
 export const LOCK_NAME = '.forecast.lock';
@@ -73,6 +74,7 @@ export async function acquireRunLock(
   const path = uri.path;
   const marker = join(dirname(path), `${LOCK_NAME}.takeover.tmp`);
   const tmp = join(dirname(path), `${LOCK_NAME}.${body.owner}.tmp`);
+  const untrack = trackTemp(tmp);
   try {
     await mkdir(dirname(path), { recursive: true });
     await writeDurable(tmp, data);
@@ -94,6 +96,7 @@ export async function acquireRunLock(
     throw fsError(e, path);
   } finally {
     await rm(tmp, { force: true }).catch(() => {});
+    untrack();
   }
 }
 
@@ -143,6 +146,7 @@ async function takeOver(path: string, marker: string, tmp: string, seen: SeenLoc
     }
     return 'held';
   }
+  const untrack = trackTemp(marker);
   try {
     const st = await stat(marker);
     if (st.ino !== seen.ino || !(await readFile(marker)).equals(seen.data)) return 'held';
@@ -154,6 +158,7 @@ async function takeOver(path: string, marker: string, tmp: string, seen: SeenLoc
     throw e;
   } finally {
     await rm(marker, { force: true });
+    untrack();
   }
 }
 
@@ -167,6 +172,7 @@ async function releaseLocal(path: string, marker: string, ours: Buffer): Promise
     if (code === 'EEXIST') throw new Error(`another run is taking over ${path} (ours expired)`, { cause: e });
     throw e;
   }
+  const untrack = trackTemp(marker);
   try {
     if ((await readFile(marker)).equals(ours)) {
       await rm(path, { force: true });
@@ -174,5 +180,6 @@ async function releaseLocal(path: string, marker: string, ours: Buffer): Promise
     }
   } finally {
     await rm(marker, { force: true });
+    untrack();
   }
 }

@@ -85,6 +85,9 @@ export async function publishRun(files: readonly OutputFile[], o: PublishRunOpti
       throw e;
     }
     await rollForward(outDir, committed, generation, ctx, steps, 'publish');
+    if (steps.signal?.aborted) {
+      o.ctx.logger.warn({ outDir, runId: committed.runId }, `${String(steps.signal.reason)} arrived after the commit point: the publish was completed`);
+    }
     return [...targetsOf(committed, true), ...new Set(targetsOf(committed, false)), joinUri(outDir, MANIFEST_NAME)];
   } finally {
     await steps.next('publish', 'release the lock');

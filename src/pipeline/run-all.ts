@@ -48,7 +48,8 @@ const reserveFor = (deadlineMs: number, report: boolean) =>
  * sources → merge → train → predict → publish under one deadline. Everything is computed in
  * memory before anything is written; the publish is one transaction (publishRun: staged,
  * journaled, applied, manifest last), so readers see the whole old run or the whole new one. A
- * run that cannot finish in time stops with exit 4 before writing anything.
+ * run that cannot finish in time stops with exit 4, and one stopped by SIGINT or SIGTERM with
+ * exit 130 or 143, before writing anything.
  */
 export async function runAll(opts: RunAllOptions): Promise<RunSummary> {
   const progress = opts.progress ?? { start() {}, tick() {}, done() {} };
@@ -62,7 +63,7 @@ export async function runAll(opts: RunAllOptions): Promise<RunSummary> {
 async function run(opts: RunAllOptions, progress: Progress): Promise<RunSummary> {
   const { config } = opts;
   const now = opts.now ?? Date.now;
-  const deadline = new Deadline(opts.deadlineMs, now);
+  const deadline = new Deadline(opts.deadlineMs, now, opts.ctx.signal);
   // Cloud retries and timeouts are bounded by this run's deadline, whatever the caller's context said.
   const ctx: IoContext = { ...opts.ctx, remainingMs: () => deadline.remainingMs() };
   const guard = memoryGuard(config.maxMemoryBytes, opts.rss);
@@ -98,9 +99,10 @@ async function run(opts: RunAllOptions, progress: Progress): Promise<RunSummary>
   const trained = deadline.within('train', () => train(merged.frame, {
     target: config.target, horizon: config.horizon, levels: config.levels, metric: config.metric,
     folds: config.folds, candidates: config.candidates,
-    budget: { remainingMs: () => deadline.remainingMs() - reserve },
+    budget: { remainingMs: () => (deadline.stopping ? 0 : deadline.remainingMs() - reserve) },
   }));
   guard('train');
+  deadline.checkSignal('train');
   checkTrainedModel(trained.model, 'the merged table');
   log.info({ stage: 'train', ms: deadline.lap('train'), winner: trained.winner, deadlineHit: trained.deadlineHit }, 'trained');
   const forecasts = predict(trained.model, merged.frame);
