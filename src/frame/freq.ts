@@ -5,7 +5,10 @@ export function isFreq(s: string): s is Freq {
   return (FREQS as readonly string[]).includes(s);
 }
 
-/** Seasonal period in periods per year for a frequency. */
+/**
+ * The main seasonal cycle in periods: a year of weeks (365.25/7 ≈ 52.18, not a whole number; the
+ * models that need one round it), a year of months, a week of days.
+ */
 export function seasonalPeriod(freq: Freq): number {
-  return freq === 'W-SUN' ? 52 : freq === 'MS' ? 12 : 7;
+  return freq === 'W-SUN' ? 365.25 / 7 : freq === 'MS' ? 12 : 7;
 }

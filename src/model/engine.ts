@@ -13,21 +13,19 @@ import { minTrainRows, selectionCutoffs } from './selection/folds.js';
 import { featureDefs } from './regression/features.js';
 import { selectModel } from './selection/selection.js';
 import { seriesData, targetSpan } from './series.js';
-import { forecastSpec, specInputs, type ModelSpec } from './spec.js';
-import { conformalQuantiles, halfWidths, volatility } from './intervals/conformal.js';
-import { foldResiduals } from './selection/candidate.js';
+import { forecastDist, specInputs, type ModelSpec } from './spec.js';
+import { calibrate, widthsAt, type IntervalScale } from './intervals/calibrate.js';
 import { candidateScores, featureRanking } from './selection/candidate-scores.js';
 import { backtestSummary } from './selection/backtest-summary.js';
 
-export const MODEL_VERSION = 1;
+/** Version 2: the statistical models (ETS, thetaf, STL) and model-scaled intervals. */
+export const MODEL_VERSION = 2;
 
-/** ModelFile.intervals: half-width at horizon h, level l = quantiles[h][l]·σ_T (conformal.ts). */
-export interface IntervalSpec {
-  readonly kind: 'normalised';
-  readonly quantiles: readonly (readonly number[])[];
-  /** 0 when the training target was never negative (counts, indices): forecasts and bounds stay ≥ 0. */
-  readonly floor: number | null;
-}
+/**
+ * ModelFile.intervals: the calibrated scale (intervals/calibrate.ts) and the floor, 0 when the
+ * training target was never negative (counts, indices): forecasts and bounds stay ≥ 0.
+ */
+export type IntervalSpec = IntervalScale & { readonly floor: number | null };
 
 /**
  * A point forecast with its interval half-widths, held at the series' floor: a search index or
@@ -65,8 +63,7 @@ export function train(frame: Frame, opts: EngineOptions): TrainResult {
   const defs = featureDefs(data, H, period);
   const sel = selectModel(data, defs, cutoffs, opts, period);
   const spec = sel.winner.fit();
-  const sigma = cutoffs.map((t) => volatility(data.y, t));
-  const quantiles = conformalQuantiles(foldResiduals(data.y, cutoffs, sel.winner.forecasts), sigma, H, opts.levels);
+  const scale = calibrate(data.y, cutoffs, sel.winner, H, opts.levels);
   const floor = data.y.every((v) => v >= 0) ? 0 : null;
   const model: ModelFile = {
     format: 'forecast-model',
@@ -78,12 +75,12 @@ export function train(frame: Frame, opts: EngineOptions): TrainResult {
     winner: sel.winner.name,
     inputs: specInputs(spec),
     params: spec,
-    intervals: { kind: 'normalised', quantiles, floor } satisfies IntervalSpec,
+    intervals: { ...scale, floor } satisfies IntervalSpec,
     trainedThrough: data.dates[n - 1],
   };
   const history: BacktestRow[] = cutoffs.flatMap((t, f) => Array.from({ length: H }, (_, h) => ({
     cutoff: data.dates[t], targetDate: data.dates[t + h + 1], horizon: h + 1, actual: data.y[t + h + 1],
-    ...band(sel.winner.forecasts[f][h], halfWidths(quantiles, sigma[f])[h], floor),
+    ...band(sel.winner.forecasts[f][h], widthsAt(scale, data.y, t, sel.winner.sds?.[f] ?? [])[h], floor),
     model: sel.winner.name, naive: data.y[t],
   })));
   const removed = sel.original?.removedRows ?? [];
@@ -115,10 +112,10 @@ export function predict(model: ModelFile, frame: Frame): ForecastRow[] {
   const data = seriesData(frame, model.target, model.inputs);
   const t = data.y.length - 1;
   if (t < 0) throw inputError('too_few_rows', `target '${model.target}' has no non-missing value`);
-  const f = forecastSpec(model.params as ModelSpec, data, t, model.horizon);
+  const f = forecastDist(model.params as ModelSpec, data, t, model.horizon);
   const intervals = model.intervals as IntervalSpec;
-  const widths = halfWidths(intervals.quantiles, volatility(data.y, t));
-  return Array.from(f, (fc, h) => {
+  const widths = widthsAt(intervals, data.y, t, f.sd);
+  return Array.from(f.mean, (fc, h) => {
     if (!Number.isFinite(fc)) throw inputError('bad_model', `model '${model.winner}' produced a non-finite forecast at horizon ${h + 1}`);
     return { date: addPeriods(data.dates[t], h + 1, data.freq), horizon: h + 1, ...band(fc, widths[h], intervals.floor ?? null) };
   });

@@ -90,27 +90,63 @@ export class FieldReader {
 /** A checker of one specification kind: its fields at path `at`. */
 export type SpecCheck = (o: Json, at: string, r: FieldReader) => void;
 
-const alpha = (o: Json, at: string, r: FieldReader) => r.positive(o.alpha, `${at}.alpha`, 1);
 const period = (o: Json, at: string, r: FieldReader) => r.int(o.period, `${at}.period`, 0, MAX_PERIOD);
+
+/** An ETS fit (stats/ets/ets-spec.ts): its form code, parameters inside R's bounds and its initial states. */
+function checkEts(o: Json, at: string, r: FieldReader): void {
+  const form = r.string(o.form, `${at}.form`);
+  if (!/^[AM][NAM]d?[NAM]$/.test(form) || /^.Nd/.test(form)) r.fail(`${at}.form`, `must be an ETS form such as ANN, AAdN or MAM, got ${shown(form)}`);
+  const m = r.int(o.m, `${at}.m`, 1, MAX_PERIOD);
+  for (const k of ['alpha', 'beta', 'gamma']) r.number(o[k], `${at}.${k}`, 0, 1);
+  r.number(o.phi, `${at}.phi`, 0, 1);
+  r.number(o.sigma2, `${at}.sigma2`, 0);
+  const states = 1 + (form[1] === 'N' ? 0 : 1) + (form.endsWith('N') ? 0 : m);
+  r.numbers(o.init, `${at}.init`, states);
+}
+
+/** An ARIMA fit (stats/arima/arima-spec.ts): orders, coefficients and the regressor recipe. */
+function checkArima(o: Json, at: string, r: FieldReader): void {
+  const arma = r.array(o.arma, `${at}.arma`, 7).map((x, i) => r.int(x, `${at}.arma[${i}]`, 0, MAX_PERIOD));
+  const [p, q, P, Q] = arma;
+  const nxreg = r.int(o.nxreg, `${at}.nxreg`, 0, MAX_PERIOD);
+  const extra = (o.hasIntercept === true ? 1 : 0) + (o.hasDrift === true ? 1 : 0);
+  r.numbers(o.coef, `${at}.coef`, p + q + P + Q + extra + nxreg);
+  r.number(o.sigma2, `${at}.sigma2`, 0);
+  r.numbers(o.phi, `${at}.phi`, r.array(o.phi, `${at}.phi`).length);
+  r.numbers(o.theta, `${at}.theta`, r.array(o.theta, `${at}.theta`).length);
+  let columns = 0;
+  if (o.fourier !== undefined) {
+    const f = r.object(o.fourier, `${at}.fourier`);
+    const per = r.positive(f.period, `${at}.fourier.period`, MAX_PERIOD);
+    const K = r.int(f.K, `${at}.fourier.K`, 1, Math.floor(per / 2));
+    columns += 2 * K - (2 * K === per ? 1 : 0);
+  }
+  if (o.lagged !== undefined) {
+    const l = r.object(o.lagged, `${at}.lagged`);
+    r.int(l.lag, `${at}.lagged.lag`, r.horizon, MAX_PERIOD);
+    columns += r.array(l.columns, `${at}.lagged.columns`).map((c, i) => r.string(c, `${at}.lagged.columns[${i}]`)).length;
+  }
+  if (columns !== nxreg) r.fail(`${at}.nxreg`, `must equal the ${columns} regressor columns of the recipe, got ${nxreg}`);
+}
 
 /** One checker per ModelSpec kind (spec.ts). */
 export const SPEC_CHECKS: Readonly<Record<string, SpecCheck>> = {
   naive: () => {},
   snaive: (o, at, r) => r.int(o.period, `${at}.period`, 1, MAX_PERIOD),
-  ets: (o, at, r) => {
-    alpha(o, at, r);
-    r.number(o.beta, `${at}.beta`, 0, 1);
-    r.number(o.phi, `${at}.phi`, 0, 1);
-    if (o.period !== undefined) period(o, at, r);
+  ets: checkEts,
+  theta: period,
+  stlf: (o, at, r) => {
+    r.int(o.period, `${at}.period`, 2, MAX_PERIOD);
+    checkEts(r.object(o.ets, `${at}.ets`), `${at}.ets`, r);
   },
-  ses: (o, at, r) => {
-    alpha(o, at, r);
-    period(o, at, r);
+  arima: checkArima,
+  scaled: (o, at, r) => {
+    r.positive(o.factor, `${at}.factor`);
+    r.spec(o.inner, `${at}.inner`);
   },
-  theta: (o, at, r) => {
-    alpha(o, at, r);
-    period(o, at, r);
-    r.number(o.slope, `${at}.slope`);
+  boxcox: (o, at, r) => {
+    r.number(o.lambda, `${at}.lambda`, -1, 2);
+    r.spec(o.inner, `${at}.inner`);
   },
   wmean: (o, at, r) => r.int(o.window, `${at}.window`, 1, MAX_PERIOD),
   linear: (o, at, r) => {
@@ -179,8 +215,9 @@ export function parseModelFile(json: unknown, source: string): ModelFile {
   const missing = specInputs(m.params as ModelSpec).find((c) => !inputs.includes(c));
   if (missing !== undefined) r.fail('inputs', `must list every column the parameters read; '${missing}' is missing`);
   const intervals = r.object(m.intervals, 'intervals');
-  r.oneOf(intervals.kind, 'intervals.kind', ['normalised']);
-  r.array(intervals.quantiles, 'intervals.quantiles', horizon).forEach((q, h) => r.numbers(q, `intervals.quantiles[${h}]`, levels.length, true));
+  const kind = r.oneOf(intervals.kind, 'intervals.kind', ['normalised', 'model']);
+  if (kind === 'model') r.numbers(intervals.quantiles, 'intervals.quantiles', levels.length, true);
+  else r.array(intervals.quantiles, 'intervals.quantiles', horizon).forEach((q, h) => r.numbers(q, `intervals.quantiles[${h}]`, levels.length, true));
   if (intervals.floor !== null) r.number(intervals.floor, 'intervals.floor');
   r.int(m.trainedThrough, 'trainedThrough', MIN_DAY, MAX_DAY);
   return m as unknown as ModelFile;

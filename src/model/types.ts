@@ -15,8 +15,8 @@ export function isMetricName(s: string): s is MetricName {
 
 /** Every candidate model the engine knows, in the order the anytime search tries them. */
 export const CANDIDATES = [
-  'naive', 'snaive', 'ses', 'theta', 'ets_damped', 'mean', 'ridge_ar', 'ridge', 'lasso', 'enet', 'ridge_rfe', 'ols',
-  'original_ols', 'combo_base', 'combo_mean2', 'combo_mean3', 'combo_median3',
+  'naive', 'snaive', 'mean', 'theta', 'ets', 'stlf', 'arima', 'arimax', 'ridge_ar', 'ridge', 'lasso', 'enet', 'ridge_rfe', 'ols',
+  'original_ols', 'combo',
 ] as const;
 export type CandidateName = (typeof CANDIDATES)[number];
 export function isCandidateName(s: string): s is CandidateName {

@@ -95,7 +95,7 @@ test('demo accuracy: backtest desempleo h=4, 20 origins beats the reference numb
 // Keywords of the demo file where the engine once lost badly to naive across the COVID-19 break:
 // `podemos` (7× naive: regressions extrapolating other keywords' jumps) and `banco alimentos`
 // (1.3×: seasonal naive scored as naive on folds without a season). All 80 keywords:
-// test/model/support/all-keywords.ts.
+// scripts/experiments/all-keywords.ts.
 for (const target of ['podemos', 'banco alimentos']) {
   test(`demo accuracy: ${target} stays within 20 % of naive across the break`, () => {
     const r = backtest(demoFrame(), { ...opts, target, origins: 20 });

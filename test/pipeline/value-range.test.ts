@@ -23,7 +23,7 @@ test('checkValueRange: a column whose span overflows is exit 2 naming it; huge v
 
 test('checkTrainedModel: a model with a parameter that overflowed is exit 2 before it is written', () => {
   const model = {
-    format: 'forecast-model', version: 1, target: 'y', horizon: 1, freq: 'W-SUN', levels: [0.8], winner: 'ridge', inputs: [],
+    format: 'forecast-model', version: 2, target: 'y', horizon: 1, freq: 'W-SUN', levels: [0.8], winner: 'ridge', inputs: [],
     params: { kind: 'linear', base: 'last', features: [{ kind: 'ylevel' }], mean: [0], sd: [1], coef: [[Infinity]], intercept: [0] },
     intervals: { kind: 'normalised', quantiles: [[1]], floor: null }, trainedThrough: 18000,
   } as unknown as ModelFile;

@@ -110,32 +110,42 @@ export function conformalQuantiles(residuals: readonly ArrayLike<number>[], sigm
   const weights: number[] = [];
   const F = residuals.length;
   residuals.forEach((r, f) => {
-    const s = sigma[f] > 0 ? sigma[f] : 1;
+    // A fold cut where the series had not moved (σ = 0: a keyword still at zero) says nothing
+    // about the scale of errors; its zero residuals would only shrink every later interval to
+    // nothing, so it is left out.
+    if (!(sigma[f] > 0)) return;
     for (let h = 1; h <= horizon; h++) {
-      scores.push(Math.abs(r[h - 1]) / (s * g[h - 1]));
+      scores.push(Math.abs(r[h - 1]) / (sigma[f] * g[h - 1]));
       weights.push(RECENCY ** (F - 1 - f));
     }
   });
-  const q = levels.map((l) => weightedConformalQuantile(scores, weights, l));
+  const q = levels.map((l) => (scores.length > 0 ? weightedConformalQuantile(scores, weights, l) : randomWalkScore(l)));
   return Array.from({ length: horizon }, (_, h) => q.map((x) => (Number.isFinite(x) ? x * g[h] : 0)));
 }
 
-/** Half-widths [h][level] at an origin with volatility `sigma`. */
-export function halfWidths(quantiles: readonly (readonly number[])[], sigma: number): number[][] {
-  const s = sigma > 0 ? sigma : 1;
-  return quantiles.map((row) => row.map((q) => q * s));
+/**
+ * The score quantile of a Gaussian random walk, for a history with no informative fold: its
+ * steps have mean |Δy| = σ·√(2/π), so the half-width z·sd is z·√(π/2) mean absolute changes.
+ */
+export function randomWalkScore(level: number): number {
+  return normalQuantile(0.5 + level / 2) * Math.sqrt(Math.PI / 2);
 }
 
-/** Share of fold points inside forecast ± q·σ_fold at one level index. */
-export function coverage(residuals: readonly ArrayLike<number>[], sigma: readonly number[], quantiles: readonly (readonly number[])[], levelIdx: number): number {
-  let hit = 0, n = 0;
-  residuals.forEach((r, f) => {
-    const w = halfWidths(quantiles, sigma[f]);
-    for (let h = 0; h < w.length; h++) {
-      if (!Number.isFinite(r[h])) continue;
-      n++;
-      if (Math.abs(r[h]) <= w[h][levelIdx]) hit++;
-    }
-  });
-  return n > 0 ? hit / n : NaN;
+/** Φ⁻¹(p) by Acklam's rational approximation (relative error < 1.2e−9) on the central region, ample for interval levels. */
+export function normalQuantile(p: number): number {
+  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
+  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
+  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+  const tail = (q: number) => (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+  if (p < 0.02425) return tail(Math.sqrt(-2 * Math.log(p)));
+  if (p > 1 - 0.02425) return -tail(Math.sqrt(-2 * Math.log(1 - p)));
+  const q = p - 0.5;
+  const r = q * q;
+  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+}
+
+/** Half-widths [h][level] at an origin with volatility `sigma` (0 for a series that has not moved). */
+export function halfWidths(quantiles: readonly (readonly number[])[], sigma: number): number[][] {
+  return quantiles.map((row) => row.map((q) => q * sigma));
 }

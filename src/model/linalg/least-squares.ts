@@ -14,6 +14,24 @@ export interface LeastSquaresFit {
   readonly rank: number;
 }
 
+/** √Σx², as `Math.hypot` (scaled by the largest magnitude, so it neither overflows nor underflows). O(n). */
+function norm2(x: Float64Array): number {
+  let big = 0;
+  for (let i = 0; i < x.length; i++) { const a = Math.abs(x[i]); if (a > big) big = a; }
+  if (big === 0 || !Number.isFinite(big)) return big;
+  let s = 0;
+  for (let i = 0; i < x.length; i++) { const v = x[i] / big; s += v * v; }
+  return big * Math.sqrt(s);
+}
+
+/** z ← (I − 2vvᵀ/‖v‖²) z on rows r…n−1, v = c[r…n−1]. O(n). */
+function reflect(c: Float64Array, z: Float64Array, r: number, n: number, vnorm2: number): void {
+  let dot = 0;
+  for (let i = r; i < n; i++) dot += c[i] * z[i];
+  const f = (2 * dot) / vnorm2;
+  for (let i = r; i < n; i++) z[i] -= f * c[i];
+}
+
 /**
  * Regresses y on the columns X (no intercept is added), dropping rows with a NaN (R's `na.omit`).
  * A column whose Householder pivot falls below 1e-7 of its norm (R's `lm` tolerance) counts as
@@ -28,9 +46,14 @@ export function leastSquares(X: readonly ArrayLike<number>[], y: ArrayLike<numbe
     if (ok) rows.push(i);
   }
   const n = rows.length;
-  const A = X.map((col) => Float64Array.from(rows, (i) => col[i]));
-  const b = Float64Array.from(rows, (i) => y[i]);
-  const norms = A.map((c) => Math.hypot(...c));
+  const gather = (col: ArrayLike<number>) => {
+    const out = new Float64Array(n);
+    for (let t = 0; t < n; t++) out[t] = col[rows[t]];
+    return out;
+  };
+  const A = X.map(gather);
+  const b = gather(y);
+  const norms = A.map(norm2);
   const diag = new Float64Array(k);
   const dependent = new Uint8Array(k);
   let rank = 0;
@@ -45,14 +68,8 @@ export function leastSquares(X: readonly ArrayLike<number>[], y: ArrayLike<numbe
     const v0 = c[r] - a0;
     const vnorm2 = s - c[r] * c[r] + v0 * v0;
     c[r] = v0;
-    const apply = (z: Float64Array) => {
-      let dot = 0;
-      for (let i = r; i < n; i++) dot += c[i] * z[i];
-      const f = (2 * dot) / vnorm2;
-      for (let i = r; i < n; i++) z[i] -= f * c[i];
-    };
-    for (let jj = j + 1; jj < k; jj++) apply(A[jj]);
-    apply(b);
+    for (let jj = j + 1; jj < k; jj++) reflect(c, A[jj], r, n, vnorm2);
+    reflect(c, b, r, n, vnorm2);
     diag[j] = a0;
     // Keep R's row r of column j as the diagonal; the Householder vector stays below (unused later).
     rank++;

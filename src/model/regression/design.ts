@@ -4,6 +4,7 @@
  * (the forecast origin). Scaling uses the training origins only. O(n·p).
  */
 import { dot, gram } from './gram.js';
+import { clip, predictionBounds, type Bounds } from '../prediction-bounds.js';
 import { applyScaling, fitScaling, overflowScale, type Scaling } from './standardize.js';
 
 export interface Design {
@@ -26,32 +27,6 @@ export interface Design {
   readonly x0: Float64Array;
   /** The target at the origin row. */
   readonly y0: number;
-}
-
-export interface Bounds {
-  readonly lo: number;
-  readonly hi: number;
-}
-
-/**
- * The values a feature may take at prediction: its training range [min, max] widened by
- * `widen` × (max − min) on each side. A regression is only trusted near the data it was fitted
- * on: a column that sat near 0 for a year and then jumps (a new word, a one-off event) would
- * otherwise be multiplied by a coefficient fitted on noise, hundreds of sds out, and the
- * forecast would leave any plausible range. O(n).
- */
-export function predictionBounds(col: ArrayLike<number>, from: number, to: number, widen: number): Bounds {
-  let lo = Infinity, hi = -Infinity;
-  for (let i = from; i <= to; i++) {
-    if (col[i] < lo) lo = col[i];
-    if (col[i] > hi) hi = col[i];
-  }
-  const r = hi - lo;
-  return { lo: lo - widen * r, hi: hi + widen * r };
-}
-
-export function clip(v: number, b: Bounds): number {
-  return v < b.lo ? b.lo : v > b.hi ? b.hi : v;
 }
 
 /** `widen[k]`: how far column idx[k] may leave its training range at prediction (predictionBounds). */

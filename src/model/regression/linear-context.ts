@@ -4,6 +4,7 @@
  * Screening and scaling use each fold's own training origins (honest CV). O(F·n·P).
  */
 import type { MetricName } from '../types.js';
+import { WIDEN_OTHER, WIDEN_TARGET } from '../prediction-bounds.js';
 import { buildDesign, type Design } from './design.js';
 import { computeFeature, isTargetFeature, type FeatureDef, type SeriesData } from './features.js';
 import { prescreen } from './prescreen.js';
@@ -20,19 +21,6 @@ export const SCREEN_K = 100;
 export function screenCount(n: number): number {
   return Math.min(SCREEN_K, Math.max(1, Math.floor(n / Math.log(Math.max(n, 3)))));
 }
-/**
- * How far a feature may leave its training range at prediction, in training ranges (design.ts
- * predictionBounds): another series by a quarter range — a regression on another column barely
- * extrapolates past what it was fitted on — and the target's own level, changes and deviations
- * by up to 3 ranges, because a break in the target itself is what the change models must
- * follow. Chosen on rolling-origin backtests of all 80 demo keywords across the COVID-19 break
- * (test/model/support/all-keywords.ts; geometric mean of MAE / naive MAE): 1.021 without
- * clipping (one keyword at 7× naive's error), 0.987 with other columns held to their range,
- * 0.985 / 0.983 / 0.984 / 0.984 with the target's features at 2 / 3 / 4 / 6 ranges, and 0.982
- * with other columns at 0.25, which also keeps the simulated leading regressor's coverage.
- */
-const WIDEN_OTHER = 0.25;
-const WIDEN_TARGET = 3;
 /** First training origin (row 0 has no past changes). */
 const START = 1;
 

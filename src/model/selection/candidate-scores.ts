@@ -3,8 +3,8 @@
  * in-sample conformal coverage) and the feature ranking of the final RFE run.
  */
 import type { CandidateScore, EngineOptions, FeatureRank } from '../types.js';
-import { foldResiduals, scoreFolds, type Candidate } from './candidate.js';
-import { conformalQuantiles, coverage, volatility } from '../intervals/conformal.js';
+import { scoreFolds, type Candidate } from './candidate.js';
+import { calibrate, foldCoverage } from '../intervals/calibrate.js';
 import { featureName } from '../regression/features.js';
 import { summarize } from './metrics.js';
 import type { Selection } from './selection.js';
@@ -13,13 +13,10 @@ import type { ModelSpec } from '../spec.js';
 export function candidateScores(y: Float64Array, cutoffs: readonly number[], candidates: readonly Candidate[], opts: EngineOptions): CandidateScore[] {
   return candidates.map((c) => {
     const s = scoreFolds(y, cutoffs, c.forecasts, opts.metric);
-    const res = foldResiduals(y, cutoffs, c.forecasts);
-    const sigma = cutoffs.map((t) => volatility(y, t));
-    const q = conformalQuantiles(res, sigma, opts.horizon, opts.levels);
     return {
       model: c.name,
       metrics: summarize(s.perFold),
-      coverage: opts.levels.length > 0 ? coverage(res, sigma, q, 0) : NaN,
+      coverage: opts.levels.length > 0 ? foldCoverage(y, cutoffs, c, calibrate(y, cutoffs, c, opts.horizon, opts.levels)) : NaN,
       mapeZerosSkipped: s.zerosSkipped,
       nFolds: c.forecasts.filter((f) => f.every(Number.isFinite)).length,
     };

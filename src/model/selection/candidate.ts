@@ -10,6 +10,8 @@ export interface Candidate {
   readonly name: string;
   /** Forecasts t+1..t+H per fold (fold order as the cutoffs). */
   readonly forecasts: readonly Float64Array[];
+  /** The model's own predictive sd per fold and horizon, when it has one (intervals scale by it). */
+  readonly sds?: readonly Float64Array[];
   /** Fit on all training rows. */
   readonly fit: () => ModelSpec;
 }
@@ -19,6 +21,11 @@ export interface FoldScore {
   readonly loss: number;
   readonly perFold: readonly MetricValues[];
   readonly zerosSkipped: number;
+}
+
+/** Whether a candidate has a finite forecast at every fold (only those can win or be combined). O(F·H). */
+export function complete(c: Candidate): boolean {
+  return c.forecasts.every((f) => f.every(Number.isFinite));
 }
 
 /** Scores fold forecasts against y[t+1..t+H] for each cutoff t. O(F·H). */

@@ -1,32 +1,30 @@
 /**
- * Model selection on the folds, in anytime order (cheapest first): univariate baselines
- * (naive, seasonal naive, SES, theta, damped ETS, window mean), penalised regressions, RFE,
- * then the foundation model fold by fold. Combinations follow (M3/M4 evidence: combining a
- * few methods is usually more accurate than picking one on few folds):
- *  - `combo_base`: the fixed equal-weight mean of SES, theta, damped ETS (the M4 statistical
- *    benchmarks) and the shrunk autoregression on changes `ridge_ar` — the default winner;
- *  - `combo_mean2`, `combo_mean3`, `combo_median3`: the top-k singles, ranked *prequentially*:
- *    the forecast at fold f combines the k best singles on the earlier folds whose validation
- *    windows were fully observed by f's cutoff (no peeking), so their fold losses are honest
- *    out-of-sample numbers, comparable with the singles'. The final fit ranks on all folds.
- * The winner is `combo_base` unless another candidate beats it clearly on the paired per-fold
- * losses (one-sided z > 1.64, see `chooseWinner`), so a candidate that won a few folds by luck
- * does not displace the robust default. Only candidates scored on every fold can win or enter
- * a combination; the foundation model is refitted on the last ORIGINAL_FOLDS folds only (its
- * n²·p kernel per fit dominates the run) and is reported on those.
+ * Model selection on the folds, in anytime order (cheapest first): the baselines (naive, seasonal
+ * naive, window mean), the statistical models (thetaf, AutoETS, STL + ETS, AutoARIMA or dynamic
+ * harmonic regression, regression with ARIMA errors on leading columns), the penalised
+ * regressions and RFE, then the original pipeline's model fold by fold. The default winner is
+ * `combo`, the median of the best singles on the folds (topCombination); another candidate
+ * replaces it only when it beats it clearly on the paired per-fold losses (chooseWinner), so a
+ * candidate that won a few folds by luck does not displace the robust default. Only candidates
+ * scored on every fold can win or enter the combination; the original pipeline's model is
+ * refitted on the last ORIGINAL_FOLDS folds only (its n²·p kernel per fit dominates the run) and
+ * is reported on those.
  */
 import { inputError, limitError } from '../../errors.js';
 import type { EngineOptions } from '../types.js';
-import { etsCandidate, meanCandidate, naiveCandidate, seasonalNaiveCandidate, sesCandidate, thetaCandidate } from '../baselines/baseline-candidates.js';
+import { meanCandidate, naiveCandidate, seasonalNaiveCandidate } from '../baselines/baseline-candidates.js';
+import { arimaCandidate, arimaxCandidate, etsCandidate, onSafeScale, stlfCandidate, thetaCandidate } from './stat-candidates.js';
 import { BudgetTracker } from './budget.js';
-import { scoreFolds, type Candidate } from './candidate.js';
+import { complete, scoreFolds, type Candidate } from './candidate.js';
+import { DEFAULT_WINNER, topCombination } from './top-combination.js';
+import { breakAtOrigin, chooseWinner } from './choose-winner.js';
 import type { FeatureDef, SeriesData } from '../regression/features.js';
 import { enetCandidate, ridgeCandidate } from '../regression/linear-candidates.js';
 import { linearContext, screenCount, type LinearContext } from '../regression/linear-context.js';
 import { fitOriginalOls, type OriginalFit } from '../regression/original-ols.js';
 import { rfeCandidates, type RfeResult } from '../regression/rfe-candidates.js';
-import { combine, forecastSpec, type ModelSpec } from '../spec.js';
-import { lossOf, meanStd } from './metrics.js';
+import { forecastSpec, type ModelSpec } from '../spec.js';
+import { lossOf } from './metrics.js';
 
 export interface Selection {
   readonly candidates: readonly Candidate[];
@@ -37,23 +35,8 @@ export interface Selection {
   readonly skipped: readonly string[];
 }
 
-const COMBOS = [
-  { name: 'combo_mean2', k: 2, how: 'mean' },
-  { name: 'combo_mean3', k: 3, how: 'mean' },
-  { name: 'combo_median3', k: 3, how: 'median' },
-] as const;
-/** Parts of the fixed combination, and the fallback ranking before enough folds are observed. */
-const BASE_PARTS = ['ses', 'theta', 'ets_damped', 'ridge_ar'];
-const DEFAULT_ORDER = ['ses', 'theta', 'ets_damped', 'naive', 'mean', 'snaive'];
-/** Earlier observed folds needed before the prequential ranking replaces the default order. */
-const MIN_PRIOR = 3;
 /** Folds the foundation model is refitted on at most (its n²·p kernel dominates the run). */
 export const ORIGINAL_FOLDS = 3;
-
-/** Whether a candidate has a finite forecast at every fold. */
-function complete(c: Candidate): boolean {
-  return c.forecasts.every((f) => f.every(Number.isFinite));
-}
 
 export function selectModel(data: SeriesData, defs: readonly FeatureDef[], cutoffs: readonly number[], opts: EngineOptions, period: number): Selection {
   const H = opts.horizon;
@@ -72,12 +55,21 @@ export function selectModel(data: SeriesData, defs: readonly FeatureDef[], cutof
 
   add(stage('naive', F * H, () => naiveCandidate(data, cutoffs, H)));
   if (allowed('naive') && out.length === 0) throw limitError('deadline', 'no time left to score even the naive baseline');
-  add(stage('snaive', F * H, () => seasonalNaiveCandidate(data, cutoffs, H, period)));
-  const smoothWork = F * n * (30 + 2 * period);
-  add(stage('ses', smoothWork, () => sesCandidate(data, cutoffs, H, period)));
-  add(stage('theta', smoothWork, () => thetaCandidate(data, cutoffs, H, period)));
-  add(stage('ets_damped', F * n * (170 + 2 * period), () => etsCandidate(data, cutoffs, H, period)));
+  add(stage('snaive', F * H, () => seasonalNaiveCandidate(data, cutoffs, H, Math.round(period))));
   add(stage('mean', F * 120, () => meanCandidate(data, cutoffs, H, opts.metric)));
+  // Work units (budget.ts, ≈ 10 ns each) measured on this engine's fits (scripts/experiments/
+  // speed.ts): a thetaf fit ≈ 100·n; an AutoETS search ≈ 1,000·n non-seasonal and ≈ 17,000·n
+  // with a monthly season; STL ≈ 200·n per fold; an AutoARIMA search ≈ 25,000·n and with
+  // regressors ≈ 50,000·n. Model searches cost a floor on short series (the number of forms
+  // tried, not n, dominates), hence the floors on n. Declaring them too small would inflate the
+  // tracker's rate and make it skip the regressions of a wide table for no reason.
+  const seasonal = period > 1 && period <= 24;
+  const rows = (floor: number) => Math.max(n, floor);
+  add(stage('theta', F * n * 100, () => onSafeScale(data, (d) => thetaCandidate(d, cutoffs, H, period))));
+  add(stage('ets', rows(200) * (seasonal ? 17000 : 1000) + F * n * 10, () => onSafeScale(data, (d) => etsCandidate(d, cutoffs, H, period))));
+  add(stage('stlf', n * 1000 + F * n * 200, () => onSafeScale(data, (d) => stlfCandidate(d, cutoffs, H, period))));
+  add(stage('arima', rows(200) * 25000 + F * n * 20, () => onSafeScale(data, (d) => arimaCandidate(d, cutoffs, H, period))));
+  if (data.exogNames.length > 0) add(stage('arimax', rows(400) * 50000 + F * n * 20, () => onSafeScale(data, (d) => arimaxCandidate(d, cutoffs, H, period))));
 
   const pAll = defs.length;
   const p = Math.min(pAll, defs.filter((d) => d.kind !== 'xlevel' && d.kind !== 'xdiff').length + screenCount(n));
@@ -109,76 +101,14 @@ export function selectModel(data: SeriesData, defs: readonly FeatureDef[], cutof
 
   const singles = out.filter(complete);
   const loss = perFoldLoss(data.y, cutoffs, opts);
-  const L = new Map(singles.map((c) => [c, loss(c)]));
-  const byName = new Map(singles.map((c) => [c.name, c]));
-  const baseParts = BASE_PARTS.flatMap((s) => byName.get(s) ?? []);
-  if (allowed('combo_base') && baseParts.length >= 2) {
-    out.push({
-      name: 'combo_base',
-      forecasts: cutoffs.map((_, f) => combine(baseParts.map((c) => c.forecasts[f]), 'mean')),
-      fit: () => ({ kind: 'combo', how: 'mean', parts: baseParts.map((c) => c.fit()) }),
-    });
-  }
-  const fallback = [...DEFAULT_ORDER.flatMap((s) => byName.get(s) ?? []), ...singles.filter((c) => !DEFAULT_ORDER.includes(c.name))];
-  const ranking = (folds: readonly number[]): Candidate[] => {
-    if (folds.length < MIN_PRIOR) return fallback;
-    const mean = (c: Candidate) => folds.reduce((s, g) => s + (L.get(c) as Float64Array)[g], 0) / folds.length;
-    return singles.map((c, i) => ({ c, i, l: mean(c) })).sort((a, b) => a.l - b.l || a.i - b.i).map((r) => r.c);
-  };
-  const prior = cutoffs.map((t) => cutoffs.flatMap((u, g) => (u + H <= t ? [g] : [])));
-  const rankAt = prior.map(ranking);
-  const rankAll = ranking(cutoffs.map((_, g) => g));
-  for (const combo of COMBOS) {
-    if (!allowed(combo.name) || singles.length < combo.k) continue;
-    const parts = rankAll.slice(0, combo.k);
-    out.push({
-      name: combo.name,
-      forecasts: cutoffs.map((_, f) => combine(rankAt[f].slice(0, combo.k).map((c) => c.forecasts[f]), combo.how)),
-      fit: () => ({ kind: 'combo', how: combo.how, parts: parts.map((c) => c.fit()) }),
-    });
-  }
+  if (allowed(DEFAULT_WINNER) && singles.length >= 2) out.push(topCombination(singles, cutoffs, H, loss));
   const eligible = comboOnly ? out.filter((c) => opts.candidates?.includes(c.name)) : out;
   if (eligible.length === 0) throw inputError('no_candidate', `none of the candidates ${(opts.candidates ?? []).join(', ')} applies to this series`);
-  const winner = chooseWinner(eligible, loss, DEFAULT_WINNER);
+  // Right after an unprecedented move the folds describe a regime that has just ended: keep the
+  // robust default rather than a single model that was best before it.
+  const held = breakAtOrigin(data.y, H) ? eligible.filter((c) => c.name === DEFAULT_WINNER) : [];
+  const winner = chooseWinner(held.length > 0 ? held : eligible, loss, DEFAULT_WINNER);
   return { candidates: out, winner, original: original?.full, rfe, linear, skipped: budget.skipped };
-}
-
-/**
- * The winner: the default combination unless another candidate beats it clearly — its mean
- * paired fold-loss difference is below zero by more than Z_SWITCH standard errors (a one-sided
- * test; per-fold differences are paired, so a shared bad fold does not blur the comparison).
- * Without the default, the lowest mean loss plus its standard error. Ties: earlier candidate.
- */
-const DEFAULT_WINNER = 'combo_base';
-const Z_SWITCH = 1.64;
-function chooseWinner(cands: readonly Candidate[], loss: (c: Candidate) => Float64Array, defaultName: string): Candidate {
-  const ok = cands.filter(complete);
-  const base = ok.find((c) => c.name === defaultName);
-  if (base) {
-    const lb = loss(base);
-    let winner = base, best = 0;
-    for (const c of ok) {
-      const lc = loss(c);
-      const d = meanStd(Array.from(lc, (v, f) => v - lb[f]));
-      const z = d.std > 0 ? d.mean / (d.std / Math.sqrt(lc.length)) : d.mean < 0 ? -Infinity : 0;
-      if (z < -Z_SWITCH && d.mean < best) {
-        best = d.mean;
-        winner = c;
-      }
-    }
-    return winner;
-  }
-  let winner = ok[0] ?? cands[0];
-  let best = Infinity;
-  for (const c of ok) {
-    const s = meanStd(loss(c));
-    const l = s.mean + s.std / Math.sqrt(s.std >= 0 ? loss(c).length : 1);
-    if (l < best) {
-      best = l;
-      winner = c;
-    }
-  }
-  return winner;
 }
 
 /** Per-fold losses of a candidate under the selection metric (NaN where not forecast). */

@@ -61,3 +61,19 @@ export function invBoxCox(z: Float64Array, lambda: number, opts: InvBoxCoxOption
   }
   return out;
 }
+
+/**
+ * A forecast made on the Box–Cox scale, back on the data's scale: the bias-adjusted mean
+ * (invBoxCox with the forecast variance) and, by the delta method, sd·|dy/dz| at the median,
+ * dy/dz = (λz + 1)^{1/λ − 1} (e^z for λ = 0). Without an sd the median is returned. O(H).
+ */
+export function backTransform(fc: { readonly mean: Float64Array; readonly sd: Float64Array }, lambda: number): { mean: Float64Array; sd: Float64Array } {
+  const hasSd = fc.sd.every(Number.isFinite);
+  const median = invBoxCox(fc.mean, lambda);
+  const mean = hasSd ? invBoxCox(fc.mean, lambda, { biasadj: true, fvar: fc.sd.map((s) => s * s) }) : median;
+  const sd = fc.sd.map((s, h) => {
+    const slope = lambda === 0 ? median[h] : Math.abs(lambda * fc.mean[h] + 1) ** (1 / lambda - 1);
+    return s * slope;
+  });
+  return { mean, sd };
+}

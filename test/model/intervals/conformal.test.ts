@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { conformalQuantile, conformalQuantiles, halfWidths } from '../../../src/model/intervals/conformal.js';
+import { conformalQuantile, conformalQuantiles, halfWidths, normalQuantile, randomWalkScore } from '../../../src/model/intervals/conformal.js';
 import { mulberry32, normal } from '../support/prng.js';
 
 test('finite-sample conformal quantile is the ⌈(n+1)·level⌉-th smallest', () => {
@@ -32,4 +32,22 @@ test('split-conformal intervals cover at the nominal rate on simulated data', ()
     const tol = 4 * Math.sqrt((lv * (1 - lv)) / trials); // trials are the independent units
     assert.ok(p >= lv - tol && p <= lv + tol + 0.02, `level ${lv}: coverage ${p}`);
   });
+});
+
+test('folds cut where the series had not moved are left out of the calibration', () => {
+  // Three folds at σ = 0 with zero residuals (a keyword still at zero) and two informative ones:
+  // the quantile comes from the two, not from the zeros.
+  const res = [[0], [0], [0], [2], [4]];
+  const sigma = [0, 0, 0, 1, 1];
+  const q = conformalQuantiles(res, sigma, 1, [0.5]);
+  assert.ok(q[0][0] >= 2, `quantile ${q[0][0]}`);
+  // No informative fold at all: the random walk's quantile, z·√(π/2).
+  const rw = conformalQuantiles([[0], [0]], [0, 0], 1, [0.8]);
+  assert.ok(Math.abs(rw[0][0] - randomWalkScore(0.8)) < 1e-12);
+  assert.ok(Math.abs(randomWalkScore(0.8) - 1.2815515655446004 * Math.sqrt(Math.PI / 2)) < 1e-8);
+});
+
+test('normalQuantile inverts the normal distribution on interval levels', () => {
+  const table: [number, number][] = [[0.5, 0], [0.9, 1.2815515655446004], [0.975, 1.959963984540054], [0.995, 2.5758293035489004], [0.001, -3.090232306167813]];
+  for (const [p, z] of table) assert.ok(Math.abs(normalQuantile(p) - z) < 1e-8, `Φ⁻¹(${p}) = ${normalQuantile(p)}`);
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { boxCox, invBoxCox } from '../../../src/model/stats/box-cox.js';
+import { backTransform, boxCox, invBoxCox } from '../../../src/model/stats/box-cox.js';
 import { assertClose, f64, fixture, scaleOf } from './decompose-fixture.js';
 
 test('hand-computed values: log at λ = 0, a shift by one at λ = 1, the square root at ½', () => {
@@ -36,4 +36,17 @@ test('round trip: invBoxCox(boxCox(y)) = y for positive y (|λ| ≥ 0.001: neare
 test('biasadj needs the forecast variance', () => {
   assert.throws(() => invBoxCox(Float64Array.of(1), 0.5, { biasadj: true }), { code: 'input.boxcox_fvar' });
   assert.throws(() => invBoxCox(Float64Array.of(1, 2), 0.5, { biasadj: true, fvar: Float64Array.of(1) }), { code: 'input.boxcox_fvar' });
+});
+
+test('backTransform: the bias-adjusted mean and the delta-method sd, by hand', () => {
+  // λ = 0: mean exp(μ)(1 + σ²/2), sd σ·exp(μ); λ = ½: y = (z/2 + 1)², dy/dz = z/2 + 1.
+  const log = backTransform({ mean: Float64Array.of(1), sd: Float64Array.of(0.2) }, 0);
+  assert.ok(Math.abs(log.mean[0] - Math.E * 1.02) < 1e-12);
+  assert.ok(Math.abs(log.sd[0] - 0.2 * Math.E) < 1e-12);
+  const half = backTransform({ mean: Float64Array.of(2), sd: Float64Array.of(0.5) }, 0.5);
+  assert.ok(Math.abs(half.sd[0] - 0.5 * 2) < 1e-12);
+  assert.ok(Math.abs(half.mean[0] - 4 * (1 + (0.5 * 0.25 * 0.5) / 4)) < 1e-12); // y·(1 + ½σ²(1 − λ)/y^{2λ}), y^{2λ} = 4
+  // Without an sd the median is returned.
+  const none = backTransform({ mean: Float64Array.of(1), sd: Float64Array.of(NaN) }, 0);
+  assert.equal(none.mean[0], Math.E);
 });

@@ -6,7 +6,7 @@
  */
 import { inputError } from '../../../errors.js';
 import type { ArimaStateSpace } from './state-space.js';
-import type { ArimaFit, ArimaForecast } from './types.js';
+import type { ArimaCore, ArimaFit, ArimaForecast } from './types.js';
 
 /**
  * h-step forecasts of the state-space model from its current state (which is not modified):
@@ -65,7 +65,7 @@ export function kalmanForecast(ss: ArimaStateSpace, h: number): { mean: Float64A
  * The regression part x_{n+i}ᵀβ of the next h steps after a series of length `n`: intercept, drift
  * n+1…n+h, then the user's future regressors (`xregFuture`, columns of length ≥ h). O(h·k).
  */
-export function regressionMean(fit: ArimaFit, n: number, h: number, xregFuture?: readonly ArrayLike<number>[]): Float64Array {
+export function regressionMean(fit: ArimaCore, n: number, h: number, xregFuture?: readonly ArrayLike<number>[]): Float64Array {
   const narma = fit.arma[0] + fit.arma[1] + fit.arma[2] + fit.arma[3];
   const out = new Float64Array(h);
   let k = narma;

@@ -8,7 +8,7 @@ import { inputError } from '../../../errors.js';
 import { kalmanForecast, regressionMean } from './arima-forecast.js';
 import { kalmanLikelihood, kalmanWork } from './kalman-likelihood.js';
 import { differencingPolynomial, makeStateSpace } from './state-space.js';
-import type { ArimaFit, ArimaForecast } from './types.js';
+import type { ArimaCore, ArimaForecast } from './types.js';
 
 /**
  * Forecasts h steps after y[0…t) with the fit's coefficients: the regression part is recomputed for
@@ -18,7 +18,7 @@ import type { ArimaFit, ArimaForecast } from './types.js';
  * plus O(h·rd²·r).
  */
 export function arimaRefilter(
-  fit: ArimaFit, y: ArrayLike<number>, t: number, h: number, xreg?: readonly ArrayLike<number>[],
+  fit: ArimaCore, y: ArrayLike<number>, t: number, h: number, xreg?: readonly ArrayLike<number>[],
 ): ArimaForecast {
   if (!(Number.isInteger(t) && t >= 1 && t <= y.length)) throw inputError('arima_origin', 'the origin must lie within the series');
   if (!(Number.isInteger(h) && h >= 1)) throw inputError('arima_horizon', 'the horizon must be a positive integer');

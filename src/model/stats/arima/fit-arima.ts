@@ -5,6 +5,7 @@
  * (`CSS-ML`), or either alone, optimised by R's BFGS with R's PACF transformation of the AR parts.
  */
 import { inputError } from '../../../errors.js';
+import { hasNaN } from './has-nan.js';
 import { bfgs, type BfgsResult } from '../optim/bfgs.js';
 import { cssResiduals, cssWork } from './css.js';
 import { arimaObjectives } from './objectives.js';
@@ -47,8 +48,8 @@ export function fitArima(y: ArrayLike<number>, spec: ArimaSpec, startCache?: Map
   const ncxreg = design.columns.length;
   const kappa = spec.kappa ?? 1e6;
   let method = spec.method ?? 'CSS-ML';
-  let anyNa = x.some(Number.isNaN);
-  for (const c of design.columns) if (c.some(Number.isNaN)) anyNa = true;
+  let anyNa = hasNaN(x);
+  for (const c of design.columns) if (hasNaN(c)) anyNa = true;
   if (method === 'CSS-ML' && anyNa) method = 'ML';
   let ncond = 0;
   if (method !== 'ML') ncond = d + D * m + p + m * P;
@@ -58,7 +59,9 @@ export function fitArima(y: ArrayLike<number>, spec: ArimaSpec, startCache?: Map
     for (let i = 0; i < fixed.length; i++) fixed[i] = spec.fixed[i];
   }
   const mask = Array.from(fixed, Number.isNaN);
-  const nfree = mask.filter(Boolean).length;
+  const freeIndex: number[] = [];
+  mask.forEach((f, i) => { if (f) freeIndex.push(i); });
+  const nfree = freeIndex.length;
   const noOptim = nfree === 0;
   let transform = (spec.transformPars ?? true) && !noOptim;
   if (transform) {
@@ -70,7 +73,11 @@ export function fitArima(y: ArrayLike<number>, spec: ArimaSpec, startCache?: Map
   let columns = design.columns;
   let rotation: Float64Array[] | null = null;
   let nUsed = 0;
-  for (let t = 0; t < n; t++) if (!Number.isNaN(x[t]) && design.columns.every((c) => !Number.isNaN(c[t]))) nUsed++;
+  if (anyNa) {
+    for (let t = 0; t < n; t++) if (!Number.isNaN(x[t]) && design.columns.every((c) => !Number.isNaN(c[t]))) nUsed++;
+  } else {
+    nUsed = n;
+  }
   nUsed -= delta.length;
   if (nUsed <= 0) throw inputError('arima_too_short', 'too few non-missing observations');
   if (ncxreg > 0) {
@@ -88,7 +95,7 @@ export function fitArima(y: ArrayLike<number>, spec: ArimaSpec, startCache?: Map
   }
   const coef = Float64Array.from(fixed);
   const obj = arimaObjectives({ x, xreg: columns, arma, delta, coef, mask, ncond, kappa });
-  const free = (v: ArrayLike<number>) => Float64Array.from(mask.flatMap((f, i) => (f ? [v[i]] : [])));
+  const free = (v: ArrayLike<number>) => Float64Array.from(freeIndex, (i) => v[i]);
   const ps = free(parscale);
   const noRun = (value: number): BfgsResult => ({ par: new Float64Array(0), value, fail: 0, fnCount: 0, grCount: 0 });
   let res: BfgsResult;
@@ -128,14 +135,12 @@ export function fitArima(y: ArrayLike<number>, spec: ArimaSpec, startCache?: Map
       inv(p + q + P, Q);
       if (changed) {
         const par = free(coef);
-        res = { ...res, par, value: ml(par) };
+        res = { ...res, par };
         hessianAt = { fn: ml, par };
       }
       gradA = coef.slice();
       coef.set(undoPars(coef, arma));
     }
-    // R reports the objective of its own (diffuse-state) likelihood at the optimum.
-    res = { ...res, value: obj.mlExact(hessianAt?.par ?? res.par, transform) };
   }
   const polys = transPars(coef, arma, false, armaPolys(arma));
   const wreg = obj.regressionResidual(coef);
@@ -148,7 +153,9 @@ export function fitArima(y: ArrayLike<number>, spec: ArimaSpec, startCache?: Map
     sigma2Raw = cssResiduals(wreg, d, D, m, polys.phi, polys.theta, ncond, cw);
     residuals = cw.resid.slice();
   } else {
+    // R reports the objective of its own (diffuse-state) likelihood at the optimum: the final run's.
     fin = filter();
+    res = { ...res, value: fin.objective };
     sigma2Raw = fin.ssq / nUsed;
     residuals = fin.residuals;
   }

@@ -14,6 +14,11 @@ export interface FinalFilter {
   readonly residuals: Float64Array;
   readonly ssq: number;
   readonly model: ArimaStateSpace;
+  /**
+   * R's ML objective `armafn` at these coefficients, ½·[log(Σv²/F / ν) + Σlog F/ν], from the same run
+   * (Number.MAX_VALUE when Q₀ does not exist, as the objective returns).
+   */
+  readonly objective: number;
 }
 
 /** Runs R's `arimaSS` on the regression residual w = y − Xβ. O(n·rd²). */
@@ -23,7 +28,8 @@ export function finalFilter(
   const model = makeStateSpace(phi, theta, delta, kappa);
   const residuals = new Float64Array(w.length);
   const sums = kalmanLikelihood(w, model, kalmanWork(model.rd), residuals, { ssq: 0, sumlog: 0, nu: 0 });
-  return { residuals, ssq: sums.ssq, model };
+  const objective = model.q0Ok ? 0.5 * (Math.log(sums.ssq / sums.nu) + sums.sumlog / sums.nu) : Number.MAX_VALUE;
+  return { residuals, ssq: sums.ssq, model, objective };
 }
 
 /** Inverts a k×k row-major matrix by Gauss–Jordan with partial pivoting; null when singular (rcond < ε). */

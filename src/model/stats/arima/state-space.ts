@@ -26,6 +26,8 @@ export interface ArimaStateSpace {
   /** Predicted state covariance (rd×rd); holds the initial covariance before a filter run. */
   readonly Pn: Float64Array;
   readonly q0: Q0Workspace;
+  /** Whether the last reset found Q₀ (false when the AR part is not stationary enough). */
+  q0Ok: boolean;
 }
 
 /**
@@ -60,6 +62,7 @@ export function resetStateSpace(ss: ArimaStateSpace): boolean {
   if (r > 1) ok = stationaryCovariance(phi, theta, Pn, rd, ss.q0);
   else Pn[0] = phi.length > 0 ? 1 / (1 - phi[0] * phi[0]) : 1;
   for (let i = r; i < rd; i++) Pn[i + rd * i] = ss.kappa;
+  ss.q0Ok = ok;
   return ok;
 }
 
@@ -78,7 +81,7 @@ export function makeStateSpace(
     phi: Float64Array.from(phi), theta: Float64Array.from(theta), delta: Float64Array.from(delta),
     deltaNz: Int32Array.from(nz), r, rd, kappa,
     a: new Float64Array(rd), P: new Float64Array(rd * rd), Pn: new Float64Array(rd * rd),
-    q0: q0Workspace(p, r),
+    q0: q0Workspace(p, r), q0Ok: true,
   };
   resetStateSpace(ss);
   return ss;

@@ -84,6 +84,9 @@ export interface ArimaFit {
   readonly varianceOk: () => boolean;
 }
 
+/** What forecasting and re-filtering read of a fit (all a model file needs to keep). */
+export type ArimaCore = Pick<ArimaFit, 'arma' | 'coef' | 'hasIntercept' | 'hasDrift' | 'nxreg' | 'sigma2' | 'phi' | 'theta'>;
+
 /** Point forecasts and their standard errors per horizon. */
 export interface ArimaForecast {
   readonly mean: Float64Array;

@@ -1,35 +1,26 @@
 /**
- * Maximum-likelihood estimation of one ETS form, R's `forecast:::etsmodel` with
+ * Maximum-likelihood estimation of ETS forms, R's `forecast:::etsmodel` with
  * `opt.crit = "lik"`: starting values from `initparam`/`initstate`, then Nelder–Mead
  * (maxit 2000, reltol √ε) jointly on the smoothing parameters and the free initial states,
- * the objective being `EtsTargetFunction::eval` (src/etsTargetFunction.cpp).
+ * the objective being `EtsTargetFunction::eval` (src/etsTargetFunction.cpp). Forms that share a
+ * lane kernel are searched side by side, three at a time, their evaluations batched into one
+ * filter pass (see ets-lanes-additive.ts); each search follows R's path exactly.
  */
-import { nelderMead } from '../optim/nelder-mead.js';
-import { etsAdmissible } from './ets-admissible.js';
+import { NelderMeadSearch, nelderMead, type NelderMeadResult } from '../optim/nelder-mead.js';
 import { etsFilter } from './ets-filter.js';
-import { componentCode, freeParamCount, stateLength, type EtsFit, type EtsForm } from './ets-form.js';
+import { freeParamCount, type EtsFit, type EtsForm } from './ets-form.js';
 import { etsInitState } from './ets-init-state.js';
+import { clampLik, ETS_LOWER, ETS_UPPER, EtsObjective, type EtsBounds } from './ets-objective.js';
 
-/** Parameter space: R's `lower`, `upper` (α, β, γ, φ) and `bounds`. */
-export interface EtsBounds {
-  readonly lower?: readonly [number, number, number, number];
-  readonly upper?: readonly [number, number, number, number];
-  /** `"both"` (R's default): the usual box and the admissible region; `"usual"`; `"admissible"`. */
-  readonly bounds?: 'both' | 'usual' | 'admissible';
-  /** Nelder–Mead evaluation limit (R: 2000). */
-  readonly maxit?: number;
-}
-
-const LOWER = [1e-4, 1e-4, 1e-4, 0.8] as const;
-const UPPER = [0.9999, 0.9999, 0.9999, 0.98] as const;
+export type { EtsBounds } from './ets-objective.js';
 
 /**
  * Starting smoothing parameters, R's `initparam`: α = lo + 0.2(up − lo)/m, β = lo + 0.1(min(up, α) − lo),
  * γ = lo + 0.05(min(up, 1 − α) − lo), φ = lo + 0.99(up − lo). O(1).
  */
 export function etsStartParams(form: EtsForm, m: number, opts: EtsBounds = {}): number[] {
-  const lower = [...(opts.lower ?? LOWER)];
-  const upper = [...(opts.upper ?? UPPER)];
+  const lower = [...(opts.lower ?? ETS_LOWER)];
+  const upper = [...(opts.upper ?? ETS_UPPER)];
   if (opts.bounds === 'admissible') {
     for (let k = 0; k < 3; k++) [lower[k], upper[k]] = [0, 1e-3];
   }
@@ -60,78 +51,150 @@ export function etsStartParams(form: EtsForm, m: number, opts: EtsBounds = {}): 
  * Fits `form` to y by maximum likelihood; `m` is the seasonal period (ignored, i.e. 1, for
  * non-seasonal forms). Returns undefined where R's `etsmodel` gives up: fewer than
  * (free parameters + 2) observations, or a starting point with a non-finite likelihood.
- * No input validation (see fitEts). O(maxit · (n + m²)) time; the objective allocates nothing.
+ * No input validation (see fitEts). O(maxit · (n + m²)) time.
  */
 export function estimateEts(series: ArrayLike<number>, period: number, form: EtsForm, opts: EtsBounds = {}): EtsFit | undefined {
+  return estimateEtsForms(series, period, [form], opts)[0];
+}
+
+/**
+ * {@link estimateEts} for several forms, result i for forms[i], bit for bit the fits one by one.
+ * Forms with the same lane kernel (same error and season, trend N, A or Ad) are searched in
+ * groups of three, one filter pass per round for the whole group (≈ the cost of one), so a group
+ * costs about its longest search; the initstate heuristic runs once per trend and season.
+ * Other forms (multiplicative trend; additive error with multiplicative season) run alone on
+ * etsFilter. O(F · maxit · (n + m²)) time for F forms.
+ */
+export function estimateEtsForms(series: ArrayLike<number>, period: number, forms: readonly EtsForm[], opts: EtsBounds = {}): (EtsFit | undefined)[] {
   // One element type in the hot loop, whatever the caller passes.
   const y = series instanceof Float64Array ? series : Float64Array.from(series);
   const n = y.length;
-  const hasTrend = form.trend !== 'N';
-  const hasSeason = form.season !== 'N';
-  const m = hasSeason ? period : 1;
+  const inits = new Map<string, Float64Array>(); // the initstate heuristic depends on trend and season only
+  const objectives: (EtsObjective | undefined)[] = [];
+  const x0s: number[][] = [];
+  for (const form of forms) {
+    const m = form.season !== 'N' ? period : 1;
+    if (freeParamCount(form, m) >= n - 1) {
+      objectives.push(undefined);
+      x0s.push([]);
+      continue;
+    }
+    const start = etsStartParams(form, m, opts);
+    const key = form.trend + form.season;
+    let init = inits.get(key);
+    if (!init) inits.set(key, (init = etsInitState(y, m, form.trend, form.season)));
+    objectives.push(new EtsObjective(y, m, form, start.length, init.length, opts));
+    x0s.push([...start, ...init]);
+  }
+  const nmOpts = { abstol: -Infinity, reltol: Math.sqrt(Number.EPSILON), alpha: 1, beta: 0.5, gamma: 2, maxit: opts.maxit ?? 2000 };
+  const results: (NelderMeadResult | undefined)[] = forms.map(() => undefined);
+  const pending = new Map<unknown, number[]>(); // kernel → indices waiting for a full group
+  const flush = (idx: number[]): void => {
+    const searches = idx.map((i) => new NelderMeadSearch(x0s[i], nmOpts));
+    runLanes(y, idx.map((i) => objectives[i]!), searches);
+    idx.forEach((i, k) => (results[i] = searches[k].result()));
+  };
+  objectives.forEach((obj, i) => {
+    if (!obj) return;
+    if (!obj.kernel) {
+      results[i] = nelderMead((par) => obj.value(par), x0s[i], nmOpts);
+      return;
+    }
+    const group = pending.get(obj.kernel) ?? [];
+    group.push(i);
+    pending.set(obj.kernel, group);
+    if (group.length === 3) {
+      pending.delete(obj.kernel);
+      flush(group);
+    }
+  });
+  for (const group of pending.values()) flush(group);
+  return objectives.map((obj, i) => (obj && results[i]!.fail !== 20 ? fitFrom(y, obj, results[i]!) : undefined));
+}
+
+/**
+ * Advances up to three searches whose objectives share a kernel until all are done: each round
+ * takes the next feasible point of every unfinished search (infeasible points are answered Inf
+ * without filtering), runs the kernel once on them, and tells each search its lane's value.
+ * Lanes left over evaluate ahead: for a search at a reflection, the points of its likeliest
+ * follow-up steps ({@link NelderMeadSearch.lookahead}), told at once if the search takes one of
+ * them. Unused lanes repeat lane 0. O(rounds · (n + m²)).
+ */
+function runLanes(y: Float64Array, objs: readonly EtsObjective[], searches: readonly NelderMeadSearch[]): void {
+  const { kernel, m, stride } = objs[0];
+  const P = new Float64Array(12);
+  const X = new Float64Array(3 * stride);
+  const ring = new Float64Array(3 * m);
+  const out = new Float64Array(3);
+  const chunks = new Float64Array(3 * y.length);
+  const laneOf = [0, 0, 0];
+  const ahead = searches.map((s) => new Float64Array(s.point.length));
+  // Look-ahead entries: search, step kind, lane (−1: infeasible, value Inf).
+  const aheadOf = [0, 0, 0];
+  const aheadKind = [0, 0, 0];
+  const aheadLane = [0, 0, 0];
+  for (;;) {
+    let lanes = 0;
+    for (let s = 0; s < searches.length; s++) {
+      const search = searches[s];
+      while (!search.done) {
+        if (objs[s].loadLane(search.point, P, X, lanes)) {
+          laneOf[lanes++] = s;
+          break;
+        }
+        search.tell(Infinity);
+      }
+    }
+    if (lanes === 0) return;
+    const busy = lanes;
+    let nAhead = 0;
+    for (let c = 0; c < busy && lanes < 3; c++) {
+      const s = laneOf[c];
+      for (let rank = 0; rank < 3 && lanes < 3 && nAhead < 3; rank++) {
+        const kind = likelyKind(searches[s].kinds, rank);
+        if (!searches[s].lookahead(kind, ahead[s])) break;
+        aheadOf[nAhead] = s;
+        aheadKind[nAhead] = kind;
+        aheadLane[nAhead++] = objs[s].loadLane(ahead[s], P, X, lanes) ? lanes++ : -1;
+      }
+    }
+    for (let c = lanes; c < 3; c++) {
+      P.copyWithin(4 * c, 0, 4);
+      X.copyWithin(c * stride, 0, stride);
+    }
+    kernel!(y, y.length, m, P, X, ring, out, chunks);
+    for (let c = 0; c < busy; c++) {
+      const s = laneOf[c];
+      const search = searches[s];
+      search.tell(clampLik(out[c]));
+      for (let a = 0; a < nAhead; a++) {
+        if (aheadOf[a] !== s || aheadKind[a] !== search.followUp) continue;
+        search.tell(aheadLane[a] >= 0 ? clampLik(out[aheadLane[a]]) : Infinity);
+        break;
+      }
+    }
+  }
+}
+
+/** The step kind (0 expansion, 1 outside, 2 inside contraction) of the given rank by past frequency. O(1). */
+function likelyKind(counts: readonly number[], rank: number): number {
+  const [e, o, i] = counts;
+  // Ties favour inside, then outside contraction.
+  const first = i >= o && i >= e ? 2 : o >= e ? 1 : 0;
+  const last = i < o && i < e ? 2 : o < e ? 1 : 0;
+  return rank === 0 ? first : rank === 2 ? last : 3 - first - last;
+}
+
+/** The fit at the optimum found: states, fitted values, residuals and the criteria. O(n + m²). */
+function fitFrom(y: Float64Array, obj: EtsObjective, nm: NelderMeadResult): EtsFit {
+  const { form, m, spec, state } = obj;
+  const n = y.length;
   const nfree = freeParamCount(form, m);
-  if (nfree >= n - 1) return undefined;
-  const lower = opts.lower ?? LOWER;
-  const upper = opts.upper ?? UPPER;
-  const bounds = opts.bounds ?? 'both';
-  const start = etsStartParams(form, m, opts);
-  const nsmooth = start.length;
-  const init = etsInitState(y, m, form.trend, form.season);
-  const x0 = [...start, ...init];
-  const iBeta = hasTrend ? 1 : -1;
-  const iGamma = hasSeason ? 1 + (hasTrend ? 1 : 0) : -1;
-  const iPhi = form.damped ? nsmooth - 1 : -1;
-  const nstate = stateLength(form, m);
-  const so = hasTrend ? 2 : 1;
-  const multSeason = form.season === 'M';
-  const state = new Float64Array(nstate);
-  const ring = new Float64Array(m);
-  const work = new Float64Array(2 * (m + 2));
-  const spec = { error: componentCode(form.error), trend: componentCode(form.trend), season: componentCode(form.season), m, alpha: 0, beta: 0, gamma: 0, phi: 1 };
-
-  /** Writes the full initial state (with the implied last seasonal) from par; false if inadmissible. */
-  const loadState = (par: ArrayLike<number>): boolean => {
-    for (let k = 0; k < init.length; k++) state[k] = par[nsmooth + k];
-    if (hasSeason) {
-      let sum = 0;
-      for (let k = so; k < nstate - 1; k++) sum += state[k];
-      state[nstate - 1] = (multSeason ? m : 0) - sum;
-      if (multSeason) for (let k = so; k < nstate; k++) if (state[k] < 0) return false;
-    }
-    return true;
-  };
-  const setSpec = (par: ArrayLike<number>): void => {
-    spec.alpha = par[0];
-    spec.beta = iBeta >= 0 ? par[iBeta] : 0;
-    spec.gamma = iGamma >= 0 ? par[iGamma] : 0;
-    spec.phi = iPhi >= 0 ? par[iPhi] : 1;
-  };
-
-  const objective = (par: Float64Array): number => {
-    setSpec(par);
-    const { alpha, beta, gamma, phi } = spec;
-    if (bounds !== 'admissible') {
-      if (alpha < lower[0] || alpha > upper[0]) return Infinity;
-      if (hasTrend && (beta < lower[1] || beta > alpha || beta > upper[1])) return Infinity;
-      if (form.damped && (phi < lower[3] || phi > upper[3])) return Infinity;
-      if (hasSeason && (gamma < lower[2] || gamma > 1 - alpha || gamma > upper[2])) return Infinity;
-    }
-    if (bounds !== 'usual' && !etsAdmissible(alpha, beta, gamma, phi, hasTrend, hasSeason, m, work)) return Infinity;
-    if (!loadState(par)) return Infinity;
-    const lik = etsFilter(y, 0, n, spec, state, ring);
-    if (Number.isNaN(lik)) return Infinity;
-    return lik < -1e10 ? -1e10 : lik;
-  };
-
-  const nm = nelderMead(objective, x0, { abstol: -Infinity, reltol: Math.sqrt(Number.EPSILON), alpha: 1, beta: 0.5, gamma: 2, maxit: opts.maxit ?? 2000 });
-  if (nm.fail === 20) return undefined;
-  const par = nm.x;
-  setSpec(par);
-  loadState(par);
+  obj.load(nm.x);
   const initialState = Float64Array.from(state);
   const fitted = new Float64Array(n);
   const residuals = new Float64Array(n);
-  const lik = etsFilter(y, 0, n, spec, state, ring, fitted, residuals);
+  const lik = etsFilter(y, 0, n, spec, state, new Float64Array(m), fitted, residuals);
   const np = nfree + 1;
   const aic = lik + 2 * np;
   let sse = 0;

@@ -33,7 +33,10 @@ function schurCohn(buf: Float64Array, degree: number, tol: number): boolean {
   while (d > 0) {
     const r = buf[a] / buf[a + d];
     if (!(Math.abs(r) < 1)) return false;
-    for (let k = 0; k < d; k++) buf[next + k] = buf[a + k + 1] - r * buf[a + d - 1 - k];
+    // The two entries the next quotient needs come first, so that it need not wait for the row.
+    buf[next] = buf[a + 1] - r * buf[a + d - 1];
+    if (d > 1) buf[next + d - 1] = buf[a + d] - r * buf[a];
+    for (let k = 1; k < d - 1; k++) buf[next + k] = buf[a + k + 1] - r * buf[a + d - 1 - k];
     const tmp = a;
     a = next;
     next = tmp;

@@ -24,8 +24,9 @@ export interface FilterSpec {
   readonly phi: number;
 }
 
-const TOL = 1.0e-10;
-const HUGEN = 1.0e10;
+// R's TOL = 1e−10 and HUGEN = 1e10 are written as literals in the loop: a module constant is a
+// tagged value to V8, and mixing it with a computed double boxes every quotient (an allocation
+// per step).
 
 /**
  * Runs the recursions over y[start..end−1] from `state` (R order: ℓ, b?, s₀..s_{m−1}, s₀ the most
@@ -52,7 +53,7 @@ export function etsFilter(
   let b = trend > 0 ? state[1] : 0;
   if (season > 0) for (let k = 0; k < m; k++) ring[k] = state[so + m - 1 - k];
   const ba = beta / alpha;
-  const phiIsOne = Math.abs(phi - 1) < TOL;
+  const phiIsOne = Math.abs(phi - 1) < 1e-10;
   let j = 0;
   let sse = 0;
   let slog = 0;
@@ -94,16 +95,16 @@ export function etsFilter(
     let p: number;
     if (season === 0) p = yi;
     else if (season === 1) p = yi - sOld;
-    else p = Math.abs(sOld) < TOL ? HUGEN : yi / sOld;
+    else p = Math.abs(sOld) < 1e-10 ? 1e10 : yi / sOld;
     const lNew = q + alpha * (p - q);
     // Growth
     if (trend === 1) b = phib + ba * (lNew - l - phib);
-    else if (trend === 2) b = phib + ba * ((Math.abs(l) < TOL ? HUGEN : lNew / l) - phib);
+    else if (trend === 2) b = phib + ba * ((Math.abs(l) < 1e-10 ? 1e10 : lNew / l) - phib);
     // Season
     if (season > 0) {
       let r: number;
       if (season === 1) r = yi - q;
-      else r = Math.abs(q) < TOL ? HUGEN : yi / q;
+      else r = Math.abs(q) < 1e-10 ? 1e10 : yi / q;
       ring[j] = sOld + gamma * (r - sOld);
       if (++j === m) j = 0;
     }

@@ -8,8 +8,16 @@
  */
 import { inputError } from '../../../errors.js';
 
-/** An objective: reads `x` (do not keep or mutate it) and returns f(x); non-finite means "no". */
-export type Objective = (x: Float64Array) => number;
+/**
+ * An objective: reads `x` (do not keep or mutate it) and returns f(x); non-finite means "no".
+ * It may carry `pair(x, i, lo, hi, out)`: f at x with x_i = lo into out[0] and with x_i = hi into
+ * out[1], returning false when it cannot (then f is called twice). The finite-difference gradient
+ * asks for it; an objective that is cheap to vary along some coordinates (e.g. linear in them inside)
+ * can answer both from one pass, equal to the two calls up to rounding.
+ */
+export type Objective = ((x: Float64Array) => number) & {
+  readonly pair?: (x: Float64Array, i: number, lo: number, hi: number, out: Float64Array) => boolean;
+};
 
 /** Options of {@link bfgs}; the defaults are R's `optim` defaults. */
 export interface BfgsOptions {
@@ -38,32 +46,50 @@ const STEPREDN = 0.2;
 const ACCTOL = 1e-4;
 const RELTEST = 10;
 
-/** A scaled view of an objective: g(s) = f(s ⊙ parscale), with R's numerical gradient of g. */
-function scaled(fn: Objective, parscale: Float64Array, ndeps: number) {
-  const n = parscale.length;
-  const x = new Float64Array(n);
-  const value = (s: Float64Array): number => {
-    for (let i = 0; i < n; i++) {
+/**
+ * A scaled view of an objective: g(s) = f(s ⊙ parscale), with R's numerical gradient of g. (A class,
+ * not closures: V8 re-optimises a closure for every instance, and a model search runs many optimisations.)
+ */
+class Scaled {
+  private readonly x: Float64Array;
+  private readonly two = new Float64Array(2);
+
+  constructor(private readonly fn: Objective, private readonly parscale: Float64Array, private readonly ndeps: number) {
+    this.x = new Float64Array(parscale.length);
+  }
+
+  value(s: Float64Array): number {
+    const { x, parscale } = this;
+    for (let i = 0; i < x.length; i++) {
       if (!Number.isFinite(s[i])) throw inputError('optim_nonfinite', 'non-finite value supplied by optim');
       x[i] = s[i] * parscale[i];
     }
-    return fn(x);
-  };
-  const gradient = (s: Float64Array, df: Float64Array): void => {
+    return this.fn(x);
+  }
+
+  gradient(s: Float64Array, df: Float64Array): void {
+    const { x, parscale, ndeps, fn, two } = this;
+    const n = x.length, pair = fn.pair;
     for (let i = 0; i < n; i++) x[i] = s[i] * parscale[i];
     for (let i = 0; i < n; i++) {
-      x[i] = (s[i] + ndeps) * parscale[i];
-      const v1 = fn(x);
-      x[i] = (s[i] - ndeps) * parscale[i];
-      const v2 = fn(x);
+      const hi = (s[i] + ndeps) * parscale[i], lo = (s[i] - ndeps) * parscale[i];
+      let v1: number, v2: number;
+      if (pair && pair(x, i, lo, hi, two)) {
+        v1 = two[1];
+        v2 = two[0];
+      } else {
+        x[i] = hi;
+        v1 = fn(x);
+        x[i] = lo;
+        v2 = fn(x);
+      }
       df[i] = (v1 - v2) / (2 * ndeps);
       if (!Number.isFinite(df[i])) {
         throw inputError('optim_gradient', `non-finite finite-difference value [${i + 1}]`);
       }
       x[i] = s[i] * parscale[i];
     }
-  };
-  return { value, gradient };
+  }
 }
 
 function scales(n: number, parscale: ArrayLike<number> | undefined): Float64Array {
@@ -85,20 +111,20 @@ export function bfgs(fn: Objective, x0: ArrayLike<number>, options: BfgsOptions 
   const maxit = options.maxit ?? 100;
   const reltol = options.reltol ?? Math.sqrt(Number.EPSILON);
   const abstol = options.abstol ?? -Infinity;
-  const { value, gradient } = scaled(fn, parscale, options.ndeps ?? 1e-3);
+  const sc = new Scaled(fn, parscale, options.ndeps ?? 1e-3);
   const b = new Float64Array(n);
   for (let i = 0; i < n; i++) b[i] = x0[i] / parscale[i];
   const unscale = (s: Float64Array) => s.map((v, i) => v * parscale[i]);
   if (maxit <= 0 || n === 0) {
-    return { par: unscale(b), value: value(b), fail: 0, fnCount: 0, grCount: 0 };
+    return { par: unscale(b), value: sc.value(b), fail: 0, fnCount: 0, grCount: 0 };
   }
   const g = new Float64Array(n), t = new Float64Array(n), X = new Float64Array(n), c = new Float64Array(n);
   const B = new Float64Array(n * n); // lower triangle used, B[i*n + j] with j <= i
-  let f = value(b);
+  let f = sc.value(b);
   if (!Number.isFinite(f)) throw inputError('optim_initial', "initial value in 'vmmin' is not finite");
   let fmin = f;
   let funcount = 1, gradcount = 1, iter = 1;
-  gradient(b, g);
+  sc.gradient(b, g);
   let ilast = gradcount;
   let count: number;
   do {
@@ -125,7 +151,7 @@ export function bfgs(fn: Objective, x0: ArrayLike<number>, options: BfgsOptions 
           if (RELTEST + X[i] === RELTEST + b[i]) count++;
         }
         if (count < n) {
-          f = value(b);
+          f = sc.value(b);
           funcount++;
           accpoint = Number.isFinite(f) && f <= fmin + gradproj * steplength * ACCTOL;
           if (!accpoint) steplength *= STEPREDN;
@@ -135,7 +161,7 @@ export function bfgs(fn: Objective, x0: ArrayLike<number>, options: BfgsOptions 
       if (!enough) { count = n; fmin = f; }
       if (count < n) {
         fmin = f;
-        gradient(b, g);
+        sc.gradient(b, g);
         gradcount++;
         iter++;
         let D1 = 0;
@@ -184,7 +210,7 @@ export function optimHessian(fn: Objective, par: ArrayLike<number>, options: Bfg
   const n = par.length;
   const parscale = scales(n, options.parscale);
   const ndeps = options.ndeps ?? 1e-3;
-  const { gradient } = scaled(fn, parscale, ndeps);
+  const sc = new Scaled(fn, parscale, ndeps);
   const dpar = new Float64Array(n);
   for (let i = 0; i < n; i++) dpar[i] = par[i] / parscale[i];
   const df1 = new Float64Array(n), df2 = new Float64Array(n);
@@ -192,9 +218,9 @@ export function optimHessian(fn: Objective, par: ArrayLike<number>, options: Bfg
   for (let i = 0; i < n; i++) {
     const eps = ndeps / parscale[i];
     dpar[i] += eps;
-    gradient(dpar, df1);
+    sc.gradient(dpar, df1);
     dpar[i] -= 2 * eps;
-    gradient(dpar, df2);
+    sc.gradient(dpar, df2);
     for (let j = 0; j < n; j++) H[i * n + j] = (df1[j] - df2[j]) / (2 * eps * parscale[i] * parscale[j]);
     dpar[i] += eps;
   }

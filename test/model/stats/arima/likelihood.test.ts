@@ -5,7 +5,16 @@ import { cssResiduals, cssWork } from '../../../../src/model/stats/arima/css.js'
 import { kalmanLikelihood, kalmanWork } from '../../../../src/model/stats/arima/kalman-likelihood.js';
 import { differencingPolynomial, makeStateSpace } from '../../../../src/model/stats/arima/state-space.js';
 import { q0Workspace, stationaryCovariance } from '../../../../src/model/stats/arima/stationary-covariance.js';
-import { armaInnovations, armaInnovationsBuffer, armaInnovationsWorkSize } from '../../../../src/model/stats/arima/arma-innovations.js';
+import { armaFilter, armaGains, armaGainsBuffer } from '../../../../src/model/stats/arima/arma-innovations.js';
+
+/** Innovations of each series through the stationary ARMA (φ, θ) by the Chandrasekhar gains. */
+function innovations(phi: Float64Array, theta: Float64Array, series: Float64Array[]) {
+  const n = series[0].length, r = Math.max(phi.length, theta.length + 1);
+  const g = armaGainsBuffer(n);
+  assert.ok(armaGains(phi, theta, q0Workspace(phi.length, r), g));
+  const v = series.map((y) => { const out = new Float64Array(n); armaFilter(y, g, out); return out; });
+  return { v, w: g.w, sumlog: g.sumlog, nu: g.nu };
+}
 
 test('AR(1) likelihood on three points equals the closed form', () => {
   const y = [1, 3, 2], phi = 0.5;
@@ -57,9 +66,8 @@ test('CSS residuals of an AR(1) after one difference', () => {
 });
 
 test('filtering several series at once gives each series its own innovations', () => {
-  const ss = makeStateSpace([0.5], [0.3], []);
   const a = Float64Array.of(1, -2, 0.5, 3, 1), b = Float64Array.of(0, 1, 1, 2, -1);
-  const out = armaInnovations([a, b], ss, new Float64Array(armaInnovationsWorkSize(2, ss.r)), armaInnovationsBuffer(2, 5));
+  const out = innovations(Float64Array.of(0.5), Float64Array.of(0.3), [a, b]);
   for (const [k, y] of [[0, a], [1, b]] as const) {
     const s2 = makeStateSpace([0.5], [0.3], []);
     const res = new Float64Array(5);
@@ -67,5 +75,29 @@ test('filtering several series at once gives each series its own innovations', (
     let ssq = 0;
     for (let t = 0; t < 5; t++) ssq += out.v[k][t] ** 2 * out.w[t];
     assert.ok(Math.abs(ssq - sums.ssq) < 1e-12 && Math.abs(out.sumlog - sums.sumlog) < 1e-12);
+  }
+});
+
+test('the Chandrasekhar recursions agree with the Riccati filter on a seasonal ARMA', () => {
+  // ARMA(1,1)(1,1)[12]: phi, theta expanded (sparse), r = 14; a deterministic pseudo-random series.
+  const phi = new Float64Array(13), theta = new Float64Array(13);
+  phi[0] = 0.6; phi[11] = 0.5; phi[12] = -0.3;
+  theta[0] = -0.4; theta[11] = -0.7; theta[12] = 0.28;
+  const n = 240;
+  let u = 12345;
+  const y = Float64Array.from({ length: n }, () => { u = (u * 1103515245 + 12345) % 2147483648; return u / 2147483648 - 0.5; });
+  const z = Float64Array.from(y, (v, t) => v + Math.sin(t / 3));
+  const out = innovations(phi, theta, [y, z]);
+  for (const [k, s] of [[0, y], [1, z]] as const) {
+    const s2 = makeStateSpace(phi, theta, []);
+    const res = new Float64Array(n);
+    const sums = kalmanLikelihood(s, s2, kalmanWork(s2.rd), res, { ssq: 0, sumlog: 0, nu: 0 });
+    let ssq = 0;
+    for (let t = 0; t < n; t++) {
+      ssq += out.v[k][t] ** 2 * out.w[t];
+      assert.ok(Math.abs(out.v[k][t] * Math.sqrt(out.w[t]) - res[t]) < 1e-10, `innovation ${t}`);
+    }
+    assert.ok(Math.abs(ssq / sums.ssq - 1) < 1e-12 && Math.abs(out.sumlog - sums.sumlog) < 1e-10, `series ${k}`);
+    assert.equal(out.nu, sums.nu);
   }
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nelderMead } from '../../../../src/model/stats/optim/nelder-mead.js';
+import { NelderMeadSearch, nelderMead } from '../../../../src/model/stats/optim/nelder-mead.js';
 import { fixture } from '../ets/ets-fixture.js';
 
 const rosenbrock = (x: Float64Array): number => 100 * (x[1] - x[0] ** 2) ** 2 + (1 - x[0]) ** 2;
@@ -38,4 +38,24 @@ test('Nelder–Mead: non-finite start, non-finite regions and maxit', () => {
   assert.equal(capped.fail, 1);
   assert.ok(capped.fnCount <= 23);
   assert.equal(nelderMead(rosenbrock, [-1.2, 1], { maxit: 0 }).fnCount, 0);
+});
+
+test('ask/tell: look-ahead points are the points asked next, bit for bit', () => {
+  const search = new NelderMeadSearch([-1.2, 1], { maxit: 400 });
+  const guess = [new Float64Array(2), new Float64Array(2), new Float64Array(2)];
+  let checked = 0;
+  while (!search.done) {
+    const ahead = [0, 1, 2].map((k) => search.lookahead(k, guess[k]));
+    search.tell(rosenbrock(search.point));
+    if (search.followUp >= 0) {
+      assert.ok(ahead[search.followUp]);
+      assert.deepEqual([...search.point], [...guess[search.followUp]]);
+      checked++;
+    }
+  }
+  assert.ok(checked > 50);
+  const r = search.result();
+  const direct = nelderMead(rosenbrock, [-1.2, 1], { maxit: 400 });
+  assert.deepEqual([...r.x], [...direct.x]);
+  assert.equal(r.fnCount, direct.fnCount);
 });

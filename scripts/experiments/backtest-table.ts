@@ -2,18 +2,18 @@
  * Prints the demo backtest table: per candidate (each forced alone through the same
  * rolling-origin backtest) and the selected engine: MAE over all (cutoff, horizon) rows, MAE
  * at the last horizon only, the naive forecast's MAE on the same rows, and interval coverage.
- * Run: TZ=UTC node --import tsx test/model/support/backtest-table.ts [target] [horizon] [origins] [folds]
+ * Run: TZ=UTC node --import tsx scripts/experiments/backtest-table.ts [target] [horizon] [origins] [folds]
  * Env: ONLY=a,b (single candidates to list), ENGINE=a,b (restrict the engine's candidates),
  * DETAIL=1 (per-cutoff absolute errors at the last horizon for the engine).
  */
-import { backtest } from '../../../src/model/engine.js';
-import type { BacktestRow, EngineOptions } from '../../../src/model/types.js';
-import { demoFrame } from './demo-frame.js';
+import { backtest } from '../../src/model/engine.js';
+import type { BacktestRow, EngineOptions } from '../../src/model/types.js';
+import { demoFrame } from '../../test/model/support/demo-frame.js';
 
 const [target = 'desempleo', h = '4', o = '20', k = '5'] = process.argv.slice(2);
 const H = Number(h);
 const base: EngineOptions = { target, horizon: H, levels: [0.8, 0.95], metric: 'mae', folds: Number(k) };
-const single = (process.env.ONLY ?? 'naive,snaive,ses,theta,ets_damped,mean,original_ols,ridge_ar,ridge,lasso,enet,ridge_rfe,ols').split(',').filter(Boolean);
+const single = (process.env.ONLY ?? 'naive,snaive,mean,theta,ets,arima,arimax,original_ols,ridge_ar,ridge,lasso,enet,ridge_rfe,ols').split(',').filter(Boolean);
 const fmt = (x: number) => x.toFixed(3).padStart(8);
 const mae = (rows: readonly BacktestRow[], f: (r: BacktestRow) => number) => rows.reduce((s, r) => s + Math.abs(r.actual - f(r)), 0) / Math.max(1, rows.length);
 console.log(`target=${target} horizon=${h} origins=${o} folds=${k}`);

@@ -2,11 +2,11 @@
  * The engine against naive on every keyword of the demo file: the same rolling-origin backtest
  * (horizon 4, 20 cutoffs across the COVID-19 break, trends only, 5 inner folds) per keyword,
  * then the geometric mean of MAE / naive MAE, the wins and the worst ratio.
- * Run: TZ=UTC node --import tsx test/model/support/all-keywords.ts (about 2 minutes)
+ * Run: TZ=UTC node --import tsx scripts/experiments/all-keywords.ts (about 2 minutes)
  * Env: ENGINE=a,b (restrict the engine's candidates), QUIET=1 (summary only).
  */
-import { backtest } from '../../../src/model/engine.js';
-import { demoFrame } from './demo-frame.js';
+import { backtest } from '../../src/model/engine.js';
+import { demoFrame } from '../../test/model/support/demo-frame.js';
 
 const frame = demoFrame();
 const rows: { target: string; mae: number; naive: number; cov80: number }[] = [];

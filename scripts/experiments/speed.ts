@@ -2,14 +2,14 @@
  * Times `train` on seeded synthetic weekly frames (default 2,000 and 5,000 keyword columns ×
  * 520 rows, budget 45 s) and on the demo, printing per-candidate times (each candidate trained
  * alone, shared stages included) and the full run with its skipped units.
- * Run: TZ=UTC node --import tsx test/model/support/speed.ts [cols,cols,...] [rows]
+ * Run: TZ=UTC node --import tsx scripts/experiments/speed.ts [cols,cols,...] [rows]
  * Env: SINGLES=0 to time only the full runs.
  */
-import { train } from '../../../src/model/engine.js';
-import type { Frame } from '../../../src/frame/frame.js';
-import type { EngineOptions } from '../../../src/model/types.js';
-import { demoFrame } from './demo-frame.js';
-import { mulberry32, normal } from './prng.js';
+import { train } from '../../src/model/engine.js';
+import type { Frame } from '../../src/frame/frame.js';
+import type { EngineOptions } from '../../src/model/types.js';
+import { demoFrame } from '../../test/model/support/demo-frame.js';
+import { mulberry32, normal } from '../../test/model/support/prng.js';
 
 export function syntheticFrame(cols: number, rows: number, seed = 1): Frame {
   const z = normal(mulberry32(seed));
@@ -27,7 +27,7 @@ export function syntheticFrame(cols: number, rows: number, seed = 1): Frame {
   return { freq: 'W-SUN', dates, names: ['target', ...columns.map((_, j) => `kw${j}`)], columns: [y, ...columns] };
 }
 
-const NAMES = ['naive', 'snaive', 'ses', 'theta', 'ets_damped', 'mean', 'ridge_ar', 'ridge', 'lasso', 'enet', 'ridge_rfe', 'original_ols'];
+const NAMES = ['naive', 'snaive', 'mean', 'theta', 'ets', 'stlf', 'arima', 'arimax', 'ridge_ar', 'ridge', 'lasso', 'enet', 'ridge_rfe', 'original_ols'];
 
 function timed(frame: Frame, opts: EngineOptions): { ms: number; winner: string; skipped: readonly string[]; rss: number } {
   const t0 = performance.now();
