@@ -35,7 +35,7 @@ export interface Selection {
   readonly skipped: readonly string[];
 }
 
-/** Folds the foundation model is refitted on at most (its n²·p kernel dominates the run). */
+/** Folds the replaced pipeline's model (`original_ols`) is refitted on at most (its n²·p kernel dominates the run). */
 export const ORIGINAL_FOLDS = 3;
 
 export function selectModel(data: SeriesData, defs: readonly FeatureDef[], cutoffs: readonly number[], opts: EngineOptions, period: number): Selection {
@@ -126,7 +126,7 @@ function perFoldLoss(y: Float64Array, cutoffs: readonly number[], opts: EngineOp
 }
 
 /**
- * The foundation model: its full fit first (reported whoever wins), then refits on the last
+ * The replaced pipeline's model (`original_ols`): its full fit first (reported whoever wins), then refits on the last
  * ORIGINAL_FOLDS folds, newest first, each a budget unit; folds not refitted forecast NaN
  * (the candidate is then reported on fewer folds and, when others exist, cannot win).
  */
