@@ -2,7 +2,7 @@
  * Every error code the tool reports, with what it means. The CLI prints the code before the
  * message (`forecast: [input.bad_date] trends.csv row 3, …`), the function returns it, the docs
  * list it (docs/cli.md#error-codes), and the tests assert it, so scripts may rely on it. The
- * family is the exit code: input 2, cloud 3, limit 4.
+ * family is the exit code: input 2, cloud 3, limit 4, signal 130 (SIGINT) or 143 (SIGTERM).
  */
 export const ERROR_CODES = {
   input: {
@@ -16,7 +16,9 @@ export const ERROR_CODES = {
     bad_gzip: 'a gzip stream that is truncated or corrupt',
     bad_header: 'a header column without a name',
     bad_horizon: 'horizon is not a positive whole number',
+    bad_fault_spec: 'FORECAST_FAULT_AT (the crash harness) is not PHASE:N[:pause=MS]',
     bad_identifier: 'a column name that is not a BigQuery identifier',
+    bad_journal: "the out dir's journal of an unfinished publish is unreadable",
     bad_key: 'an empty key cell',
     bad_level: 'an interval level outside (0, 1)',
     bad_message: "a Pub/Sub message whose data is not JSON",
@@ -56,6 +58,7 @@ export const ERROR_CODES = {
     rejected: 'a service rejected the request as invalid (400), for example a query BigQuery refuses',
     reserved_name: 'a series named date',
     schema_missing: 'a BigQuery destination without a schema',
+    staging_lost: 'what an unfinished publish staged is gone, so it cannot be completed',
     too_few_rows: 'too few rows for the horizon and the folds',
     values_too_large: 'values beyond what a double holds',
     // Preconditions of the estimators. The engine skips a model that raises one of these; they
@@ -108,10 +111,15 @@ export const ERROR_CODES = {
     deadline: 'the deadline passed',
     memory: 'the memory limit was passed',
   },
+  signal: {
+    sigint: 'stopped by SIGINT (Ctrl-C) before anything was published',
+    sigterm: 'stopped by SIGTERM before anything was published',
+  },
 } as const;
 
 export type InputCode = keyof typeof ERROR_CODES.input;
 export type CloudCode = keyof typeof ERROR_CODES.cloud;
 export type LimitCode = keyof typeof ERROR_CODES.limit;
-/** A full code as reported: `input.bad_date`, `cloud.locked`, `limit.deadline`. */
-export type ErrorCode = `input.${InputCode}` | `cloud.${CloudCode}` | `limit.${LimitCode}`;
+export type SignalCode = keyof typeof ERROR_CODES.signal;
+/** A full code as reported: `input.bad_date`, `cloud.locked`, `limit.deadline`, `signal.sigterm`. */
+export type ErrorCode = `input.${InputCode}` | `cloud.${CloudCode}` | `limit.${LimitCode}` | `signal.${SignalCode}`;

@@ -10,13 +10,20 @@ import type { CloudCode, InputCode, LimitCode } from './error-codes.js';
  * characters, secrets in URIs redacted, however large the value or list it quotes.
  */
 
-/** Exit codes, documented in the README. */
+/**
+ * Exit codes, documented in the README. A run stopped by SIGINT or SIGTERM exits 128 + the
+ * signal's number, as a shell reports a process the signal killed, so supervisors and scripts
+ * that already know that convention need no new case, and it is never mistaken for bad input
+ * (2), an outage (3) or a limit (4).
+ */
 export const EXIT = {
   ok: 0,
   internal: 1,
   input: 2,
   cloud: 3,
   limit: 4,
+  interrupted: 130,
+  terminated: 143,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -44,6 +51,11 @@ export function cloudError(code: CloudCode, message: string, cause?: unknown): F
 /** Deadline or memory limit: exit 4. */
 export function limitError(code: LimitCode, message: string, cause?: unknown): ForecastError {
   return new ForecastError(`limit.${code}`, message, EXIT.limit, { cause });
+}
+
+/** Stopped by SIGINT (exit 130) or SIGTERM (exit 143). */
+export function signalError(signal: 'SIGINT' | 'SIGTERM', message: string): ForecastError {
+  return new ForecastError(`signal.${signal.toLowerCase()}`, message, signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated);
 }
 
 export function isForecastError(e: unknown): e is ForecastError {

@@ -7,6 +7,7 @@ import { mergeCommand } from './merge-command.js';
 import { backtestCommand, predictCommand, trainCommand } from './model-commands.js';
 import { extractCommand, publishCommand } from './copy-commands.js';
 import { reportCommand, runAllCommand } from './run-all-command.js';
+import { recoverCommand } from './recover-command.js';
 
 export function buildProgram(deps: CliDeps): Command {
   const program = new Command('forecast')
@@ -23,7 +24,7 @@ export function buildProgram(deps: CliDeps): Command {
     .exitOverride()
     .showSuggestionAfterError();
   const globals = () => program.opts<GlobalOptions>();
-  for (const make of [extractCommand, mergeCommand, trainCommand, predictCommand, backtestCommand, publishCommand, runAllCommand, reportCommand]) {
+  for (const make of [extractCommand, mergeCommand, trainCommand, predictCommand, backtestCommand, publishCommand, runAllCommand, reportCommand, recoverCommand]) {
     const cmd = make(deps, globals);
     cmd.exitOverride().configureOutput({ writeOut: (s) => deps.stdout.write(s), writeErr: (s) => deps.stderr.write(s), outputError: () => {} });
     program.addCommand(cmd);
@@ -34,7 +35,7 @@ export function buildProgram(deps: CliDeps): Command {
 /**
  * Run the CLI and return the exit code. The one place where errors become exit codes and
  * one-line messages: 0 ok, 1 internal bug, 2 bad input or usage, 3 cloud service still failing,
- * 4 deadline or memory limit. Stack traces only with --verbose. Every message goes through
+ * 4 deadline or memory limit, 130/143 stopped by SIGINT/SIGTERM. Stack traces only with --verbose. Every message goes through
  * `boundMessage`: one line, at most about 300 characters, secrets in URIs redacted.
  */
 export async function main(deps: CliDeps): Promise<ExitCode> {

@@ -12,6 +12,8 @@ interface ObjectMeta {
   generation?: string | number;
   contentEncoding?: string;
   size?: string | number;
+  md5Hash?: string;
+  timeCreated?: string;
 }
 
 /**
@@ -89,6 +91,18 @@ export async function readGcsObject(uri: GsUri, ctx: IoContext): Promise<{ data:
     }
   }
   return { data, generation: String(meta.generation) };
+}
+
+/** The names of the objects under `prefix` in `bucket` (every page), for sweeping a folder. */
+export async function listGcsObjects(bucket: string, prefix: string, ctx: IoContext): Promise<string[]> {
+  checkDeadline(ctx, `listing gs://${bucket}/${prefix}`);
+  const storage = await storageClient(ctx);
+  try {
+    const [files] = await withRetry(ctx, `list gs://${bucket}/${prefix}`, () => storage.bucket(bucket).getFiles({ prefix, autoPaginate: true }), { retryIf: isServiceLimit });
+    return files.map((f) => f.name);
+  } catch (err) {
+    throw cloudFailure('Cloud Storage', 'list', `gs://${bucket}/${prefix}`, err);
+  }
 }
 
 /** A `.gz` name whose bytes the client will not decompress (no stored Content-Encoding). */

@@ -9,6 +9,8 @@ import { publishRun } from './publish-run.js';
 import { checkForecastRange } from './forecast-range.js';
 import { checkTrainedModel, checkValueRange } from './value-range.js';
 import type { Progress } from '../io/progress.js';
+import type { Liveness } from '../io/lock-owner.js';
+import type { Steps } from './publish-steps.js';
 
 export interface RunAllOptions {
   readonly config: PipelineConfig;
@@ -23,6 +25,10 @@ export interface RunAllOptions {
   readonly rss?: () => number;
   /** Stage progress on a terminal (a no-op elsewhere). */
   readonly progress?: Progress;
+  /** The publish's step counter (the crash harness's hook); from FORECAST_FAULT_AT by default. */
+  readonly steps?: Steps;
+  /** How the out dir's lock tells whether a holder on this machine is alive; the kernel's by default. */
+  readonly liveness?: Liveness;
 }
 
 export interface RunSummary {
@@ -40,9 +46,10 @@ const reserveFor = (deadlineMs: number, report: boolean) =>
 
 /**
  * sources → merge → train → predict → publish under one deadline. Everything is computed in
- * memory before anything is written; each write is whole-or-nothing and idempotent (overwrite,
- * or append keyed by run_date), and the manifest goes last, listing what was published. A run
- * that cannot finish in time stops with exit 4 before writing anything.
+ * memory before anything is written; the publish is one transaction (publishRun: staged,
+ * journaled, applied, manifest last), so readers see the whole old run or the whole new one. A
+ * run that cannot finish in time stops with exit 4, and one stopped by SIGINT or SIGTERM with
+ * exit 130 or 143, before writing anything.
  */
 export async function runAll(opts: RunAllOptions): Promise<RunSummary> {
   const progress = opts.progress ?? { start() {}, tick() {}, done() {} };
@@ -56,7 +63,7 @@ export async function runAll(opts: RunAllOptions): Promise<RunSummary> {
 async function run(opts: RunAllOptions, progress: Progress): Promise<RunSummary> {
   const { config } = opts;
   const now = opts.now ?? Date.now;
-  const deadline = new Deadline(opts.deadlineMs, now);
+  const deadline = new Deadline(opts.deadlineMs, now, opts.ctx.signal);
   // Cloud retries and timeouts are bounded by this run's deadline, whatever the caller's context said.
   const ctx: IoContext = { ...opts.ctx, remainingMs: () => deadline.remainingMs() };
   const guard = memoryGuard(config.maxMemoryBytes, opts.rss);
@@ -92,9 +99,10 @@ async function run(opts: RunAllOptions, progress: Progress): Promise<RunSummary>
   const trained = deadline.within('train', () => train(merged.frame, {
     target: config.target, horizon: config.horizon, levels: config.levels, metric: config.metric,
     folds: config.folds, candidates: config.candidates,
-    budget: { remainingMs: () => deadline.remainingMs() - reserve },
+    budget: { remainingMs: () => (deadline.stopping ? 0 : deadline.remainingMs() - reserve) },
   }));
   guard('train');
+  deadline.checkSignal('train');
   checkTrainedModel(trained.model, 'the merged table');
   log.info({ stage: 'train', ms: deadline.lap('train'), winner: trained.winner, deadlineHit: trained.deadlineHit }, 'trained');
   const forecasts = predict(trained.model, merged.frame);
@@ -111,9 +119,9 @@ async function run(opts: RunAllOptions, progress: Progress): Promise<RunSummary>
 
   const winnerScore = trained.scores.find((s) => s.model === trained.winner);
   const outputs = await publishRun(files, {
-    outDir, publish: config.publish, ctx, now, runDate, deadline,
+    outDir, publish: config.publish, ctx, now, runDate, deadline, steps: opts.steps, liveness: opts.liveness,
     manifest: {
-      format: 'forecast-manifest', version: 1, runDate, target: config.target, horizon: config.horizon,
+      format: 'forecast-manifest', version: 2, runDate, target: config.target, horizon: config.horizon,
       winner: trained.winner, deadlineMs: opts.deadlineMs, deadlineHit: trained.deadlineHit, skipped: trained.skipped,
       inputs: merged.inputs, problems: merged.problems,
       model: { winner: trained.winner, inputs: trained.model.inputs.length, trainedThrough: formatDate(trained.model.trainedThrough) },
