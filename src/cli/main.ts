@@ -3,6 +3,7 @@ import { boundMessage } from '../bound-message.js';
 import { EXIT, isForecastError, type ExitCode } from '../errors.js';
 import { redactSecrets } from '../redact-secrets.js';
 import type { CliDeps, GlobalOptions } from './deps.js';
+import { examplesText } from './examples.js';
 import { mergeCommand } from './merge-command.js';
 import { backtestCommand, predictCommand, trainCommand } from './model-commands.js';
 import { extractCommand, publishCommand } from './copy-commands.js';
@@ -22,11 +23,13 @@ export function buildProgram(deps: CliDeps): Command {
       outputError: () => {},
     })
     .exitOverride()
-    .showSuggestionAfterError();
+    .showSuggestionAfterError()
+    .addHelpText('after', examplesText('forecast'));
   const globals = () => program.opts<GlobalOptions>();
   for (const make of [extractCommand, mergeCommand, trainCommand, predictCommand, backtestCommand, publishCommand, runAllCommand, reportCommand, recoverCommand]) {
     const cmd = make(deps, globals);
-    cmd.exitOverride().configureOutput({ writeOut: (s) => deps.stdout.write(s), writeErr: (s) => deps.stderr.write(s), outputError: () => {} });
+    cmd.exitOverride().configureOutput({ writeOut: (s) => deps.stdout.write(s), writeErr: (s) => deps.stderr.write(s), outputError: () => {} })
+      .addHelpText('after', examplesText(cmd.name()));
     program.addCommand(cmd);
   }
   return program;
