@@ -1,6 +1,6 @@
 import { inputError } from '../errors.js';
 import type { IoContext } from '../io/context.js';
-import type { Field } from '../io/bq-write.js';
+import type { BqStage } from '../io/bq-stage.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { removePath } from '../io/durable-file.js';
 import { joinUri, parseUri } from '../io/uri.js';
@@ -58,16 +58,8 @@ export interface GsItem {
 }
 
 /** A BigQuery table: the staging table `staged` is copied into `target` (its `partition` for an append). */
-export interface BqItem {
+export interface BqItem extends BqStage {
   readonly kind: 'bq';
-  readonly target: string;
-  readonly staged: string;
-  readonly partition?: string;
-  /** The partition column (for creating a missing append table). */
-  readonly part?: string;
-  readonly rows: number;
-  readonly fields: Field[];
-  readonly location?: string;
 }
 
 export type JournalItem = FileItem | GsItem | BqItem;
