@@ -10,7 +10,7 @@
 //   node scripts/accuracy.mjs --json out.json  also write the per-case numbers as JSON
 //   node scripts/accuracy.mjs --jobs 2         cases run side by side (default 1)
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -103,6 +103,10 @@ const results = [];
 const queue = [...cases];
 async function worker() {
   for (let c = queue.shift(); c; c = queue.shift()) {
+    if (!existsSync(join(BENCH, 'peers', `${c.case}.json`))) {
+      console.error(`${c.case}: skipped, no peers' forecasts yet (bash scripts/accuracy/run_peers.sh computes them with R)`);
+      continue;
+    }
     try {
       results.push(evaluate(c, await backtestCase(c)));
     } catch (e) {

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // Builds the report of the test fixture and writes report.html, the PNGs and report-data.json
-// to a directory (default /tmp/report-samples), printing how long buildReport took.
+// to a directory (default report-samples/ under the OS temp dir), printing how long buildReport took.
 // Usage: node --import tsx scripts/report-samples.ts [out-dir] [features]
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildReport } from '../src/report/build-report.js';
 import { makeReportInput } from '../test/report/support/report-fixture.js';
 
-const outDir = process.argv[2] ?? '/tmp/report-samples';
+const outDir = process.argv[2] ?? join(tmpdir(), 'report-samples');
 const features = Number(process.argv[3] ?? 80);
 const input = makeReportInput({ features });
 mkdirSync(outDir, { recursive: true });

@@ -9,6 +9,10 @@ export interface CliDeps {
   readonly stdout: Writable;
   readonly stderr: Writable & { isTTY?: boolean };
   readonly now: () => number;
+  /** Aborted (reason 'SIGINT' or 'SIGTERM') when the process is asked to stop. */
+  readonly signal?: AbortSignal;
+  /** Called by a command that stops at safe points on a signal (it publishes), instead of exiting at once. */
+  readonly stopGracefully?: () => void;
 }
 
 /** Global options every subcommand accepts. */
@@ -28,5 +32,5 @@ export async function ioContext(deps: CliDeps, globals: GlobalOptions, deadlineM
     destination: deps.stderr,
   });
   const end = deps.now() + deadlineMs;
-  return { env: deps.env, remainingMs: () => end - deps.now(), logger, stdin: deps.stdin, stdout: deps.stdout };
+  return { env: deps.env, remainingMs: () => end - deps.now(), logger, stdin: deps.stdin, stdout: deps.stdout, ...(deps.signal ? { signal: deps.signal } : {}) };
 }

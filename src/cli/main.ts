@@ -3,10 +3,12 @@ import { boundMessage } from '../bound-message.js';
 import { EXIT, isForecastError, type ExitCode } from '../errors.js';
 import { redactSecrets } from '../redact-secrets.js';
 import type { CliDeps, GlobalOptions } from './deps.js';
+import { examplesText } from './examples.js';
 import { mergeCommand } from './merge-command.js';
 import { backtestCommand, predictCommand, trainCommand } from './model-commands.js';
 import { extractCommand, publishCommand } from './copy-commands.js';
 import { reportCommand, runAllCommand } from './run-all-command.js';
+import { recoverCommand } from './recover-command.js';
 
 export function buildProgram(deps: CliDeps): Command {
   const program = new Command('forecast')
@@ -21,11 +23,13 @@ export function buildProgram(deps: CliDeps): Command {
       outputError: () => {},
     })
     .exitOverride()
-    .showSuggestionAfterError();
+    .showSuggestionAfterError()
+    .addHelpText('after', examplesText('forecast'));
   const globals = () => program.opts<GlobalOptions>();
-  for (const make of [extractCommand, mergeCommand, trainCommand, predictCommand, backtestCommand, publishCommand, runAllCommand, reportCommand]) {
+  for (const make of [extractCommand, mergeCommand, trainCommand, predictCommand, backtestCommand, publishCommand, runAllCommand, reportCommand, recoverCommand]) {
     const cmd = make(deps, globals);
-    cmd.exitOverride().configureOutput({ writeOut: (s) => deps.stdout.write(s), writeErr: (s) => deps.stderr.write(s), outputError: () => {} });
+    cmd.exitOverride().configureOutput({ writeOut: (s) => deps.stdout.write(s), writeErr: (s) => deps.stderr.write(s), outputError: () => {} })
+      .addHelpText('after', examplesText(cmd.name()));
     program.addCommand(cmd);
   }
   return program;
@@ -34,7 +38,7 @@ export function buildProgram(deps: CliDeps): Command {
 /**
  * Run the CLI and return the exit code. The one place where errors become exit codes and
  * one-line messages: 0 ok, 1 internal bug, 2 bad input or usage, 3 cloud service still failing,
- * 4 deadline or memory limit. Stack traces only with --verbose. Every message goes through
+ * 4 deadline or memory limit, 130/143 stopped by SIGINT/SIGTERM. Stack traces only with --verbose. Every message goes through
  * `boundMessage`: one line, at most about 300 characters, secrets in URIs redacted.
  */
 export async function main(deps: CliDeps): Promise<ExitCode> {
@@ -48,15 +52,15 @@ export async function main(deps: CliDeps): Promise<ExitCode> {
       // --help and --version succeed; help shown because no subcommand was given is a usage error.
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
       if (e.code === 'commander.help') return EXIT.input;
-      deps.stderr.write(`forecast: ${boundMessage(e.message.replace(/^error: /, ''))}\n`);
+      deps.stderr.write(`forecast: [input.bad_option] ${boundMessage(e.message.replace(/^error: /, ''))}\n`);
       return EXIT.input;
     }
     if (isForecastError(e)) {
-      deps.stderr.write(`forecast: ${boundMessage(e.message)}\n`);
+      deps.stderr.write(`forecast: [${e.code}] ${boundMessage(e.message)}\n`);
       if (verbose && e.stack) deps.stderr.write(`${redactSecrets(e.stack)}\n`);
       return e.exitCode;
     }
-    deps.stderr.write(`forecast: internal error: ${boundMessage(e instanceof Error ? e.message : String(e))} (please report this; run with --verbose for the stack)\n`);
+    deps.stderr.write(`forecast: [internal] internal error: ${boundMessage(e instanceof Error ? e.message : String(e))} (please report this; run with --verbose for the stack)\n`);
     if (verbose && e instanceof Error && e.stack) deps.stderr.write(`${redactSecrets(e.stack)}\n`);
     return EXIT.internal;
   }

@@ -12,7 +12,9 @@ export function runAllCommand(deps: CliDeps, globals: () => GlobalOptions): Comm
     .option('--run-date <date>', 'week of the run, yyyy-mm-dd (default: this week)')
     .option('--no-report', 'skip the charts and report.html')
     .action(async (o) => {
-      // runAll bounds every I/O call by the run's own deadline (the config's unless --deadline).
+      // runAll bounds every I/O call by the run's own deadline (the config's unless --deadline),
+      // and stops at a safe point on SIGINT/SIGTERM.
+      deps.stopGracefully?.();
       const ctx = await ioContext(deps, globals());
       const { runAllCli } = await import('../pipeline/run-all-cli.js');
       const { createProgress } = await import('../io/progress.js');

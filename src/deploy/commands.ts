@@ -1,7 +1,7 @@
 /**
  * The commands that set `forecast` up in a Google Cloud project and deploy the weekly function,
  * in order, as shell lines (`npm run -s deploy:commands -- --project P --region R` prints them;
- * the README shows them for my-project / europe-west1). Pure: the same options give the same text.
+ * docs/deploy.md shows them for my-project / europe-west1). Pure: the same options give the same text.
  */
 export interface DeployOptions {
   readonly project: string;

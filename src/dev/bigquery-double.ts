@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { BqJobs, type JobBody } from './bq-jobs.js';
 import { BqStore, tableResource, toApi } from './bq-store.js';
+import { patchSchema } from './bq-copy.js';
 import type { Field } from './bq-sql-eval.js';
 import { apiServer, Faults, type FaultEffects } from './faults.js';
 import type { GcsStore } from './gcs-store.js';
@@ -10,7 +11,7 @@ import { HttpError, parseJsonBody, parseMultipart, sendJson } from './http-util.
  * An in-memory double of the BigQuery REST API v2 as `@google-cloud/bigquery` v8 calls it with
  * `apiEndpoint`: `/bigquery/v2/projects/P/...` and the multipart load upload
  * `/upload/bigquery/v2/projects/P/jobs`. Load and extract jobs read and write the attached
- * Cloud Storage double. node:http only.
+ * Cloud Storage double; copy jobs and schema patches work on its tables. node:http only.
  */
 export interface BigQueryDouble {
   readonly server: Server;
@@ -67,6 +68,12 @@ export function createBigQueryDouble(opts: { gcs?: GcsStore; store?: BqStore; fa
     if ((m = /^\/datasets\/([^/]+)\/tables\/([^/]+)$/.exec(rest))) {
       const [dataset, table] = [m[1], decodeURIComponent(m[2])];
       if (method === 'GET') return sendJson(res, 200, tableResource(store.get(project, dataset, table), store.dataset(project, dataset).location));
+      if (method === 'PATCH') {
+        const t = store.get(project, dataset, table);
+        const patch = parseJsonBody<{ schema?: { fields?: Field[] } }>(body, 'table patch');
+        if (patch.schema?.fields) patchSchema(t, patch.schema.fields);
+        return sendJson(res, 200, tableResource(t, store.dataset(project, dataset).location));
+      }
       if (method === 'DELETE') {
         store.delete(project, dataset, table);
         res.writeHead(204).end();

@@ -3,6 +3,7 @@ import type { Field, Value } from './bq-sql-eval.js';
 import { toApi, type BqStore } from './bq-store.js';
 import { JobFailure, runExtract, runLoad, type ExtractConfig, type LoadConfig } from './bq-load-extract.js';
 import { runQuery, type QueryParameter, type QueryRun } from './bq-query-run.js';
+import { runCopy, type CopyConfig } from './bq-copy.js';
 import type { GcsStore } from './gcs-store.js';
 import { HttpError } from './http-util.js';
 
@@ -13,6 +14,7 @@ export interface JobBody {
     query?: { query?: string; useLegacySql?: boolean; queryParameters?: QueryParameter[]; parameterMode?: string; maximumBytesBilled?: string | number };
     load?: LoadConfig;
     extract?: ExtractConfig;
+    copy?: CopyConfig;
     [k: string]: unknown;
   };
 }
@@ -73,6 +75,10 @@ export class BqJobs {
       } else if (cfg.extract) {
         location ??= this.datasetLocation(cfg.extract.sourceTable.projectId, cfg.extract.sourceTable.datasetId);
         statistics.extract = runExtract(this.store, this.gcs, cfg.extract, this.opts.rowsPerShard);
+      } else if (cfg.copy) {
+        const src = cfg.copy.sourceTable ?? cfg.copy.sourceTables?.[0];
+        location ??= src ? this.datasetLocation(src.projectId, src.datasetId) : undefined;
+        statistics.copy = runCopy(this.store, cfg.copy);
       } else {
         throw new HttpError(400, 'invalid', `the local BigQuery double cannot evaluate: job configuration ${Object.keys(cfg).join(', ')}`);
       }
@@ -86,7 +92,7 @@ export class BqJobs {
       kind: 'bigquery#job',
       id: `${project}:${location}.${jobId}`,
       jobReference: { projectId: project, jobId, location },
-      configuration: { ...cfg, jobType: cfg.query ? 'QUERY' : cfg.load ? 'LOAD' : 'EXTRACT' },
+      configuration: { ...cfg, jobType: cfg.query ? 'QUERY' : cfg.load ? 'LOAD' : cfg.copy ? 'COPY' : 'EXTRACT' },
       status,
       statistics,
       user_email: 'local@example.com',
@@ -134,7 +140,7 @@ export class BqJobs {
 
   /** The location a load or extract job runs in: its table's dataset's. */
   private targetLocation(cfg: NonNullable<JobBody['configuration']>): string | undefined {
-    const t = cfg.load?.destinationTable ?? cfg.extract?.sourceTable;
+    const t = cfg.load?.destinationTable ?? cfg.extract?.sourceTable ?? cfg.copy?.sourceTable ?? cfg.copy?.sourceTables?.[0];
     return t ? this.store.datasets.get(`${t.projectId}:${t.datasetId}`)?.location : undefined;
   }
 

@@ -43,10 +43,19 @@ export async function loadConfigFromEnv(ctx: IoContext): Promise<PipelineConfig>
   return loadConfig(obj.data.toString('utf8'), uri.text);
 }
 
-/** Run the whole pipeline with the loaded config under what is left of the invocation deadline. */
+/**
+ * The run's own deadline: the config's `deadline`, but never past the invocation's (the platform
+ * timeout minus MARGIN_MS), counted from now. A config that asks for 20 s in a 60 s function
+ * gets 20 s, as `forecast run-all` would give it.
+ */
+export function runDeadlineMs(configMs: number, invocationMs: number, remainingMs: number): number {
+  return Math.min(configMs, invocationMs, remainingMs);
+}
+
+/** Run the whole pipeline with the loaded config under its deadline, within what is left of the invocation's. */
 export async function runFromEnv(ctx: IoContext, config: PipelineConfig, deadlineMs: number, overrides: { runDate?: string } = {}): Promise<RunSummary> {
   const { runAll } = await import('../pipeline/run-all.js');
-  const left = Math.min(ctx.remainingMs(), deadlineMs);
+  const left = runDeadlineMs(config.deadlineMs, deadlineMs, ctx.remainingMs());
   if (left <= 0) throw limitError('deadline', 'the invocation deadline passed before the run started');
   return runAll({ config, deadlineMs: left, ctx, ...(overrides.runDate ? { runDate: overrides.runDate } : {}) });
 }

@@ -1,7 +1,8 @@
 import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { dirname, basename, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
+import { syncDir, tempNameFor } from './durable-file.js';
 import { fsError } from './fs-error.js';
+import { trackTemp } from './temp-files.js';
 
 /**
  * Write a file so that readers see either the old or the new content, never a partial one:
@@ -11,7 +12,8 @@ import { fsError } from './fs-error.js';
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = tempNameFor(path);
+  const untrack = trackTemp(tmp);
   try {
     await mkdir(dir, { recursive: true });
     const fh = await open(tmp, 'wx');
@@ -22,10 +24,11 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
       await fh.close();
     }
     await rename(tmp, path);
-    const d = await open(dir, 'r');
-    await d.sync().finally(() => d.close());
+    await syncDir(dir);
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => {});
     throw fsError(e, path);
+  } finally {
+    untrack();
   }
 }

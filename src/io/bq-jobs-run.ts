@@ -36,8 +36,8 @@ export function jobError(reason: string, message: string, resource: string, what
   const text = `BigQuery ${what} ${resource} failed: ${reason} ${message}`.trim();
   const cause = { reason, message };
   if (reason === 'bytesBilledLimitExceeded') return limitError('bytes_billed', text, cause);
-  if (reason === 'invalid' || reason === 'invalidQuery' || reason === 'notFound') return inputError(`bigquery_${reason === 'notFound' ? 'not_found' : 'rejected'}`, text, cause);
-  return cloudError(`bigquery_${what.replace(/\W+/g, '_')}`, text, cause);
+  if (reason === 'invalid' || reason === 'invalidQuery' || reason === 'notFound') return inputError(reason === 'notFound' ? 'not_found' : 'rejected', text, cause);
+  return cloudError('bigquery', text, cause);
 }
 
 /**

@@ -17,6 +17,48 @@ export interface BqField {
 }
 
 /**
+ * A table's rows checked against BigQuery's rules before any request: the header is within the
+ * schema, the names are BigQuery's, and for an append the partition column is a DATE of the
+ * schema and every row's value a yyyy-mm-dd date. Rows are grouped by that date (sorted).
+ */
+export interface BqRows {
+  readonly header: string[];
+  readonly rows: string[][];
+  readonly schema: Field[];
+  /** The partition column of an append; undefined for an overwrite. */
+  readonly part?: string;
+  readonly byDate: [string, string[][]][];
+}
+
+export function bqRows(uri: BqUri, csv: string, opts: WriteOptions & { schema: BqField[] }): BqRows {
+  const { header, rows } = parseCsv(csv, uri.text);
+  const schema = opts.schema.map((f) => ({ name: f.name, type: f.type, mode: 'NULLABLE', ...(f.description ? { description: f.description } : {}) }));
+  if (schema.length === 0) throw inputError('schema_missing', `writing ${uri.text}: BigQuery targets need an explicit schema`);
+  for (const h of header) if (!schema.some((f) => f.name === h)) throw inputError('column_unknown', `writing ${uri.text}: column '${h}' is not in the schema (${schema.map((f) => f.name).join(', ')})`);
+  checkColumnNames(schema.map((f) => f.name), uri.text);
+  const part = opts.mode === 'append' ? opts.partitionColumn ?? 'run_date' : undefined;
+  if (!part) return { header, rows, schema, byDate: [] };
+  if (schema.find((f) => f.name === part)?.type !== 'DATE') throw inputError('column_missing', `appending to ${uri.text}: partition column '${part}' must be a DATE column of the schema`);
+  const pi = header.indexOf(part);
+  if (pi < 0) throw inputError('column_missing', `appending to ${uri.text}: the rows have no '${part}' column to partition by`);
+  const byDate = new Map<string, string[][]>();
+  for (const r of rows) {
+    const d = r[pi] ?? '';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw inputError('bad_date', `appending to ${uri.text}: ${part} '${d}' is not a yyyy-mm-dd date`);
+    if (!byDate.has(d)) byDate.set(d, []);
+    byDate.get(d)!.push(r);
+  }
+  return { header, rows, schema, part, byDate: [...byDate].sort() };
+}
+
+/** The CSV a load sends: `fields` in order, each row's cells projected onto them. */
+export function loadCsv(fields: readonly Field[], header: readonly string[], rows: readonly string[][]): string {
+  const order = fields.map((f) => header.indexOf(f.name));
+  const line = (r: readonly string[]) => order.map((i) => csvField(i < 0 ? '' : r[i] ?? '')).join(',');
+  return `${fields.map((f) => csvField(f.name)).join(',')}\n${rows.map((r) => line(r) + '\n').join('')}`;
+}
+
+/**
  * Load a CSV table into BigQuery with an explicit schema (never autodetect).
  * - `overwrite`: one load job, WRITE_TRUNCATE.
  * - `append`: the table is partitioned by DAY on `partitionColumn` (default run_date); each
@@ -28,42 +70,21 @@ export interface BqField {
  */
 export async function writeBqTable(uri: BqUri, csv: string, ctx: IoContext, opts: WriteOptions & { schema: BqField[] }): Promise<void> {
   checkDeadline(ctx, `writing ${uri.text}`);
-  const { header, rows } = parseCsv(csv, uri.text);
-  const schema = opts.schema.map((f) => ({ name: f.name, type: f.type, mode: 'NULLABLE', ...(f.description ? { description: f.description } : {}) }));
-  if (schema.length === 0) throw inputError('schema_missing', `writing ${uri.text}: BigQuery targets need an explicit schema`);
-  for (const h of header) if (!schema.some((f) => f.name === h)) throw inputError('column_unknown', `writing ${uri.text}: column '${h}' is not in the schema (${schema.map((f) => f.name).join(', ')})`);
-  checkColumnNames(schema.map((f) => f.name), uri.text);
-  const part = opts.mode === 'append' ? opts.partitionColumn ?? 'run_date' : undefined;
-  if (part && schema.find((f) => f.name === part)?.type !== 'DATE') throw inputError('column_missing', `appending to ${uri.text}: partition column '${part}' must be a DATE column of the schema`);
-
+  const p = bqRows(uri, csv, opts);
   const bq = await bigqueryClient(ctx);
   const table = bq.dataset(uri.dataset, { projectId: uri.project }).table(uri.table);
-  const meta = await ensureTable(table, schema, part, uri.text, ctx);
+  const meta = await ensureTable(table, p.schema, p.part, uri.text, ctx);
   // An append keeps the table's columns (a new version of the tool may add some: they are added
   // with ALLOW_FIELD_ADDITION); a whole-table overwrite takes this schema, as BigQuery does.
-  const fields = part ? appendSchema(meta.schema?.fields ?? [], schema, uri.text) : schema;
-  const order = fields.map((f) => header.indexOf(f.name));
-  const project = (r: string[]): string => order.map((i) => csvField(i < 0 ? '' : r[i] ?? '')).join(',');
-  const headerLine = fields.map((f) => csvField(f.name)).join(',');
-  const load = (tableId: string, lines: string[], partition: string) => loadOnce(bq, uri, tableId, `${headerLine}\n${lines.map((l) => l + '\n').join('')}`, partition, {
-    schema: fields, location: meta.location, ...(part ? { schemaUpdateOptions: ['ALLOW_FIELD_ADDITION'] } : {}),
-  }, ctx);
-  if (!part) {
-    await load(uri.table, rows.map(project), 'all');
+  const fields = p.part ? appendSchema(meta.schema?.fields ?? [], p.schema, uri.text) : p.schema;
+  const spec: LoadSpec = { schema: fields, location: meta.location, ...(p.part ? { schemaUpdateOptions: ['ALLOW_FIELD_ADDITION'] } : {}) };
+  const load = (tableId: string, rows: string[][], partition: string) =>
+    loadOnce(bq, uri, tableId, loadCsv(fields, p.header, rows), spec, ctx, () => loadJobId(uri, partition));
+  if (!p.part) {
+    await load(uri.table, p.rows, 'all');
     return;
   }
-  const byDate = new Map<string, string[]>();
-  const pi = header.indexOf(part);
-  if (pi < 0) throw inputError('column_missing', `appending to ${uri.text}: the rows have no '${part}' column to partition by`);
-  for (const r of rows) {
-    const d = r[pi] ?? '';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw inputError('bad_date', `appending to ${uri.text}: ${part} '${d}' is not a yyyy-mm-dd date`);
-    if (!byDate.has(d)) byDate.set(d, []);
-    byDate.get(d)!.push(project(r));
-  }
-  for (const [d, lines] of [...byDate].sort()) {
-    await load(`${uri.table}$${d.replace(/-/g, '')}`, lines, d);
-  }
+  for (const [d, rows] of p.byDate) await load(`${uri.table}$${d.replace(/-/g, '')}`, rows, d);
 }
 
 function parseCsv(csv: string, what: string): { header: string[]; rows: string[][] } {
@@ -74,8 +95,8 @@ function parseCsv(csv: string, what: string): { header: string[]; rows: string[]
 }
 
 /** What the writer needs to know of an existing table. */
-interface TableMeta { location?: string; type?: string; schema?: { fields?: Field[] }; timePartitioning?: { type?: string; field?: string } }
-interface Field { name: string; type: string; mode?: string; description?: string }
+export interface TableMeta { location?: string; type?: string; schema?: { fields?: Field[] }; timePartitioning?: { type?: string; field?: string }; numRows?: string }
+export interface Field { name: string; type: string; mode?: string; description?: string }
 
 /** BigQuery's legacy type names for the ones the schemas use. */
 const LEGACY: Record<string, string> = { INTEGER: 'INT64', FLOAT: 'FLOAT64', BOOLEAN: 'BOOL' };
@@ -84,7 +105,7 @@ const LEGACY: Record<string, string> = { INTEGER: 'INT64', FLOAT: 'FLOAT64', BOO
  * The schema of an append into an existing table: its columns in its order (each of ours must
  * keep its type), then our columns it lacks, which the load adds (ALLOW_FIELD_ADDITION).
  */
-function appendSchema(existing: readonly Field[], ours: readonly Field[], text: string): Field[] {
+export function appendSchema(existing: readonly Field[], ours: readonly Field[], text: string): Field[] {
   const added = ours.filter((f) => !existing.some((e) => e.name.toLowerCase() === f.name.toLowerCase()));
   const kept = existing.map((e) => {
     const f = ours.find((o) => o.name.toLowerCase() === e.name.toLowerCase());
@@ -95,24 +116,31 @@ function appendSchema(existing: readonly Field[], ours: readonly Field[], text: 
   return [...kept, ...added];
 }
 
+/** The table's metadata, or null when it does not exist. */
+export async function tableMeta(table: Table, text: string, ctx: IoContext): Promise<TableMeta | null> {
+  try {
+    return (await withRetry(ctx, `stat ${text}`, () => table.getMetadata()))[0] as TableMeta;
+  } catch (err) {
+    if (statusOf(err) === 404 && /Table/i.test(describeApiError(err).reason)) return null;
+    throw cloudFailure('BigQuery', 'stat', text, err);
+  }
+}
+
+/** An existing table the tool may write into: a TABLE, and for an append partitioned by DAY on `part`. */
+export function checkTableMeta(meta: TableMeta, part: string | undefined, text: string): void {
+  if (meta.type && meta.type !== 'TABLE') throw inputError('not_a_table', `writing ${text}: it is a ${meta.type}, not a table; BigQuery loads only into tables`);
+  const by = meta.timePartitioning;
+  if (part && (by?.field !== part || (by.type ?? 'DAY') !== 'DAY')) {
+    const now = by ? `by ${by.type ?? 'DAY'} on '${by.field ?? '_PARTITIONTIME'}'` : 'not partitioned';
+    throw inputError('not_partitioned', `appending to ${text}: the table is ${now}, not by DAY on '${part}'; recreate it or write with mode overwrite`);
+  }
+}
+
 /** Create the table when missing; returns its metadata (its location above all). */
-async function ensureTable(table: Table, schema: object[], part: string | undefined, text: string, ctx: IoContext): Promise<TableMeta> {
-  const stat = async (): Promise<TableMeta | null> => {
-    try {
-      return (await withRetry(ctx, `stat ${text}`, () => table.getMetadata()))[0] as TableMeta;
-    } catch (err) {
-      if (statusOf(err) === 404 && /Table/i.test(describeApiError(err).reason)) return null;
-      throw cloudFailure('BigQuery', 'stat', text, err);
-    }
-  };
-  const meta = await stat();
+export async function ensureTable(table: Table, schema: object[], part: string | undefined, text: string, ctx: IoContext): Promise<TableMeta> {
+  const meta = await tableMeta(table, text, ctx);
   if (meta) {
-    if (meta.type && meta.type !== 'TABLE') throw inputError('not_a_table', `writing ${text}: it is a ${meta.type}, not a table; BigQuery loads only into tables`);
-    const by = meta.timePartitioning;
-    if (part && (by?.field !== part || (by.type ?? 'DAY') !== 'DAY')) {
-      const now = by ? `by ${by.type ?? 'DAY'} on '${by.field ?? '_PARTITIONTIME'}'` : 'not partitioned';
-      throw inputError('not_partitioned', `appending to ${text}: the table is ${now}, not by DAY on '${part}'; recreate it or write with mode overwrite`);
-    }
+    checkTableMeta(meta, part, text);
     return meta;
   }
   try {
@@ -121,7 +149,7 @@ async function ensureTable(table: Table, schema: object[], part: string | undefi
     return created as TableMeta;
   } catch (err) {
     if (statusOf(err) !== 409) throw cloudFailure('BigQuery', 'create table', text, err);
-    return (await stat()) ?? {};
+    return (await tableMeta(table, text, ctx)) ?? {};
   }
 }
 
@@ -138,15 +166,16 @@ export function loadJobId(uri: BqUri, partition: string): string {
  * One load job into `tableId` (a table or a `$YYYYMMDD` partition) in the table's own project and
  * its dataset's `location`. The upload is retried under the same job id; a 409 means an earlier
  * attempt of this very load created the job, which is then looked up where it lives (the table's
- * project and location). A job that failed for a retryable reason is submitted again under a new id.
+ * project and location). A job that failed for a retryable reason is submitted again under a new
+ * id from `newJobId`.
  */
-interface LoadSpec { schema: object[]; location?: string; schemaUpdateOptions?: string[] }
+export interface LoadSpec { schema: object[]; location?: string; schemaUpdateOptions?: string[]; createIfNeeded?: boolean }
 
-async function loadOnce(bq: BigQuery, uri: BqUri, tableId: string, csv: string, partition: string, spec: LoadSpec, ctx: IoContext): Promise<void> {
+export async function loadOnce(bq: BigQuery, uri: BqUri, tableId: string, csv: string, spec: LoadSpec, ctx: IoContext, newJobId: () => string): Promise<void> {
   const { location } = spec;
   const target = bq.dataset(uri.dataset, { projectId: uri.project, location }).table(tableId, { location });
-  const what = `${uri.text}${tableId.includes('$') ? tableId.slice(tableId.indexOf('$')) : ''}`;
-  const { job, meta } = await runJob(ctx, what, 'load', () => loadJobId(uri, partition), (jobId) =>
+  const what = tableId === uri.table ? uri.text : `bq://${uri.project}.${uri.dataset}.${tableId}`;
+  const { job, meta } = await runJob(ctx, what, 'load', newJobId, (jobId) =>
     withRetry(ctx, `load ${what}`, () => upload(target, csv, jobId, spec)).catch((err: unknown) => {
       if (statusOf(err) === 409) {
         ctx.logger.info({ jobId }, `load job ${jobId} already exists (an earlier attempt whose answer was lost); checking its status`);
@@ -164,7 +193,7 @@ function upload(table: Table, csv: string, jobId: string, spec: LoadSpec): Promi
   return new Promise((resolve, reject) => {
     const stream = (table as unknown as { createWriteStream_(m: object): NodeJS.WritableStream & NodeJS.EventEmitter }).createWriteStream_({
       sourceFormat: 'CSV', skipLeadingRows: 1, schema: { fields: spec.schema }, writeDisposition: 'WRITE_TRUNCATE',
-      createDisposition: 'CREATE_NEVER', allowQuotedNewlines: true, jobId,
+      createDisposition: spec.createIfNeeded ? 'CREATE_IF_NEEDED' : 'CREATE_NEVER', allowQuotedNewlines: true, jobId,
       ...(spec.schemaUpdateOptions ? { schemaUpdateOptions: spec.schemaUpdateOptions } : {}),
     });
     stream.on('error', reject);

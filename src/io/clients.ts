@@ -9,7 +9,7 @@ import { checkCredentials } from './credentials.js';
  *
  * - `FORECAST_GCS_ENDPOINT` / `FORECAST_BIGQUERY_ENDPOINT` point a client at a local double
  *   (`npm run cloud:local`): no credentials are sent; BigQuery gets a stub OAuth2 client so it
- *   does not probe the GCE metadata server (see /work/shared/CLOUD-NOTES.md).
+ *   does not probe the GCE metadata server (google-auth-library would, and wait for its timeout).
  * - Without them: Application Default Credentials, project from `GOOGLE_CLOUD_PROJECT`; the
  *   credentials file is checked first (credentials.ts), so a malformed key is exit 2 naming it.
  * - Retries are bounded by the run's remaining time (`ctx.remainingMs()`), so a client is built

@@ -10,7 +10,6 @@ export function cloudFailure(service: string, operation: string, resource: strin
   if (isForecastError(err)) return err;
   const { status, reason, code } = describeApiError(err);
   const name = service === 'BigQuery' ? 'BigQuery' : 'Cloud Storage';
-  const id = `${service === 'BigQuery' ? 'bigquery' : 'gcs'}_${operation.replace(/\W+/g, '_')}`;
   const text = `${name} ${operation} ${resource} failed: ${status} ${reason}`;
   // No credentials anywhere (no key file, no gcloud login, no metadata server) will not heal by retrying either.
   if (NO_CREDENTIALS.test(reason)) {
@@ -20,9 +19,9 @@ export function cloudFailure(service: string, operation: string, resource: strin
   // that is the configuration's problem (exit 2), not an outage (exit 3). A 403 for a quota or
   // a backend hiccup is the service's (BigQuery reports rate and quota limits as 403).
   if (code !== undefined && NOT_TRANSIENT.includes(code) && !isServiceLimit(err)) {
-    return inputError(id, `${text}; check the URI, that it exists, and the service account's roles`, err);
+    return inputError(code === 404 ? 'not_found' : code === 400 ? 'rejected' : 'permission', `${text}; check the URI, that it exists, and the service account's roles`, err);
   }
-  return cloudError(id, text, err);
+  return cloudError(service === 'BigQuery' ? 'bigquery' : 'gcs', text, err);
 }
 
 const NOT_TRANSIENT = [400, 401, 403, 404];

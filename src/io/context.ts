@@ -12,6 +12,8 @@ export interface IoContext {
   /** Standard streams, injectable for tests. */
   readonly stdin?: NodeJS.ReadableStream;
   readonly stdout?: NodeJS.WritableStream;
+  /** Aborted by SIGINT or SIGTERM (its reason is the signal's name): the run stops at its next safe point. */
+  readonly signal?: AbortSignal;
 }
 
 /** How a table is written. `append` replaces rows whose key (run_date + natural key) is already there. */

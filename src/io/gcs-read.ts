@@ -12,6 +12,8 @@ interface ObjectMeta {
   generation?: string | number;
   contentEncoding?: string;
   size?: string | number;
+  md5Hash?: string;
+  timeCreated?: string;
 }
 
 /**
@@ -36,7 +38,7 @@ export async function statGcsObject(uri: GsUri, ctx: IoContext): Promise<ObjectM
  * metadata so a concurrent overwrite cannot splice two versions. Decompression:
  * objects stored with `Content-Encoding: gzip` are gunzipped by the client (it asks for gzip and
  * validates the stored hashes); a `.gz` object stored as plain bytes is gunzipped here. A
- * truncated gzip ends the stream with `input.corrupt_gzip`, never a silently short table.
+ * truncated gzip ends the stream with `input.bad_gzip`, never a silently short table.
  * Failures before the first byte are retried; a missing object is `input.not_found`.
  */
 export async function openGcsRead(uri: GsUri, ctx: IoContext): Promise<Readable> {
@@ -91,6 +93,18 @@ export async function readGcsObject(uri: GsUri, ctx: IoContext): Promise<{ data:
   return { data, generation: String(meta.generation) };
 }
 
+/** The names of the objects under `prefix` in `bucket` (every page), for sweeping a folder. */
+export async function listGcsObjects(bucket: string, prefix: string, ctx: IoContext): Promise<string[]> {
+  checkDeadline(ctx, `listing gs://${bucket}/${prefix}`);
+  const storage = await storageClient(ctx);
+  try {
+    const [files] = await withRetry(ctx, `list gs://${bucket}/${prefix}`, () => storage.bucket(bucket).getFiles({ prefix, autoPaginate: true }), { retryIf: isServiceLimit });
+    return files.map((f) => f.name);
+  } catch (err) {
+    throw cloudFailure('Cloud Storage', 'list', `gs://${bucket}/${prefix}`, err);
+  }
+}
+
 /** A `.gz` name whose bytes the client will not decompress (no stored Content-Encoding). */
 function needsGunzip(uri: GsUri, meta: ObjectMeta): boolean {
   return isGzipName(uri.object) && meta.contentEncoding !== 'gzip';
@@ -119,7 +133,7 @@ function readFailure(uri: GsUri, err: unknown): Error {
   if (isForecastError(err)) return err;
   const e = err as { code?: unknown; message?: string };
   if (typeof e?.code === 'string' && /^Z_/.test(e.code)) {
-    return inputError('corrupt_gzip', `${uri.text} is not a complete gzip stream: ${e.message ?? e.code}`, err);
+    return inputError('bad_gzip', `${uri.text} is not a complete gzip stream: ${e.message ?? e.code}`, err);
   }
   if (e?.code === 'CONTENT_DOWNLOAD_MISMATCH') {
     return cloudError('gcs_read_corrupt', `Cloud Storage read ${uri.text} failed: the downloaded bytes do not match the object's checksum`, err);

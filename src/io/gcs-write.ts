@@ -68,12 +68,12 @@ export async function createGcsObjectIfAbsent(uri: GsUri, data: Buffer, ctx: IoC
 
 /**
  * Upload `bytes` only if the object is still at `generation` ('0' = must not exist); see
- * `writeGcsTable` for the 412 handling.
+ * `writeGcsTable` for the 412 handling. Returns the generation written.
  */
 export async function putGuarded(
   uri: GsUri, bytes: Buffer, generation: string, ctx: IoContext,
   meta: { contentType: string; contentEncoding?: string },
-): Promise<void> {
+): Promise<string> {
   const storage = await storageClient(ctx, { upload: true });
   const file = storage.bucket(uri.bucket).file(uri.object);
   try {
@@ -84,17 +84,44 @@ export async function putGuarded(
       preconditionOpts: { ifGenerationMatch: Number(generation) },
       validation: 'md5',
     });
+    return String(file.metadata.generation);
   } catch (err) {
     if (statusOf(err) !== 412) throw cloudFailure('Cloud Storage', 'write', uri.text, err);
-    const now = await statGcsObject(uri, ctx);
-    const sent = createHash('md5').update(bytes).digest('base64');
-    if (now && (now as { md5Hash?: string }).md5Hash === sent) {
-      ctx.logger.info({ uri: uri.text }, `write ${uri.text}: 412 after retry but the stored object is ours; treating as written`);
-      return;
-    }
-    throw cloudError('conflict',
-      `Cloud Storage write ${uri.text} failed: 412 conditionNotMet: the object changed while we wrote it ` +
-      `(expected generation ${generation === '0' ? 'none (new object)' : generation}, now ${now ? String(now.generation) : 'deleted'}); another writer is active`, err);
+    return ownAfter412(uri, createHash('md5').update(bytes).digest('base64'), generation, 'write', ctx, err);
+  }
+}
+
+/**
+ * A 412 after a retried request may mean our own earlier attempt landed and its answer was lost:
+ * when the object now holds what we sent (same md5), it is ours (its generation is returned);
+ * otherwise another writer changed it, `cloud.conflict` naming the object.
+ */
+async function ownAfter412(uri: GsUri, md5: string, generation: string, what: string, ctx: IoContext, err: unknown): Promise<string> {
+  const now = await statGcsObject(uri, ctx);
+  if (now && (now as { md5Hash?: string }).md5Hash === md5) {
+    ctx.logger.info({ uri: uri.text }, `${what} ${uri.text}: 412 after retry but the stored object is ours; treating as written`);
+    return String(now.generation);
+  }
+  throw cloudError('conflict',
+    `Cloud Storage ${what} ${uri.text} failed: 412 conditionNotMet: the object changed while we wrote it ` +
+    `(expected generation ${generation === '0' ? 'none (new object)' : generation}, now ${now ? String(now.generation) : 'deleted'}); another writer is active`, err);
+}
+
+/**
+ * Server-side copy (objects.rewrite) of `src` over `dest`, only if `dest` is still at
+ * `generation` ('0' = must not exist); metadata (content type and encoding) comes with the bytes.
+ * `md5` is the source's, for the 412 check. Returns the destination's new generation.
+ */
+export async function copyGcsObject(src: GsUri, dest: GsUri, generation: string, md5: string, ctx: IoContext): Promise<string> {
+  checkDeadline(ctx, `copying ${src.text} to ${dest.text}`);
+  const storage = await storageClient(ctx);
+  const to = storage.bucket(dest.bucket).file(dest.object);
+  try {
+    const [, resp] = await storage.bucket(src.bucket).file(src.object).copy(to, { preconditionOpts: { ifGenerationMatch: Number(generation) } });
+    return String((resp as { resource?: { generation?: string } }).resource?.generation);
+  } catch (err) {
+    if (statusOf(err) !== 412) throw cloudFailure('Cloud Storage', 'copy', `${src.text} to ${dest.text}`, err);
+    return ownAfter412(dest, md5, generation, 'copy to', ctx, err);
   }
 }
 

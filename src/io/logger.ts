@@ -1,6 +1,7 @@
 import { pino, type Logger, type DestinationStream } from 'pino';
 import { boundMessage } from '../bound-message.js';
 import { redactSecrets } from '../redact-secrets.js';
+import { aroundStatusLine } from './progress.js';
 
 /** Fields whose values never reach a log line (credentials, tokens, auth headers). */
 export const REDACT_PATHS = [
@@ -29,7 +30,9 @@ export interface LoggerOptions {
  * (`severity`, `message`, `logging.googleapis.com/trace`), with credentials redacted: fields
  * named like credentials by path, and secret query parameters of URIs anywhere in the line.
  * Messages are bounded like error messages (`boundMessage`).
- * With `pretty`, lines read `12:00:01 INFO  merge done rows=73` for people at a terminal.
+ * With `pretty`, lines read `12:00:01 INFO  merged rows=73 mae=7.799` for people at a terminal:
+ * figures rounded to 4 significant digits, and a progress line on the same terminal cleared
+ * before each log line and drawn again after. JSON lines keep full precision.
  */
 export function createLogger(opts: LoggerOptions = {}): Logger {
   const destination = opts.destination ?? process.stderr;
@@ -81,12 +84,17 @@ function prettyStream(out: NodeJS.WritableStream): DestinationStream {
         delete rest['logging.googleapis.com/trace'];
         const t = typeof time === 'string' ? time.slice(11, 19) : '';
         const extras = Object.entries(rest)
-          .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+          .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v, (_, x) => (typeof x === 'number' ? roundFigure(x) : x)) : typeof v === 'number' ? roundFigure(v) : String(v)}`)
           .join(' ');
-        out.write(`${t} ${String(severity).padEnd(7)} ${String(message ?? '')}${extras ? ' ' + extras : ''}\n`);
+        aroundStatusLine(out, `${t} ${String(severity).padEnd(7)} ${String(message ?? '')}${extras ? ' ' + extras : ''}\n`);
       } catch {
         out.write(line);
       }
     },
   };
+}
+
+/** A figure for people: integers as they are, others to 4 significant digits (7.799473871 → 7.799, 0.000123456 → 0.0001235). */
+export function roundFigure(x: number): number {
+  return Number.isInteger(x) || !Number.isFinite(x) ? x : Number(x.toPrecision(4));
 }

@@ -1,7 +1,24 @@
 /**
  * A one-line progress indicator for long stages, drawn on stderr only when it is a terminal.
  * When stderr is piped or logged (Cloud Functions, CI) it is a no-op, so logs stay clean JSON.
+ * The line is registered per stream, so a log line written to the same terminal clears it first
+ * and draws it again after (`aroundStatusLine`): the two never overwrite each other.
  */
+
+type Stream = { write(s: string): unknown };
+
+/** The status line drawn on each stream, if any: its text now. */
+const lines = new WeakMap<Stream, { text: string }>();
+
+/** Writes `text` to `stream` with its status line cleared first and redrawn after. */
+export function aroundStatusLine(stream: Stream, text: string): void {
+  const line = lines.get(stream);
+  if (!line?.text) {
+    stream.write(text);
+    return;
+  }
+  stream.write(`\r\x1b[2K${text}${line.text}`);
+}
 
 export interface Progress {
   /** Begins a stage; with `total`, ticks show "label 3/10 (30 %)", else a tick count. */
@@ -18,8 +35,10 @@ const NOOP: Progress = { start() {}, tick() {}, done() {} };
  * A progress indicator writing to `stream`, or a no-op when `isTTY` is false. Redraws only
  * when the shown text changes, so ticking in a tight loop stays cheap.
  */
-export function createProgress(stream: { write(s: string): unknown }, isTTY: boolean): Progress {
+export function createProgress(stream: Stream, isTTY: boolean): Progress {
   if (!isTTY) return NOOP;
+  const line = { text: '' };
+  lines.set(stream, line);
   let label = '';
   let total: number | undefined;
   let count = 0;
@@ -31,6 +50,7 @@ export function createProgress(stream: { write(s: string): unknown }, isTTY: boo
       : `${label} ${count}`;
     if (text === shown) return;
     shown = text;
+    line.text = text;
     stream.write(`\r\x1b[2K${text}`);
   };
   return {
@@ -46,6 +66,7 @@ export function createProgress(stream: { write(s: string): unknown }, isTTY: boo
     done() {
       if (!active) return;
       active = false;
+      line.text = '';
       stream.write('\r\x1b[2K');
     },
   };

@@ -1,8 +1,9 @@
-import { isForecastError, limitError } from '../errors.js';
+import { isForecastError, limitError, signalError } from '../errors.js';
 
 /**
  * The run's clock: a fixed end time, checked by every stage, so the run stops with a clear
- * error (exit 4) before the platform kills it mid-write. The clock is injected for tests.
+ * error (exit 4) before the platform kills it mid-write. The same checks stop the run when
+ * `signal` is aborted by SIGINT or SIGTERM (exit 130 or 143). The clock is injected for tests.
  */
 export class Deadline {
   readonly startedAt: number;
@@ -10,7 +11,7 @@ export class Deadline {
   private readonly stages: { stage: string; ms: number }[] = [];
   private stageStart: number;
 
-  constructor(readonly totalMs: number, private readonly now: () => number = Date.now) {
+  constructor(readonly totalMs: number, private readonly now: () => number = Date.now, private readonly signal?: AbortSignal) {
     this.startedAt = now();
     this.endsAt = this.startedAt + totalMs;
     this.stageStart = this.startedAt;
@@ -24,8 +25,21 @@ export class Deadline {
     return this.now() - this.startedAt;
   }
 
-  /** Throw `limit.deadline` naming the stage when fewer than `reserveMs` are left. */
+  /** True once SIGINT or SIGTERM asked the run to stop. */
+  get stopping(): boolean {
+    return this.signal?.aborted === true;
+  }
+
+  /** Throw the signal's error (exit 130 or 143) once SIGINT or SIGTERM asked the run to stop. */
+  checkSignal(stage: string): void {
+    if (!this.signal?.aborted) return;
+    const name = this.signal.reason === 'SIGINT' ? 'SIGINT' : 'SIGTERM';
+    throw signalError(name, `stopped by ${name} during ${stage}; nothing was published`);
+  }
+
+  /** Throw `limit.deadline` naming the stage when fewer than `reserveMs` are left (or the signal error once stopping). */
   check(stage: string, reserveMs = 0): void {
+    this.checkSignal(stage);
     const left = this.remainingMs();
     if (left < reserveMs) {
       throw limitError('deadline', `deadline of ${(this.totalMs / 1000).toFixed(1)}s reached during ${stage} (${Math.max(0, left)} ms left, ${reserveMs} ms needed); nothing was published`);

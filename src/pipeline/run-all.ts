@@ -9,6 +9,8 @@ import { publishRun } from './publish-run.js';
 import { checkForecastRange } from './forecast-range.js';
 import { checkValueRange } from './value-range.js';
 import type { Progress } from '../io/progress.js';
+import type { Liveness } from '../io/lock-owner.js';
+import type { Steps } from './publish-steps.js';
 import { resolveTargets } from './target-patterns.js';
 import { defaultWorkers, trainTargets } from './train-targets.js';
 
@@ -25,6 +27,10 @@ export interface RunAllOptions {
   readonly rss?: () => number;
   /** Stage progress on a terminal (a no-op elsewhere). */
   readonly progress?: Progress;
+  /** The publish's step counter (the crash harness's hook); from FORECAST_FAULT_AT by default. */
+  readonly steps?: Steps;
+  /** How the out dir's lock tells whether a holder on this machine is alive; the kernel's by default. */
+  readonly liveness?: Liveness;
   /** Worker threads training targets (default: the available cores; 1 trains on the main thread). */
   readonly workers?: number;
 }
@@ -62,9 +68,10 @@ export function reserveFor(deadlineMs: number, report: boolean, targets = 1): { 
 
 /**
  * sources → merge → train → predict → publish under one deadline. Everything is computed in
- * memory before anything is written; each write is whole-or-nothing and idempotent (overwrite,
- * or append keyed by run_date), and the manifest goes last, listing what was published. A run
- * that cannot finish in time stops with exit 4 before writing anything.
+ * memory before anything is written; the publish is one transaction (publishRun: staged,
+ * journaled, applied, manifest last), so readers see the whole old run or the whole new one. A
+ * run that cannot finish in time stops with exit 4, and one stopped by SIGINT or SIGTERM with
+ * exit 130 or 143, before writing anything.
  */
 export async function runAll(opts: RunAllOptions): Promise<RunSummary> {
   const progress = opts.progress ?? { start() {}, tick() {}, done() {} };
@@ -78,7 +85,7 @@ export async function runAll(opts: RunAllOptions): Promise<RunSummary> {
 async function run(opts: RunAllOptions, progress: Progress): Promise<RunSummary> {
   const { config } = opts;
   const now = opts.now ?? Date.now;
-  const deadline = new Deadline(opts.deadlineMs, now);
+  const deadline = new Deadline(opts.deadlineMs, now, opts.ctx.signal);
   // Cloud retries and timeouts are bounded by this run's deadline, whatever the caller's context said.
   const ctx: IoContext = { ...opts.ctx, remainingMs: () => deadline.remainingMs() };
   const guard = memoryGuard(config.maxMemoryBytes, opts.rss);
@@ -117,13 +124,18 @@ async function run(opts: RunAllOptions, progress: Progress): Promise<RunSummary>
   const { horizon, levels, metric, folds, candidates } = config;
   const { results, excluded } = await trainTargets({
     frame: merged.frame, targets, shared: { horizon, levels, metric, folds, candidates },
-    workers: opts.workers ?? defaultWorkers(), logger: log,
-    remainingMs: () => deadline.remainingMs() - reserve,
+    workers: opts.workers ?? defaultWorkers(), logger: log, signal: opts.ctx.signal,
+    remainingMs: () => (deadline.stopping ? 0 : deadline.remainingMs() - reserve),
     afterEach: () => {
       guard('train');
       progress.tick();
     },
-  }).catch((e: unknown) => deadline.within('train', () => { throw e; }));
+  }).catch((e: unknown) => {
+    // Stopped by SIGINT or SIGTERM: that, not the deadline the stop looks like, is the error.
+    deadline.checkSignal('train');
+    return deadline.within('train', () => { throw e; });
+  });
+  deadline.checkSignal('train');
   const fellBack = results.filter((r) => r.fellBack).map((r) => r.target);
   const deadlineHit = results.some((r) => r.trained.deadlineHit);
   log.info({ stage: 'train', ms: deadline.lap('train'), targets: results.length, fellBack: fellBack.length, deadlineHit,
@@ -141,9 +153,9 @@ async function run(opts: RunAllOptions, progress: Progress): Promise<RunSummary>
 
   const one = results.length === 1 ? results[0].trained : undefined;
   const outputs = await publishRun(files, {
-    outDir, publish: config.publish, ctx, now, runDate, deadline,
+    outDir, publish: config.publish, ctx, now, runDate, deadline, steps: opts.steps, liveness: opts.liveness,
     manifest: {
-      format: 'forecast-manifest', version: 1, runDate, horizon: config.horizon,
+      format: 'forecast-manifest', version: 2, runDate, horizon: config.horizon,
       ...(one ? { target: results[0].target, winner: one.winner } : { targets: results.map((r) => r.target), fellBack, excluded }),
       deadlineMs: opts.deadlineMs, deadlineHit, ...(one ? { skipped: one.skipped } : {}),
       inputs: merged.inputs, problems: merged.problems,

@@ -33,6 +33,8 @@ export interface TrainTargetsOptions {
   readonly logger: Logger;
   /** The table's name in messages. */
   readonly where?: string;
+  /** Aborted by SIGINT or SIGTERM: the pool's workers are terminated at once, every job ends `stopped`. */
+  readonly signal?: AbortSignal;
 }
 
 export interface TrainTargetsResult {
@@ -65,10 +67,13 @@ export function defaultWorkers(): number {
  */
 export async function trainTargets(o: TrainTargetsOptions): Promise<TrainTargetsResult> {
   const runner = openRunner(o, o.targets.length);
+  const stop = () => void runner.close();
+  o.signal?.addEventListener('abort', stop, { once: true });
   try {
     if (o.targets.length === 1) return await single(o, runner);
     return await many(o, runner);
   } finally {
+    o.signal?.removeEventListener('abort', stop);
     await runner.close();
   }
 }

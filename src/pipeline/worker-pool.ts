@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { ForecastError, EXIT } from '../errors.js';
 import type { TargetJob, TargetOutcome } from './target-job.js';
 import type { JobMessage, WorkerInit } from './train-worker.js';
 
@@ -57,7 +56,7 @@ function spawn(entry: URL, init: WorkerInit): Worker {
  * A fixed pool of worker threads training targets. Jobs queue in the order given; each worker
  * runs one at a time. A job given a hard limit is stopped by terminating its worker, which is
  * replaced before the next job (the engine cannot be interrupted inside a fit, a thread can).
- * A crash of a worker rejects its job as an internal error.
+ * A crash of a worker rejects its job with a plain Error: a bug, exit 1.
  */
 export class WorkerPool implements JobRunner {
   private readonly slots: (Slot | undefined)[];
@@ -70,7 +69,7 @@ export class WorkerPool implements JobRunner {
   }
 
   run(job: TargetJob, stopAfterMs?: number): Promise<JobResult> {
-    if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
+    if (this.closed) return Promise.resolve('stopped');
     return new Promise((resolve, reject) => {
       this.queue.push({ job, stopAfterMs, running: { id: this.nextId++, resolve, reject } });
       this.pump();
@@ -104,7 +103,7 @@ export class WorkerPool implements JobRunner {
       clearTimeout(r.timer);
       slot.running = undefined;
       if (m.outcome) r.resolve(m.outcome);
-      else r.reject(new ForecastError('internal.worker', `a training worker failed: ${m.bug ?? 'no outcome'}`, EXIT.internal));
+      else r.reject(new Error(`a training worker failed: ${m.bug ?? 'no outcome'}`));
       this.pump();
     });
     const lost = (why: string) => {
@@ -114,7 +113,7 @@ export class WorkerPool implements JobRunner {
       slot.running = undefined;
       if (r) {
         clearTimeout(r.timer);
-        r.reject(new ForecastError('internal.worker', `a training worker ${why}`, EXIT.internal));
+        r.reject(new Error(`a training worker ${why}`));
       }
       if (!this.closed) this.pump();
     };

@@ -36,7 +36,7 @@ test('backtest --target with a glob: one block of rows per matching target, in n
 test('a target pattern that matches nothing is exit 2 naming it, before any training', async () => {
   const r = await runCli(['train', '--from', merged, '--target', 'paro,zz*', '--to', join(dir, 'never.json')]);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /^forecast: target pattern 'zz\*' matches no column of .*merged\.csv; columns are: /);
+  assert.match(r.stderr, /^forecast: \[input.column_missing\] target pattern 'zz\*' matches no column of .*merged\.csv; columns are: /);
 });
 
 test('run-all --target overrides the config; the summary line counts the targets', async () => {

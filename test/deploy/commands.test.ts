@@ -7,16 +7,16 @@ import { tempDir } from '../support/run-cli.js';
 
 /**
  * The deploy: `npm run deploy:commands` prints the whole setup for a project and region, the
- * README shows exactly that script, and the script runs through (against stand-in gcloud and bq
+ * deploy guide (docs/deploy.md) shows exactly that script, and the script runs through (against stand-in gcloud and bq
  * that record their arguments) making every call the function needs to work once deployed.
  */
 const print = (args: string[]) => spawnSync(process.execPath, ['dist/deploy/print-commands.js', ...args], { encoding: 'utf8' });
 
-test('the README deploy section is the script deploy:commands prints for my-project / europe-west1', () => {
+test('docs/deploy.md shows the script deploy:commands prints for my-project / europe-west1', () => {
   const r = print(['--project', 'my-project', '--region', 'europe-west1']);
   assert.equal(r.status, 0, r.stderr);
-  const readme = readFileSync('README.md', 'utf8');
-  assert.ok(readme.includes('```sh\n' + r.stdout + '```'), 'README shows the printed script verbatim');
+  const guide = readFileSync('docs/deploy.md', 'utf8');
+  assert.ok(guide.includes('```sh\n' + r.stdout + '```'), 'docs/deploy.md shows the printed script verbatim');
 });
 
 test('bad options are named, exit 2', () => {

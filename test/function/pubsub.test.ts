@@ -55,7 +55,9 @@ describe('Cloud Function handlers on the real functions-framework server', () =>
     process.env = saved;
   });
 
-  const outputs = () => new Map(d.gcs.list('fc-out', { prefix: 'run/' }).items.filter((o) => !o.name.startsWith('run/_events/')).map((o) => [o.name, o.generation]));
+  // The top-level outputs; each run's own copies sit in its run folder under run/runs/ (the current and the previous run's are kept).
+  const outputs = () => new Map(d.gcs.list('fc-out', { prefix: 'run/' }).items.filter((o) => !/^run\/(_events|runs)\//.test(o.name)).map((o) => [o.name, o.generation]));
+  const runFolders = () => new Set(d.gcs.list('fc-out', { prefix: 'run/runs/' }).items.map((o) => o.name.split('/')[2]));
 
   it('a Pub/Sub event runs the pipeline and publishes; a redelivery does not run twice', async () => {
     const ev = pubsubEvent('evt-1001', JSON.stringify({ runDate: '2020-05-24' }));
@@ -75,6 +77,7 @@ describe('Cloud Function handlers on the real functions-framework server', () =>
     const r = await fetch(pubsubUrl, { method: 'POST', headers: ev.headers, body: ev.body });
     assert.ok(r.status >= 200 && r.status < 300);
     assert.deepEqual([...outputs().keys()].sort(), [...before.keys()].sort());
+    assert.equal(runFolders().size, 2, 'this run\'s folder and the previous one');
   });
 
   it('a poison message (not JSON) is acknowledged, not retried forever, and its log line carries the trace', async () => {

@@ -6,7 +6,7 @@ import { cloudError, inputError, limitError } from '../../src/errors.js';
 
 test('failureDecision: retry what may succeed later, acknowledge what never will', () => {
   const cases: [string, unknown, boolean, 'retry' | 'ack'][] = [
-    ['cloud outage', cloudError('gcs_read', 'x'), false, 'retry'],
+    ['cloud outage', cloudError('gcs', 'x'), false, 'retry'],
     ['another run holds the lock', cloudError('locked', 'x'), true, 'retry'],
     ['first deadline hit', limitError('deadline', 'x'), false, 'retry'],
     ['second deadline hit for the event', limitError('deadline', 'x'), true, 'ack'],

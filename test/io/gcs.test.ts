@@ -47,7 +47,7 @@ describe('gcs tables through the real client and the local double', () => {
     const z = gzipSync(Buffer.from('x\n'.repeat(5000)));
     double.store.put('fc-bucket', 'trunc.csv.gz', z.subarray(0, z.length - 20), { contentType: 'application/gzip' });
     await assert.rejects(async () => readAll(await openGcsRead(gs('gs://fc-bucket/trunc.csv.gz'), ctx())),
-      (e: unknown) => isForecastError(e) && e.code === 'input.corrupt_gzip' && e.message.includes('gs://fc-bucket/trunc.csv.gz'));
+      (e: unknown) => isForecastError(e) && e.code === 'input.bad_gzip' && e.message.includes('gs://fc-bucket/trunc.csv.gz'));
   });
 
   it('readGcsObject returns null for a missing object and the generation for a present one', async () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { createLogger, traceFromHeader } from '../../src/io/logger.js';
+import { createLogger, roundFigure, traceFromHeader } from '../../src/io/logger.js';
 
 function capture() {
   const lines: string[] = [];
@@ -57,6 +57,17 @@ test('pretty lines for a terminal', () => {
   const { lines, destination } = capture();
   createLogger({ destination, pretty: true }).info({ rows: 73 }, 'merged');
   assert.match(lines.join(''), /^\d\d:\d\d:\d\d INFO {4}merged rows=73\n$/);
+});
+
+test('pretty lines round figures to 4 significant digits; JSON lines keep full precision', () => {
+  for (const pretty of [true, false]) {
+    const { lines, destination } = capture();
+    createLogger({ destination, pretty }).info({ mae: 7.799473871429034, rows: 73, coverage: { '0.8': 0.7512345 } }, 'backtest');
+    if (pretty) assert.match(lines.join(''), / backtest mae=7\.799 rows=73 coverage=\{"0\.8":0\.7512\}\n$/);
+    else assert.equal(JSON.parse(lines[0]).mae, 7.799473871429034);
+  }
+  const cases: [number, number][] = [[7.799473871429034, 7.799], [0.000123456, 0.0001235], [73, 73], [123456.789, 123500], [-2.5, -2.5], [Infinity, Infinity]];
+  for (const [x, want] of cases) assert.equal(roundFigure(x), want, String(x));
 });
 
 test('traceFromHeader reads X-Cloud-Trace-Context and W3C traceparent', () => {

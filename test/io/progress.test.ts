@@ -33,3 +33,22 @@ test('createProgress: without a total it counts; ticks before start or after don
   p.tick();
   assert.deepEqual(out.map((s) => s.replace('\r\x1b[2K', '')), ['reading 0', 'reading 5', '']);
 });
+
+test('a log line on the same terminal clears the progress line first and draws it again after', async () => {
+  const { createLogger } = await import('../../src/io/logger.js');
+  const { out, stream } = sink();
+  const p = createProgress(stream, true);
+  const log = createLogger({ destination: stream as unknown as NodeJS.WritableStream, pretty: true });
+  p.start('merge: chunks read');
+  p.tick(500);
+  log.info('merged');
+  p.done();
+  log.info('published');
+  const clear = '\r\x1b[2K';
+  assert.equal(out[2].startsWith(clear), true, 'the progress line is cleared before the log line');
+  assert.match(out[2].slice(clear.length), /^\d\d:\d\d:\d\d INFO {4}merged\nmerge: chunks read 500$/);
+  assert.match(out[4], /^\d\d:\d\d:\d\d INFO {4}published\n$/, 'after done() nothing is redrawn');
+  // What a terminal shows: every line whole, never `merge: chunks read 500:06:00 INFO …`.
+  const screen = out.join('').split('\n').map((l) => l.split('\r\x1b[2K').at(-1));
+  assert.ok(screen.every((l) => !/read \d+\d\d:/.test(l ?? '')), screen.join(' | '));
+});

@@ -68,18 +68,6 @@ export function xty(cols: readonly Float64Array[], y: ArrayLike<number>): Float6
   return out;
 }
 
-/** Xᵀa (p) for a vector a over rows, and Xβ (n) for coefficients β. O(n·p). */
-export function xbeta(cols: readonly Float64Array[], beta: ArrayLike<number>, n: number): Float64Array {
-  const out = new Float64Array(n);
-  for (let j = 0; j < cols.length; j++) {
-    const b = beta[j];
-    if (b === 0) continue;
-    const c = cols[j];
-    for (let i = 0; i < n; i++) out[i] += b * c[i];
-  }
-  return out;
-}
-
 /** x·β. O(p). */
 export function dot(x: ArrayLike<number>, beta: ArrayLike<number>): number {
   let s = 0;

@@ -1,5 +1,5 @@
 /**
- * The foundation issue's model, kept as the candidate `original_ols`: y_{t+h} regressed on
+ * The replaced pipeline's model (its scikit-learn OLS), kept as the candidate `original_ols`: y_{t+h} regressed on
  * the levels of all other columns at t (lag = horizon), with an intercept. Training rows with
  * any |z| ≥ 6 (target or feature) are dropped, near-zero-variance columns are dropped, the
  * remaining columns are standardised with training statistics and fitted by OLS.

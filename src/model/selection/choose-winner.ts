@@ -40,3 +40,26 @@ export function chooseWinner(cands: readonly Candidate[], loss: (c: Candidate) =
   }
   return winner;
 }
+
+/**
+ * How much larger than every earlier change a change among the last h must be to count as a
+ * break. On the demo's 80 keywords (scripts/experiments/all-keywords.ts) holding the default
+ * after such a break took the geometric mean of MAE / naive from 0.9787 to 0.9763, with 1.5 and
+ * 2 alike; `trends_netflix` on the accuracy benchmark went from 1.12 to 1.00 × its best peer
+ * (a single model had won the fold test the week searches doubled, and served the old level),
+ * and no other series changed by more than 0.01.
+ */
+export const BREAK_FACTOR = 2;
+
+/** Whether one of the last h changes of y exceeds BREAK_FACTOR × every change before them (NaN skipped). O(n). */
+export function breakAtOrigin(y: ArrayLike<number>, h: number): boolean {
+  const n = y.length;
+  let before = 0, recent = 0;
+  for (let i = 1; i < n; i++) {
+    const d = Math.abs(y[i] - y[i - 1]);
+    if (!Number.isFinite(d)) continue;
+    if (i >= n - h) recent = Math.max(recent, d);
+    else before = Math.max(before, d);
+  }
+  return recent > BREAK_FACTOR * before;
+}

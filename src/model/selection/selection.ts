@@ -17,7 +17,7 @@ import { arimaCandidate, arimaxCandidate, etsCandidate, onSafeScale, stlfCandida
 import { BudgetTracker } from './budget.js';
 import { complete, scoreFolds, type Candidate } from './candidate.js';
 import { DEFAULT_WINNER, topCombination } from './top-combination.js';
-import { chooseWinner } from './choose-winner.js';
+import { breakAtOrigin, chooseWinner } from './choose-winner.js';
 import type { FeatureDef, SeriesData } from '../regression/features.js';
 import { enetCandidate, ridgeCandidate } from '../regression/linear-candidates.js';
 import { linearContext, screenCount, type LinearContext } from '../regression/linear-context.js';
@@ -35,7 +35,7 @@ export interface Selection {
   readonly skipped: readonly string[];
 }
 
-/** Folds the foundation model is refitted on at most (its n²·p kernel dominates the run). */
+/** Folds the replaced pipeline's model (`original_ols`) is refitted on at most (its n²·p kernel dominates the run). */
 export const ORIGINAL_FOLDS = 3;
 
 export function selectModel(data: SeriesData, defs: readonly FeatureDef[], cutoffs: readonly number[], opts: EngineOptions, period: number): Selection {
@@ -104,7 +104,10 @@ export function selectModel(data: SeriesData, defs: readonly FeatureDef[], cutof
   if (allowed(DEFAULT_WINNER) && singles.length >= 2) out.push(topCombination(singles, cutoffs, H, loss));
   const eligible = comboOnly ? out.filter((c) => opts.candidates?.includes(c.name)) : out;
   if (eligible.length === 0) throw inputError('no_candidate', `none of the candidates ${(opts.candidates ?? []).join(', ')} applies to this series`);
-  const winner = chooseWinner(eligible, loss, DEFAULT_WINNER);
+  // Right after an unprecedented move the folds describe a regime that has just ended: keep the
+  // robust default rather than a single model that was best before it.
+  const held = breakAtOrigin(data.y, H) ? eligible.filter((c) => c.name === DEFAULT_WINNER) : [];
+  const winner = chooseWinner(held.length > 0 ? held : eligible, loss, DEFAULT_WINNER);
   return { candidates: out, winner, original: original?.full, rfe, linear, skipped: budget.skipped };
 }
 
@@ -123,7 +126,7 @@ function perFoldLoss(y: Float64Array, cutoffs: readonly number[], opts: EngineOp
 }
 
 /**
- * The foundation model: its full fit first (reported whoever wins), then refits on the last
+ * The replaced pipeline's model (`original_ols`): its full fit first (reported whoever wins), then refits on the last
  * ORIGINAL_FOLDS folds, newest first, each a budget unit; folds not refitted forecast NaN
  * (the candidate is then reported on fewer folds and, when others exist, cannot win).
  */

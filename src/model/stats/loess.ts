@@ -124,6 +124,7 @@ export function loessSmooth(
  * segments containing a wanted position. A literal port, jumps and all, because R's robustness
  * weights depend on its exact output. O(n) expected.
  */
+// eslint-disable-next-line max-lines-per-function -- a port of R's rPsort2 (Fortran ehg106)
 export function partialSort(a: Float64Array, n: number, ind: readonly number[]): void {
   const ni = ind.length;
   if (n < 2 || ni === 0) return;

@@ -89,6 +89,7 @@ function trimLeading(y: ArrayLike<number>, xreg?: readonly ArrayLike<number>[]) 
  * defaults. Cost: one KPSS per d, one MSTL for D, then ~10–40 candidate fits (CSS or CSS-ML) and the
  * final CSS-ML refit. Throws `input.arima_*` when no model can be fitted.
  */
+// eslint-disable-next-line max-lines-per-function -- one pass of forecast::auto.arima's steps, kept in its order for parity with R
 export function autoArima(y: ArrayLike<number>, opts: AutoArimaOptions = {}): AutoArimaResult {
   const { x, xreg } = trimLeading(y, opts.xreg);
   const frequency = opts.period ?? 1;

@@ -34,6 +34,7 @@ function armaNames(arma: ArmaOrders): string[] {
  * `startCache` (for repeated fits of one series and regressors, as in the order search) memoises the
  * regression start, which depends only on d, D and the intercept/drift columns.
  */
+// eslint-disable-next-line max-lines-per-function -- a port of R's stats::arima, kept in its order for parity
 export function fitArima(y: ArrayLike<number>, spec: ArimaSpec, startCache?: Map<string, RegressionStart>): ArimaFit {
   const x = Float64Array.from(y);
   const n = x.length;

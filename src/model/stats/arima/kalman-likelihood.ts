@@ -122,6 +122,7 @@ function clearDifferencing(A: Float64Array, r: number, rd: number): void {
  * O(n·(rd·nnz(Δ) + r²)) with the known differencing states (O(n·rd²) while values are missing);
  * no allocation.
  */
+// eslint-disable-next-line max-lines-per-function -- a port of R's ARIMA_Like: one hot loop, split it and it slows
 export function kalmanLikelihood(
   y: ArrayLike<number>, ss: ArimaStateSpace, work: KalmanWork, resid: Float64Array | null, out: KalmanSums,
 ): KalmanSums {

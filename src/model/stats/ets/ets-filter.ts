@@ -36,6 +36,7 @@ export interface FilterSpec {
  * term for multiplicative error only), or NaN when a multiplicative growth goes negative (R's NA).
  * O(end − start + m) time, no allocation.
  */
+// eslint-disable-next-line max-lines-per-function -- the ETS recursion (forecast's etscalc): one hot loop
 export function etsFilter(
   y: ArrayLike<number>,
   start: number,

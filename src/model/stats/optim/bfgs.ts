@@ -105,6 +105,7 @@ function scales(n: number, parscale: ArrayLike<number> | undefined): Float64Arra
  * directions; stops when |Δf| ≤ reltol·(|f| + reltol). Each iteration costs 2n + O(1) evaluations
  * of `fn` plus O(n²). Throws `input.optim_*` when the first value or a gradient is not finite.
  */
+// eslint-disable-next-line max-lines-per-function -- a port of R's vmmin, kept in its order for parity
 export function bfgs(fn: Objective, x0: ArrayLike<number>, options: BfgsOptions = {}): BfgsResult {
   const n = x0.length;
   const parscale = scales(n, options.parscale);
