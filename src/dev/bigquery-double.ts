@@ -2,6 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { BqJobs, type JobBody } from './bq-jobs.js';
 import { BqStore, tableResource, toApi } from './bq-store.js';
 import { patchSchema } from './bq-copy.js';
+import { checkClustering, type Clustering } from './bq-layout.js';
 import type { Field } from './bq-sql-eval.js';
 import { apiServer, Faults, type FaultEffects } from './faults.js';
 import type { GcsStore } from './gcs-store.js';
@@ -70,8 +71,13 @@ export function createBigQueryDouble(opts: { gcs?: GcsStore; store?: BqStore; fa
       if (method === 'GET') return sendJson(res, 200, tableResource(store.get(project, dataset, table), store.dataset(project, dataset).location));
       if (method === 'PATCH') {
         const t = store.get(project, dataset, table);
-        const patch = parseJsonBody<{ schema?: { fields?: Field[] } }>(body, 'table patch');
+        const patch = parseJsonBody<{ schema?: { fields?: Field[] }; clustering?: Clustering | null }>(body, 'table patch');
         if (patch.schema?.fields) patchSchema(t, patch.schema.fields);
+        // The clustering of a table may be changed or removed (null); new data is clustered by it.
+        if (patch.clustering !== undefined) {
+          checkClustering(patch.clustering ?? undefined, t.schema, t.table);
+          t.clustering = patch.clustering ?? undefined;
+        }
         return sendJson(res, 200, tableResource(t, store.dataset(project, dataset).location));
       }
       if (method === 'DELETE') {
@@ -103,6 +109,7 @@ interface TableInsert {
   tableReference?: { tableId?: string };
   schema?: { fields?: Field[] };
   timePartitioning?: { type: string; field?: string };
+  clustering?: Clustering;
   description?: string;
   view?: { query?: string; useLegacySql?: boolean };
   externalDataConfiguration?: { sourceUris?: string[]; sourceFormat?: string; csvOptions?: { skipLeadingRows?: string | number }; schema?: { fields?: Field[] } };
@@ -126,7 +133,7 @@ function tableFromInsert(project: string, dataset: string, t: TableInsert, jobs:
     if (!schema) throw new HttpError(400, 'invalid', 'the local BigQuery double cannot evaluate: an external table without a schema (autodetect)');
     return { ...base, type: 'EXTERNAL', schema, external: { sourceUris: ext.sourceUris ?? [], skipLeadingRows: Number(ext.csvOptions?.skipLeadingRows ?? 0) } };
   }
-  return { ...base, schema: t.schema?.fields ?? [], timePartitioning: t.timePartitioning };
+  return { ...base, schema: t.schema?.fields ?? [], timePartitioning: t.timePartitioning, clustering: t.clustering };
 }
 
 function notImplemented(method: string, path: string): HttpError {

@@ -2,6 +2,7 @@ import { normType, type Field, type Value } from './bq-sql-eval.js';
 import { partitionOf, type BqStore, type BqTable } from './bq-store.js';
 import { JobFailure, splitDecorator, type TableRef } from './bq-load-extract.js';
 import { HttpError } from './http-util.js';
+import { layoutConflict } from './bq-layout.js';
 
 export interface CopyConfig {
   sourceTable?: TableRef;
@@ -39,9 +40,13 @@ export function runCopy(store: BqStore, cfg: CopyConfig): Record<string, unknown
   const id = `${dest.projectId}:${dest.datasetId}.${tableId}`;
   if (!table) {
     if ((cfg.createDisposition ?? 'CREATE_IF_NEEDED') === 'CREATE_NEVER' || partition !== undefined) throw new JobFailure('notFound', `Not found: Table ${id}`);
-    table = store.create({ project: dest.projectId, dataset: dest.datasetId, table: tableId, schema, timePartitioning: sources[0].timePartitioning });
+    table = store.create({ project: dest.projectId, dataset: dest.datasetId, table: tableId, schema, timePartitioning: sources[0].timePartitioning, clustering: sources[0].clustering });
   } else if (table.type === 'VIEW' || table.type === 'EXTERNAL') {
     throw new JobFailure('invalid', `Cannot copy into a table of type ${table.type}.`);
+  } else if (partition === undefined) {
+    // A whole table copied over another brings its partitioning and clustering, which must be the destination's.
+    const conflict = layoutConflict(table, sources[0], true);
+    if (conflict) throw new JobFailure('invalid', conflict);
   }
   const rows = sources.flatMap((s) => s.rows);
   if (partition === undefined) {

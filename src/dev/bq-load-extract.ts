@@ -4,6 +4,7 @@ import { normType, type Field, type Value } from './bq-sql-eval.js';
 import { fieldNameProblem, parseCell, partitionOf, toCsvCell, type BqStore, type BqTable } from './bq-store.js';
 import type { GcsStore } from './gcs-store.js';
 import { HttpError } from './http-util.js';
+import { layoutConflict, type Clustering } from './bq-layout.js';
 
 /** A job that ran and failed: reported in `status.errorResult`, not as an HTTP error. */
 export class JobFailure extends Error {
@@ -24,6 +25,7 @@ export interface LoadConfig {
   writeDisposition?: string;
   createDisposition?: string;
   timePartitioning?: { type: string; field?: string };
+  clustering?: Clustering;
   autodetect?: boolean;
   allowJaggedRows?: boolean;
   schemaUpdateOptions?: string[];
@@ -88,9 +90,12 @@ export function runLoad(store: BqStore, gcs: GcsStore | undefined, cfg: LoadConf
     if ((cfg.createDisposition ?? 'CREATE_IF_NEEDED') === 'CREATE_NEVER') throw new JobFailure('notFound', `Not found: Table ${dest.projectId}:${dest.datasetId}.${tableId}`);
     if (!schema) throw new JobFailure('invalid', cfg.autodetect ? 'the local BigQuery double cannot evaluate: schema autodetect' : 'No schema specified on job or table.');
     store.dataset(dest.projectId, dest.datasetId);
-    table = store.create({ project: dest.projectId, dataset: dest.datasetId, table: tableId, schema, timePartitioning: cfg.timePartitioning });
+    table = store.create({ project: dest.projectId, dataset: dest.datasetId, table: tableId, schema, timePartitioning: cfg.timePartitioning, clustering: cfg.clustering });
   } else if (table.type === 'VIEW' || table.type === 'EXTERNAL') {
     throw new JobFailure('invalid', `Cannot load into a table of type ${table.type}.`);
+  } else {
+    const conflict = layoutConflict(table, cfg);
+    if (conflict) throw new JobFailure('invalid', conflict);
   }
   const loaded = schema ?? table.schema;
   const next = schema ? nextSchema(table, schema, partition === undefined && disposition === 'WRITE_TRUNCATE', cfg.schemaUpdateOptions ?? []) : table.schema;

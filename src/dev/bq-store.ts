@@ -1,5 +1,6 @@
 import { HttpError } from './http-util.js';
 import { normType, type Field, type Value } from './bq-sql-eval.js';
+import { checkClustering, type Clustering } from './bq-layout.js';
 
 /**
  * A table in the BigQuery double. Rows hold typed values (DATE 'yyyy-mm-dd', DATETIME
@@ -15,6 +16,8 @@ export interface BqTable {
   readonly view?: { query: string };
   readonly external?: { sourceUris: string[]; skipLeadingRows?: number };
   readonly timePartitioning?: { type: string; field?: string };
+  /** Clustering columns (bq-layout.ts); may be changed by tables.patch. */
+  clustering?: Clustering;
   rows: Value[][];
   readonly description?: string;
   readonly creationTime: number;
@@ -129,6 +132,7 @@ export class BqStore {
       throw new HttpError(400, 'invalid', `The field specified for time partitioning can only be of type TIMESTAMP, DATE or DATETIME. The type found is: ${t.schema.find((f) => f.name === field)?.type ?? 'missing'}.`);
     }
     if (t.timePartitioning && !PARTITION_TYPES.includes(t.timePartitioning.type)) throw new HttpError(400, 'invalid', `Invalid time partitioning type ${t.timePartitioning.type}`);
+    checkClustering(t.clustering, t.schema, t.table);
     const now = Date.now();
     const table: BqTable = { ...t, schema: t.schema.map((f) => ({ ...f })), rows: [], creationTime: now, lastModifiedTime: now };
     this.tables.set(id, table);
@@ -191,6 +195,7 @@ export function tableResource(t: BqTable, location: string): Record<string, unkn
     ...(t.view ? { view: { query: t.view.query, useLegacySql: false } } : {}),
     ...(t.external ? { externalDataConfiguration: { sourceUris: t.external.sourceUris, sourceFormat: 'CSV', csvOptions: { skipLeadingRows: String(t.external.skipLeadingRows ?? 0) } } } : {}),
     ...(t.timePartitioning ? { timePartitioning: t.timePartitioning } : {}),
+    ...(t.clustering ? { clustering: t.clustering } : {}),
     ...(t.description ? { description: t.description } : {}),
     numRows: String(t.rows.length),
     numBytes: String(tableBytes(t)),

@@ -8,6 +8,7 @@ import { insertJob, runJob, waitForJob } from './bq-jobs-run.js';
 import { appendSchema, checkTableMeta, ensureTable, loadOnce, tableMeta, type Field } from './bq-write.js';
 import { parseUri } from './uri.js';
 import type { BqUri } from './bq-read.js';
+import { effectiveLayout, layoutSpec, type TableLayout } from './bq-layout.js';
 
 /**
  * A BigQuery target of a publish, in two steps (https://cloud.google.com/bigquery/docs/managing-tables#copy-table):
@@ -26,6 +27,12 @@ export interface BqStage {
   readonly rows: number;
   readonly fields: Field[];
   readonly location?: string;
+  /**
+   * The target's partitioning and clustering: its own when it exists, the tool's for a new one
+   * (bq-layout.ts). A whole-table copy brings its source's, so the staging table of an
+   * overwrite is laid out the same.
+   */
+  readonly layout?: TableLayout;
 }
 
 const asBq = (text: string): BqUri => parseUri(text, 'BigQuery table') as BqUri;
@@ -33,10 +40,12 @@ const asBq = (text: string): BqUri => parseUri(text, 'BigQuery table') as BqUri;
 /**
  * Read the target's metadata and check the rows fit it, before anything is written: a table (not
  * a view), partitioned by DAY on the partition column for an append, the types of the columns it
- * has. Returns the schema to stage (for an append the table's columns, then ours it lacks) and
- * the location of the target's dataset, where its jobs run.
+ * has. Returns the schema to stage (for an append the table's columns, then ours it lacks), the
+ * location of the target's dataset, where its jobs run, and the layout to write with.
  */
-export async function inspectBqTarget(target: string, schema: readonly Field[], part: string | undefined, ctx: IoContext): Promise<{ fields: Field[]; location?: string }> {
+export async function inspectBqTarget(
+  target: string, schema: readonly Field[], part: string | undefined, ctx: IoContext, wanted?: TableLayout,
+): Promise<{ fields: Field[]; location?: string; layout: TableLayout }> {
   const uri = asBq(target);
   const bq = await bigqueryClient(ctx);
   const dataset = bq.dataset(uri.dataset, { projectId: uri.project });
@@ -45,10 +54,13 @@ export async function inspectBqTarget(target: string, schema: readonly Field[], 
     const [ds] = await withRetry(ctx, `stat dataset of ${target}`, () => dataset.getMetadata()).catch((err: unknown) => {
       throw cloudFailure('BigQuery', 'stat dataset of', target, err);
     });
-    return { fields: [...schema], location: (ds as { location?: string }).location };
+    return { fields: [...schema], location: (ds as { location?: string }).location, layout: wanted ?? {} };
   }
   checkTableMeta(meta, part, target);
-  return { fields: part ? appendSchema(meta.schema?.fields ?? [], schema, target) : [...schema], location: meta.location };
+  return {
+    fields: part ? appendSchema(meta.schema?.fields ?? [], schema, target) : [...schema], location: meta.location,
+    layout: effectiveLayout(meta, wanted, target, ctx.logger),
+  };
 }
 
 /** The ids the staging load may use, fixed by the staging table's (unique) name, so a recovery can find a load still running. */
@@ -67,7 +79,8 @@ export async function stageBqTable(s: BqStage, csv: string, ctx: IoContext): Pro
   const staged = asBq(s.staged);
   const ids = stageJobIds(s.staged);
   let n = 0;
-  await loadOnce(bq, staged, staged.table, csv, { schema: s.fields, location: s.location, createIfNeeded: true }, ctx, () => ids[Math.min(n++, ids.length - 1)]);
+  const layout = s.partition ? {} : layoutSpec(s.layout);
+  await loadOnce(bq, staged, staged.table, csv, { schema: s.fields, location: s.location, createIfNeeded: true, ...layout }, ctx, () => ids[Math.min(n++, ids.length - 1)]);
 }
 
 /**
@@ -78,7 +91,7 @@ export async function stageBqTable(s: BqStage, csv: string, ctx: IoContext): Pro
 async function prepareTarget(bq: BigQuery, s: BqStage, ctx: IoContext): Promise<void> {
   const uri = asBq(s.target);
   const table = bq.dataset(uri.dataset, { projectId: uri.project }).table(uri.table);
-  const meta = await ensureTable(table, s.fields, s.part, s.target, ctx);
+  const meta = await ensureTable(table, s.fields, s.part, s.target, ctx, s.layout);
   const have = meta.schema?.fields ?? [];
   if (s.part && s.fields.some((f) => !have.some((h) => h.name.toLowerCase() === f.name.toLowerCase()))) {
     await withRetry(ctx, `add columns to ${s.target}`, () => table.setMetadata({ schema: { fields: s.fields } } as never)).catch((err: unknown) => {

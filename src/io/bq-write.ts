@@ -9,6 +9,7 @@ import { csvField } from './bq-rows.js';
 import { checkColumnNames } from './bq-names.js';
 import { jobError, runJob } from './bq-jobs-run.js';
 import type { BqUri } from './bq-read.js';
+import { checkLayout, effectiveLayout, layoutSpec, type LayoutSpec, type TableLayout } from './bq-layout.js';
 
 export interface BqField {
   name: string;
@@ -28,6 +29,8 @@ export interface BqRows {
   /** The partition column of an append; undefined for an overwrite. */
   readonly part?: string;
   readonly byDate: [string, string[][]][];
+  /** The layout a new table gets (an append is partitioned by `part` whatever it says). */
+  readonly layout?: TableLayout;
 }
 
 export function bqRows(uri: BqUri, csv: string, opts: WriteOptions & { schema: BqField[] }): BqRows {
@@ -36,8 +39,10 @@ export function bqRows(uri: BqUri, csv: string, opts: WriteOptions & { schema: B
   if (schema.length === 0) throw inputError('schema_missing', `writing ${uri.text}: BigQuery targets need an explicit schema`);
   for (const h of header) if (!schema.some((f) => f.name === h)) throw inputError('column_unknown', `writing ${uri.text}: column '${h}' is not in the schema (${schema.map((f) => f.name).join(', ')})`);
   checkColumnNames(schema.map((f) => f.name), uri.text);
+  checkLayout(opts.layout, schema, uri.text);
+  const layout = opts.layout;
   const part = opts.mode === 'append' ? opts.partitionColumn ?? 'run_date' : undefined;
-  if (!part) return { header, rows, schema, byDate: [] };
+  if (!part) return { header, rows, schema, byDate: [], layout };
   if (schema.find((f) => f.name === part)?.type !== 'DATE') throw inputError('column_missing', `appending to ${uri.text}: partition column '${part}' must be a DATE column of the schema`);
   const pi = header.indexOf(part);
   if (pi < 0) throw inputError('column_missing', `appending to ${uri.text}: the rows have no '${part}' column to partition by`);
@@ -48,7 +53,7 @@ export function bqRows(uri: BqUri, csv: string, opts: WriteOptions & { schema: B
     if (!byDate.has(d)) byDate.set(d, []);
     byDate.get(d)!.push(r);
   }
-  return { header, rows, schema, part, byDate: [...byDate].sort() };
+  return { header, rows, schema, part, byDate: [...byDate].sort(), layout };
 }
 
 /** The CSV a load sends: `fields` in order, each row's cells projected onto them. */
@@ -73,11 +78,13 @@ export async function writeBqTable(uri: BqUri, csv: string, ctx: IoContext, opts
   const p = bqRows(uri, csv, opts);
   const bq = await bigqueryClient(ctx);
   const table = bq.dataset(uri.dataset, { projectId: uri.project }).table(uri.table);
-  const meta = await ensureTable(table, p.schema, p.part, uri.text, ctx);
+  const meta = await ensureTable(table, p.schema, p.part, uri.text, ctx, p.layout);
   // An append keeps the table's columns (a new version of the tool may add some: they are added
-  // with ALLOW_FIELD_ADDITION); a whole-table overwrite takes this schema, as BigQuery does.
+  // with ALLOW_FIELD_ADDITION); a whole-table overwrite takes this schema, as BigQuery does, and
+  // names the table's own partitioning and clustering, which it keeps.
   const fields = p.part ? appendSchema(meta.schema?.fields ?? [], p.schema, uri.text) : p.schema;
-  const spec: LoadSpec = { schema: fields, location: meta.location, ...(p.part ? { schemaUpdateOptions: ['ALLOW_FIELD_ADDITION'] } : {}) };
+  const keep = p.part ? {} : layoutSpec(effectiveLayout(meta, p.layout, uri.text, ctx.logger));
+  const spec: LoadSpec = { schema: fields, location: meta.location, ...keep, ...(p.part ? { schemaUpdateOptions: ['ALLOW_FIELD_ADDITION'] } : {}) };
   const load = (tableId: string, rows: string[][], partition: string) =>
     loadOnce(bq, uri, tableId, loadCsv(fields, p.header, rows), spec, ctx, () => loadJobId(uri, partition));
   if (!p.part) {
@@ -95,7 +102,10 @@ function parseCsv(csv: string, what: string): { header: string[]; rows: string[]
 }
 
 /** What the writer needs to know of an existing table. */
-export interface TableMeta { location?: string; type?: string; schema?: { fields?: Field[] }; timePartitioning?: { type?: string; field?: string }; numRows?: string }
+export interface TableMeta {
+  location?: string; type?: string; schema?: { fields?: Field[] }; timePartitioning?: { type?: string; field?: string };
+  clustering?: { fields?: string[] }; numRows?: string;
+}
 export interface Field { name: string; type: string; mode?: string; description?: string }
 
 /** BigQuery's legacy type names for the ones the schemas use. */
@@ -136,16 +146,17 @@ export function checkTableMeta(meta: TableMeta, part: string | undefined, text: 
   }
 }
 
-/** Create the table when missing; returns its metadata (its location above all). */
-export async function ensureTable(table: Table, schema: object[], part: string | undefined, text: string, ctx: IoContext): Promise<TableMeta> {
+/** Create the table when missing, laid out as `layout` says; returns its metadata (its location above all). */
+export async function ensureTable(table: Table, schema: object[], part: string | undefined, text: string, ctx: IoContext, layout?: TableLayout): Promise<TableMeta> {
   const meta = await tableMeta(table, text, ctx);
   if (meta) {
     checkTableMeta(meta, part, text);
     return meta;
   }
   try {
-    const [, created] = await withRetry(ctx, `create ${text}`, () => table.create({ schema: { fields: schema }, ...(part ? { timePartitioning: { type: 'DAY', field: part } } : {}) } as never));
-    ctx.logger.info({ table: text, partitionedBy: part }, `created BigQuery table ${text}`);
+    const spec = layoutSpec(layout, part);
+    const [, created] = await withRetry(ctx, `create ${text}`, () => table.create({ schema: { fields: schema }, ...spec } as never));
+    ctx.logger.info({ table: text, partitionedBy: spec.timePartitioning?.field, clusteredBy: spec.clustering?.fields }, `created BigQuery table ${text}`);
     return created as TableMeta;
   } catch (err) {
     if (statusOf(err) !== 409) throw cloudFailure('BigQuery', 'create table', text, err);
@@ -169,7 +180,7 @@ export function loadJobId(uri: BqUri, partition: string): string {
  * project and location). A job that failed for a retryable reason is submitted again under a new
  * id from `newJobId`.
  */
-export interface LoadSpec { schema: object[]; location?: string; schemaUpdateOptions?: string[]; createIfNeeded?: boolean }
+export interface LoadSpec extends LayoutSpec { schema: object[]; location?: string; schemaUpdateOptions?: string[]; createIfNeeded?: boolean }
 
 export async function loadOnce(bq: BigQuery, uri: BqUri, tableId: string, csv: string, spec: LoadSpec, ctx: IoContext, newJobId: () => string): Promise<void> {
   const { location } = spec;
@@ -195,6 +206,8 @@ function upload(table: Table, csv: string, jobId: string, spec: LoadSpec): Promi
       sourceFormat: 'CSV', skipLeadingRows: 1, schema: { fields: spec.schema }, writeDisposition: 'WRITE_TRUNCATE',
       createDisposition: spec.createIfNeeded ? 'CREATE_IF_NEEDED' : 'CREATE_NEVER', allowQuotedNewlines: true, jobId,
       ...(spec.schemaUpdateOptions ? { schemaUpdateOptions: spec.schemaUpdateOptions } : {}),
+      ...(spec.timePartitioning ? { timePartitioning: spec.timePartitioning } : {}),
+      ...(spec.clustering ? { clustering: spec.clustering } : {}),
     });
     stream.on('error', reject);
     stream.on('job', (job: import('@google-cloud/bigquery').Job) => resolve(job));

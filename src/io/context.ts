@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { TableLayout } from './bq-layout.js';
 
 /**
  * What every I/O call needs from the shell: the environment (endpoints, project), the time left
@@ -23,5 +24,7 @@ export interface WriteOptions {
   readonly key?: readonly string[];
   /** BigQuery append tables are partitioned by this DATE column (default run_date). */
   readonly partitionColumn?: string;
+  /** How a BigQuery table is created: partitioned and clustered by these columns (bq-layout.ts). */
+  readonly layout?: TableLayout;
   readonly contentType?: string;
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Frame } from '../frame/frame.js';
 import { frameToCsv } from '../io/frame-csv.js';
 import type { SchemaField } from '../io/write-table.js';
+import type { TableLayout } from '../io/bq-layout.js';
 import { modelFileOf } from '../model/model-set.js';
 import type { ReportInput, ReportPrediction, TargetsReportInput } from '../report/types.js';
 import type { PipelineConfig, PublishTargets } from './config.js';
@@ -24,6 +25,8 @@ export interface OutputFile {
     readonly mode: 'overwrite' | 'append';
     readonly key: readonly string[];
     readonly schema: SchemaField[];
+    /** BigQuery: partitioned by run_date where the table has one, clustered by target. */
+    readonly layout?: TableLayout;
   };
   readonly publishAs?: keyof PublishTargets;
 }
@@ -46,7 +49,7 @@ function table(name: string, data: string, t: TableName, levels: readonly number
   const fields = schema(t, levels);
   return {
     name, data, contentType: 'text/csv', publishAs: t,
-    table: { mode, key: TABLES[t].key, schema: fields },
+    table: { mode, key: TABLES[t].key, schema: fields, layout: TABLES[t].layout },
   };
 }
 

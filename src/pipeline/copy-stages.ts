@@ -9,11 +9,15 @@ import { readText, streamText } from '../io/read-text.js';
 import { parseUri } from '../io/uri.js';
 import { writeStdout, writeTable } from '../io/write-table.js';
 import { inferSchema } from '../io/infer-schema.js';
-import { knownSchema } from './tables.js';
+import { knownLayout, knownSchema } from './tables.js';
 
-/** A bq:// target's schema: the tool's own table's when the header is one, else inferred from the content. */
-function schemaFor(csv: string) {
-  return knownSchema(csv.slice(0, csv.indexOf('\n')).split(',')) ?? inferSchema(csv);
+/**
+ * A bq:// target's schema and layout: the tool's own table's when the header is one (partitioned
+ * and clustered as run-all creates it), else a schema inferred from the content.
+ */
+function bqTable(csv: string) {
+  const head = csv.slice(0, csv.indexOf('\n')).split(',');
+  return { schema: knownSchema(head) ?? inferSchema(csv), layout: knownLayout(head) };
 }
 
 async function readAll(uriText: string, what: string, ctx: IoContext, opts: ReadOptions = {}): Promise<string> {
@@ -57,12 +61,12 @@ export async function runExtract(o: ExtractOptions, ctx: IoContext): Promise<voi
       return;
     }
     const csv = await streamText(await openBqRead(from, ctx, q));
-    await writeTable(to, csv, ctx, { mode: 'overwrite', schema: to.kind === 'bq' ? schemaFor(csv) : undefined });
+    await writeTable(to, csv, ctx, { mode: 'overwrite', ...(to.kind === 'bq' ? bqTable(csv) : {}) });
     return;
   }
   if (o.from === undefined) throw inputError('bad_option', 'extract needs --from URI or --query SQL');
   const csv = await readAll(o.from, '--from', ctx, { location: o.location, maxBytesBilled: o.maxBytesBilled, extractVia: o.extractVia });
-  await writeTable(to, csv, ctx, { mode: 'overwrite', schema: to.kind === 'bq' ? schemaFor(csv) : undefined });
+  await writeTable(to, csv, ctx, { mode: 'overwrite', ...(to.kind === 'bq' ? bqTable(csv) : {}) });
 }
 
 /** `forecast publish`: write a CSV to its destination; append never duplicates a published run. */
@@ -76,7 +80,7 @@ export async function runPublish(o: { from: string; to: string; mode: 'overwrite
     ? await acquireRunLock(dirname(to.path), ctx, { runDate: 'publish', expiresAt: Date.now() + 10 * 60_000 })
     : async () => {};
   try {
-    await writeTable(to, csv, ctx, { mode: o.mode, key, schema: to.kind === 'bq' ? schemaFor(csv) : undefined });
+    await writeTable(to, csv, ctx, { mode: o.mode, key, ...(to.kind === 'bq' ? bqTable(csv) : {}) });
   } finally {
     await release();
   }

@@ -41,7 +41,7 @@ export function checkPublish(files: readonly OutputFile[], outDir: string, publi
     if (uri.kind === 'stdio') throw inputError('bad_uri', `${what} '${dest}': run-all publishes to a path, gs:// or bq://, not stdout`);
     if (uri.kind === 'bq') {
       if (uri.table.includes('$')) throw inputError('bad_uri', `${what} '${dest}': name the table without a $ partition decorator; appends go to the run date's partition`);
-      bqRows(uri, file.data as string, { mode: file.table.mode, key: file.table.key, schema: file.table.schema as BqField[] });
+      bqRows(uri, file.data as string, { mode: file.table.mode, key: file.table.key, schema: file.table.schema as BqField[], layout: file.table.layout });
     }
     return [{ file, uri, what }];
   });
@@ -128,13 +128,13 @@ async function appended(target: Uri, f: OutputFile, ctx: IoContext): Promise<str
 async function bqItems(uri: Extract<Uri, { kind: 'bq' }>, f: OutputFile, txid: string, ctx: IoContext): Promise<PlannedItem[]> {
   const { inspectBqTarget } = await import('../io/bq-stage.js');
   const { loadCsv } = await import('../io/bq-write.js');
-  const rows = bqRows(uri, f.data as string, { mode: f.table!.mode, key: f.table!.key, schema: f.table!.schema as BqField[] });
-  const { fields, location } = await inspectBqTarget(uri.text, rows.schema, rows.part, ctx);
+  const rows = bqRows(uri, f.data as string, { mode: f.table!.mode, key: f.table!.key, schema: f.table!.schema as BqField[], layout: f.table!.layout });
+  const { fields, location, layout } = await inspectBqTarget(uri.text, rows.schema, rows.part, ctx, rows.layout);
   const parts: [string | undefined, string[][]][] = rows.part ? rows.byDate : [[undefined, rows.rows]];
   return parts.map(([date, r], i) => ({
     item: {
       kind: 'bq', target: uri.text, staged: `bq://${uri.project}.${uri.dataset}.${uri.table}__stage_${txid}_${i}`,
-      ...(date ? { partition: date.replace(/-/g, ''), part: rows.part } : {}), rows: r.length, fields, ...(location ? { location } : {}),
+      ...(date ? { partition: date.replace(/-/g, ''), part: rows.part } : {}), rows: r.length, fields, ...(location ? { location } : {}), layout,
     },
     data: loadCsv(fields, rows.header, r),
   }));

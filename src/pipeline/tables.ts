@@ -1,9 +1,12 @@
 import type { SchemaField } from '../io/write-table.js';
+import type { TableLayout } from '../io/bq-layout.js';
 
 /**
  * The output tables' columns, types and descriptions: one source for the CSV headers, the
  * BigQuery schemas (explicit, never autodetected) and the README. Extra interval levels add
- * `lower_<pct>`/`upper_<pct>` columns after the fixed ones.
+ * `lower_<pct>`/`upper_<pct>` columns after the fixed ones. In BigQuery every table is clustered
+ * by target, and the tables with a run_date are partitioned by it (`layout`), so a dashboard
+ * filter on one keyword reads only its blocks.
  */
 type Col = readonly [name: string, type: SchemaField['type'], description: string];
 
@@ -29,6 +32,7 @@ const TARGET: Col = ['target', 'STRING', 'forecast column'];
 export const TABLES = {
   predictions: {
     key: ['target', 'run_date', 'date', 'horizon', 'kind'],
+    layout: { partitionBy: 'run_date', clusterBy: ['target'] },
     columns: [
       TARGET,
       ['date', 'DATE', 'target period (period end for weekly data)'],
@@ -44,6 +48,7 @@ export const TABLES = {
   },
   weeklyScore: {
     key: ['run_date'],
+    layout: { partitionBy: 'run_date', clusterBy: ['target'] },
     columns: [
       ['run_date', 'DATE', 'week of the run (partition)'],
       ['model', 'STRING', 'the weekly winning model'],
@@ -64,6 +69,7 @@ export const TABLES = {
   },
   featureRanking: {
     key: ['target', 'feature'],
+    layout: { clusterBy: ['target'] },
     columns: [
       TARGET,
       ['feature', 'STRING', 'input column or derived feature'],
@@ -74,6 +80,7 @@ export const TABLES = {
   },
   removedFeatures: {
     key: ['target', 'feature'],
+    layout: { clusterBy: ['target'] },
     columns: [
       TARGET,
       ['feature', 'STRING', 'input column'],
@@ -82,6 +89,7 @@ export const TABLES = {
   },
   backtest: {
     key: ['target', 'cutoff', 'target_date', 'horizon'],
+    layout: { clusterBy: ['target'] },
     columns: [
       TARGET,
       ['cutoff', 'DATE', 'last period the model was trained on'],
@@ -126,18 +134,30 @@ export function levelPct(level: number): string {
   return String(Number((level * 100).toFixed(4))).replace('.', '_');
 }
 
+/** The table this tool writes with this header, and its interval levels after the first (0 stands for it). */
+function recognise(headerCells: readonly string[]): { table: TableName; levels: number[] } | undefined {
+  for (const t of Object.keys(TABLES) as TableName[]) {
+    const fixed = TABLES[t].columns.map((c) => c[0]);
+    if (headerCells.length < fixed.length || fixed.some((c, i) => headerCells[i] !== c)) continue;
+    const extra = headerCells.slice(fixed.length);
+    const levels = [0, ...extra.filter((c) => /^lower_\d+(_\d+)?$/.test(c)).map((c) => Number(c.slice(6).replace('_', '.')) / 100)];
+    const want = header(t, levels);
+    if (want.length === headerCells.length && want.every((c, i) => c === headerCells[i])) return { table: t, levels };
+  }
+  return undefined;
+}
+
 /**
  * The schema of a table this tool writes, recognised by its header (`publish` of an out-dir
  * file to bq:// then gets the same types run-all uses); undefined for any other table.
  */
 export function knownSchema(headerCells: readonly string[]): SchemaField[] | undefined {
-  for (const t of Object.keys(TABLES) as TableName[]) {
-    const fixed = TABLES[t].columns.map((c) => c[0]);
-    if (headerCells.length < fixed.length || fixed.some((c, i) => headerCells[i] !== c)) continue;
-    const extra = headerCells.slice(fixed.length);
-    const levels = extra.filter((c) => /^lower_\d+(_\d+)?$/.test(c)).map((c) => Number(c.slice(6).replace('_', '.')) / 100);
-    const want = header(t, [0, ...levels]);
-    if (want.length === headerCells.length && want.every((c, i) => c === headerCells[i])) return schema(t, [0, ...levels]);
-  }
-  return undefined;
+  const r = recognise(headerCells);
+  return r && schema(r.table, r.levels);
+}
+
+/** The BigQuery layout of a table this tool writes, recognised by its header. */
+export function knownLayout(headerCells: readonly string[]): TableLayout | undefined {
+  const r = recognise(headerCells);
+  return r && TABLES[r.table].layout;
 }
