@@ -20,6 +20,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   ],
   train: [
     'forecast train --from merged.csv --target desempleo --horizon 4 --to model.json',
+    "forecast train --from merged.csv --target 'desempleo,paro,gdelt_*' --workers 2 --to models.json",
     'forecast train --from merged.csv --target desempleo --levels 80,95 --metrics-to scores.csv',
   ],
   predict: [
@@ -35,8 +36,16 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   ],
   'run-all': [
     'forecast run-all --config fixtures/demo/pipeline.json --out-dir out',
-    'forecast run-all --config gs://my-config/pipeline.json --out-dir gs://my-out/weekly --deadline 55s',
-    'forecast run-all --config pipeline.json --run-date 2020-05-24 --no-report',
+    "forecast run-all --config fixtures/demo/pipeline.json --target 'desempleo,paro,gdelt_*' --workers 2 --no-report",
+    'forecast run-all --config gs://my-config/pipeline.json --out-dir gs://my-out/weekly --shard 3/8 --deadline 55s',
+  ],
+  prepare: [
+    "forecast prepare --config fixtures/demo/pipeline.json --target '*' --run-date 2020-05-24 --out-dir out",
+    'forecast prepare --config gs://my-config/pipeline.json --out-dir gs://my-out/weekly --force',
+  ],
+  gather: [
+    "forecast gather --config fixtures/demo/pipeline.json --target '*' --run-date 2020-05-24 --out-dir out",
+    'forecast gather --config gs://my-config/pipeline.json --out-dir gs://my-out/weekly --shards 8',
   ],
   report: [
     'forecast report --from out',

@@ -8,6 +8,7 @@ import { mergeCommand } from './merge-command.js';
 import { backtestCommand, predictCommand, trainCommand } from './model-commands.js';
 import { extractCommand, publishCommand } from './copy-commands.js';
 import { reportCommand, runAllCommand } from './run-all-command.js';
+import { gatherCommand, prepareCommand } from './shard-commands.js';
 import { recoverCommand } from './recover-command.js';
 
 export function buildProgram(deps: CliDeps): Command {
@@ -26,7 +27,7 @@ export function buildProgram(deps: CliDeps): Command {
     .showSuggestionAfterError()
     .addHelpText('after', examplesText('forecast'));
   const globals = () => program.opts<GlobalOptions>();
-  for (const make of [extractCommand, mergeCommand, trainCommand, predictCommand, backtestCommand, publishCommand, runAllCommand, reportCommand, recoverCommand]) {
+  for (const make of [extractCommand, mergeCommand, trainCommand, predictCommand, backtestCommand, publishCommand, runAllCommand, prepareCommand, gatherCommand, reportCommand, recoverCommand]) {
     const cmd = make(deps, globals);
     cmd.exitOverride().configureOutput({ writeOut: (s) => deps.stdout.write(s), writeErr: (s) => deps.stderr.write(s), outputError: () => {} })
       .addHelpText('after', examplesText(cmd.name()));

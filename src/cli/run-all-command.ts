@@ -11,6 +11,8 @@ export function runAllCommand(deps: CliDeps, globals: () => GlobalOptions): Comm
     .option('--max-memory <size>', 'fail cleanly past this resident memory (default 3.5GiB)')
     .option('--run-date <date>', 'week of the run, yyyy-mm-dd (default: this week)')
     .option('--no-report', 'skip the charts and report.html')
+    .option('--shard <i/n>', 'run shard I of N (0-based) of a run split across processes or a Cloud Run job\'s tasks (default: CLOUD_RUN_TASK_INDEX/COUNT when set)')
+    .option('--no-gather', 'a shard never gathers, even when it is the last to finish (run forecast gather after)')
     .action(async (o) => {
       // runAll bounds every I/O call by the run's own deadline (the config's unless --deadline),
       // and stops at a safe point on SIGINT/SIGTERM.
@@ -20,7 +22,7 @@ export function runAllCommand(deps: CliDeps, globals: () => GlobalOptions): Comm
       const { createProgress } = await import('../io/progress.js');
       const tty = Boolean(deps.stderr.isTTY) && globals().logFormat !== 'json';
       const s = await runAllCli(o, ctx, deps.now, createProgress(deps.stderr, tty));
-      deps.stdout.write(`${JSON.stringify({ runDate: s.runDate, winner: s.winner, mae: s.mae, targets: s.targets, fellBack: s.fellBack, deadlineHit: s.deadlineHit, elapsedMs: s.elapsedMs, outputs: s.outputs })}\n`);
+      deps.stdout.write(`${JSON.stringify('shard' in s ? s : { runDate: s.runDate, winner: s.winner, mae: s.mae, targets: s.targets, fellBack: s.fellBack, deadlineHit: s.deadlineHit, elapsedMs: s.elapsedMs, outputs: s.outputs })}\n`);
     });
 }
 

@@ -41,6 +41,8 @@ export interface BuildInput {
   readonly excluded: readonly { readonly target: string; readonly reason: string }[];
   readonly runDate: string;
   readonly deadline: Deadline;
+  /** The run's time in weekly_score's elapsed_ms; the deadline's elapsed time when undefined. */
+  readonly elapsedMs?: number;
   readonly withReport: boolean;
   readonly logger: Logger;
 }
@@ -65,7 +67,7 @@ export async function buildOutputs(b: BuildInput): Promise<OutputFile[]> {
   const part = <T>(rows: (r: TargetResult) => readonly T[]) => results.map((r) => ({ target: r.target, rows: rows(r) }));
   const files: OutputFile[] = [
     table('predictions.csv', predictionsCsv(part((r) => predictions.get(r.target)!), levels, runDate), 'predictions', levels),
-    table('weekly_score.csv', weeklyScoreCsv(trained, runDate, deadline.elapsedMs()), 'weeklyScore', levels, 'append'),
+    table('weekly_score.csv', weeklyScoreCsv(trained, runDate, b.elapsedMs ?? deadline.elapsedMs()), 'weeklyScore', levels, 'append'),
     table('feature_ranking.csv', featureRankingCsv(trained), 'featureRanking', levels),
     table('removed_features.csv', removedFeaturesCsv(trained), 'removedFeatures', levels),
     table('backtest.csv', backtestCsv(part((r) => backtestRows(r.trained.history, levels)), levels), 'backtest', levels),

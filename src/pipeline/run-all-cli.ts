@@ -9,6 +9,8 @@ import { parseBytes, parseDuration } from './duration.js';
 import { runAll, type RunSummary } from './run-all.js';
 import { csvLimits, type CsvLimitOptions } from './csv-limits.js';
 import type { Progress } from '../io/progress.js';
+import { parseShard, shardFromEnv } from './shard-spec.js';
+import type { ShardSummary } from './run-shard.js';
 
 /** Load a config from a local path, a gs:// URI, or inline JSON (text starting with `{`). */
 export async function readConfig(ref: string, ctx: IoContext): Promise<PipelineConfig> {
@@ -36,10 +38,29 @@ export interface RunAllCliOptions extends CsvLimitOptions {
   /** Overrides the config's target(s): names, `*` or globs, comma-separated. */
   readonly target?: string;
   readonly workers?: number;
+  /** `I/N`: run shard I of N (else CLOUD_RUN_TASK_INDEX/COUNT when set). */
+  readonly shard?: string;
+  /** false: a shard does not gather even when it is the last (--no-gather). */
+  readonly gather?: boolean;
 }
 
-/** `forecast run-all`: the whole weekly run, as the Cloud Function does it. */
-export async function runAllCli(o: RunAllCliOptions, ctx: IoContext, now: () => number, progress?: Progress): Promise<RunSummary> {
+/**
+ * `forecast run-all`: the whole weekly run, as the Cloud Function does it; with `--shard I/N`
+ * (or in a Cloud Run job's task) one shard of it (run-shard.ts).
+ */
+export async function runAllCli(o: RunAllCliOptions, ctx: IoContext, now: () => number, progress?: Progress): Promise<RunSummary | ShardSummary> {
+  const { config, deadlineMs } = await runConfig(o, ctx);
+  const shard = o.shard !== undefined ? parseShard(o.shard) : shardFromEnv(ctx.env);
+  const run = { config, outDir: o.outDir, deadlineMs, runDate: o.runDate, ctx, now, progress, workers: o.workers };
+  if (shard) {
+    const { runShard } = await import('./run-shard.js');
+    return runShard({ ...run, shard, gather: o.gather !== false });
+  }
+  return runAll(run);
+}
+
+/** The config with the command line's overrides, and the run's deadline. */
+export async function runConfig(o: RunAllCliOptions, ctx: IoContext): Promise<{ config: PipelineConfig; deadlineMs: number }> {
   const base = await readConfig(o.config, ctx);
   const config: PipelineConfig = {
     ...base,
@@ -49,5 +70,5 @@ export async function runAllCli(o: RunAllCliOptions, ctx: IoContext, now: () => 
     targets: targetsOption(o.target, base.targets),
   };
   const deadlineMs = o.deadline ? parseDuration(o.deadline, '--deadline') : config.deadlineMs;
-  return runAll({ config, outDir: o.outDir, deadlineMs, runDate: o.runDate, ctx, now, progress, workers: o.workers });
+  return { config, deadlineMs };
 }

@@ -35,6 +35,12 @@ export interface TrainTargetsOptions {
   readonly where?: string;
   /** Aborted by SIGINT or SIGTERM: the pool's workers are terminated at once, every job ends `stopped`. */
   readonly signal?: AbortSignal;
+  /**
+   * These targets are a shard of a larger run: trained as several targets are (baseline first,
+   * a target that cannot be forecast left out) even when there is one, and none left is no error
+   * (the gather decides).
+   */
+  readonly partOfMany?: boolean;
 }
 
 export interface TrainTargetsResult {
@@ -70,7 +76,8 @@ export async function trainTargets(o: TrainTargetsOptions): Promise<TrainTargets
   const stop = () => void runner.close();
   o.signal?.addEventListener('abort', stop, { once: true });
   try {
-    if (o.targets.length === 1) return await single(o, runner);
+    if (o.targets.length === 0) return { results: [], excluded: [] };
+    if (o.targets.length === 1 && !o.partOfMany) return await single(o, runner);
     return await many(o, runner);
   } finally {
     o.signal?.removeEventListener('abort', stop);
@@ -122,6 +129,7 @@ async function many(o: TrainTargetsOptions, runner: JobRunner): Promise<TrainTar
     else if (isInputOutcome(r)) excluded.push({ target: r.target, reason: r.error.message });
     else throw outcomeError(r);
   }
+  if (kept.length === 0 && o.partOfMany) return { results: [], excluded };
   if (kept.length === 0) throw inputError('no_target', `none of the ${o.targets.length} targets can be forecast; the first: ${excluded[0]?.reason}`);
   for (const x of excluded) logger.warn({ target: x.target, reason: x.reason }, `target '${x.target}' left out: ${x.reason}`);
   logger.info({ stage: 'train', targets: kept.length, excluded: excluded.length }, 'baselines done');

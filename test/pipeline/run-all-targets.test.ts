@@ -71,7 +71,7 @@ test('several targets: sources merged once, long tables in target order, byte-id
 });
 
 test('the time kept back after training grows with the targets, within a share of the deadline; one target keeps the old reserve', async () => {
-  const { reserveFor } = await import('../../src/pipeline/run-all.js');
+  const { reserveFor } = await import('../../src/pipeline/run-stages.js');
   const cases: [deadlineMs: number, report: boolean, targets: number, want: { outputs: number; report: number }][] = [
     [60_000, true, 1, { outputs: 1500, report: 2500 }],
     [60_000, false, 1, { outputs: 1500, report: 0 }],
