@@ -7,21 +7,11 @@ import { escapeHtml } from './html-escape.js';
 import { htmlTable } from './html-table.js';
 import { formatDuration, formatNumber, formatPercent } from './format.js';
 import { figureOf, htmlDocument, section, type ChartSection } from './html.js';
+import { geometricMean, ratioToNaive } from './target-ratios.js';
 import type { ReportTargetSummary, TargetsReportInput } from './types.js';
 
 /** Rows of the "worst against naive" table. */
 export const WORST_SHOWN = 10;
-
-/** MAE / naive MAE, NaN when either is missing or naive's is 0. */
-export function ratioToNaive(s: ReportTargetSummary): number {
-  return s.mae !== null && s.naiveMae !== null && s.naiveMae > 0 ? s.mae / s.naiveMae : NaN;
-}
-
-/** exp(mean(log r)) over the finite positive ratios: the typical ratio, not swayed by one outlier. */
-export function geometricMean(xs: readonly number[]): number {
-  const ok = xs.filter((x) => Number.isFinite(x) && x > 0);
-  return ok.length ? Math.exp(ok.reduce((s, x) => s + Math.log(x), 0) / ok.length) : NaN;
-}
 
 function summary(input: TargetsReportInput): string {
   const n = input.targets.length;
