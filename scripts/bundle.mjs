@@ -1,6 +1,6 @@
 /**
  * Bundles the CLI (src/cli/bin.ts and everything it imports, lazily loaded parts as separate
- * chunks) into dist/bundle/ with esbuild. Node 20's ESM loader resolves and reads every file on
+ * chunks) and the training worker (src/pipeline/train-worker.ts) into dist/bundle/ with esbuild. Node 20's ESM loader resolves and reads every file on
  * its own, and a run-all touches about 150 files from dist/ and node_modules (commander, pino,
  * vega's ~40 packages): one file per lazily loaded part cuts the start-up and vega's load time
  * (measured in README "Speed"). `tsc` still type-checks and emits dist/ for the Cloud Function
@@ -19,7 +19,9 @@ rmSync(`${root}/dist/bundle`, { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,
-  entryPoints: { bin: 'src/cli/bin.ts' },
+  // The training worker is an entry of its own (worker-pool.ts finds it next to the bundle),
+  // sharing the engine's chunk with the CLI.
+  entryPoints: { bin: 'src/cli/bin.ts', 'train-worker': 'src/pipeline/train-worker.ts' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

@@ -2,13 +2,13 @@ import { Command, Option } from 'commander';
 import { FREQS } from '../frame/freq.js';
 import { METRICS } from '../model/types.js';
 import { ioContext, type CliDeps, type GlobalOptions } from './deps.js';
-import { levelsList, positiveInt, readLimitOptions } from './options.js';
+import { levelsList, positiveInt, readLimitOptions, workersOption } from './options.js';
 
 /** Options shared by train and backtest. */
 function modelOptions(cmd: Command): Command {
-  return readLimitOptions(cmd)
+  return workersOption(readLimitOptions(cmd))
     .option('--from <uri>', 'wide table (the output of merge)', '-')
-    .requiredOption('--target <col>', 'column to forecast')
+    .requiredOption('--target <cols>', 'column(s) to forecast: names, \'*\' or globs such as \'gdelt_*\', comma-separated')
     .option('--horizon <n>', 'periods ahead', positiveInt('--horizon', 520), 4)
     .option('--levels <list>', 'prediction interval levels', levelsList, [0.8, 0.95])
     .addOption(new Option('--metric <name>', 'metric that picks the winner').choices(METRICS).default('mae'))

@@ -40,3 +40,8 @@ export function readLimitOptions(cmd: Command): Command {
     .option('--max-field-size <size>', 'longest field a CSV may hold, in characters (default 1MiB)')
     .option('--max-line-length <size>', 'longest line a CSV may hold, in characters (default 64MiB)');
 }
+
+/** `--workers`: training threads, for every command that trains (default: the available cores). */
+export function workersOption(cmd: Command): Command {
+  return cmd.option('--workers <n>', 'threads training targets in parallel (default: the available cores; 1 trains on the main thread)', positiveInt('--workers', 256));
+}

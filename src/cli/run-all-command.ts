@@ -1,10 +1,11 @@
 import { Command } from 'commander';
 import { ioContext, type CliDeps, type GlobalOptions } from './deps.js';
-import { readLimitOptions } from './options.js';
+import { readLimitOptions, workersOption } from './options.js';
 
 export function runAllCommand(deps: CliDeps, globals: () => GlobalOptions): Command {
-  return readLimitOptions(new Command('run-all')).description('sources → merge → train → predict → publish under one deadline (the Cloud Function run)')
+  return workersOption(readLimitOptions(new Command('run-all'))).description('sources → merge → train → predict → publish under one deadline (the Cloud Function run)')
     .option('--config <file>', 'pipeline config: a path, gs:// URI or inline JSON', 'pipeline.json')
+    .option('--target <cols>', 'column(s) to forecast, overriding the config\'s: names, \'*\' or globs, comma-separated')
     .option('--out-dir <dir>', 'output folder or gs:// prefix (default: the config\'s outDir)')
     .option('--deadline <duration>', 'stop cleanly before this (default: the config\'s, else 60s)')
     .option('--max-memory <size>', 'fail cleanly past this resident memory (default 3.5GiB)')
@@ -19,7 +20,7 @@ export function runAllCommand(deps: CliDeps, globals: () => GlobalOptions): Comm
       const { createProgress } = await import('../io/progress.js');
       const tty = Boolean(deps.stderr.isTTY) && globals().logFormat !== 'json';
       const s = await runAllCli(o, ctx, deps.now, createProgress(deps.stderr, tty));
-      deps.stdout.write(`${JSON.stringify({ runDate: s.runDate, winner: s.winner, mae: s.mae, deadlineHit: s.deadlineHit, elapsedMs: s.elapsedMs, outputs: s.outputs })}\n`);
+      deps.stdout.write(`${JSON.stringify({ runDate: s.runDate, winner: s.winner, mae: s.mae, targets: s.targets, fellBack: s.fellBack, deadlineHit: s.deadlineHit, elapsedMs: s.elapsedMs, outputs: s.outputs })}\n`);
     });
 }
 

@@ -90,7 +90,8 @@ function eventMaxAgeMs(env: NodeJS.ProcessEnv): number {
 
 /** The one-line summary each invocation logs (Cloud Logging promotes `message`). */
 function logSummary(logger: Logger, s: RunSummary): void {
-  logger.info({ ...s }, `forecast run ${s.runDate}: winner ${s.winner} mae ${s.mae}${s.deadlineHit ? ' (deadline hit)' : ''}`);
+  const what = s.targets === 1 ? `winner ${s.winner} mae ${s.mae}` : `${s.targets} targets, ${s.fellBack} on their baseline`;
+  logger.info({ ...s }, `forecast run ${s.runDate}: ${what}${s.deadlineHit ? ' (deadline hit)' : ''}`);
 }
 
 function decodeMessage(data: PubsubData | undefined): { runDate?: string } {

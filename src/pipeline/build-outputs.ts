@@ -2,8 +2,8 @@ import type { Logger } from 'pino';
 import type { Frame } from '../frame/frame.js';
 import { frameToCsv } from '../io/frame-csv.js';
 import type { SchemaField } from '../io/write-table.js';
-import type { ForecastRow, TrainResult } from '../model/types.js';
-import type { ReportInput } from '../report/types.js';
+import { modelFileOf } from '../model/model-set.js';
+import type { ReportInput, ReportPrediction, TargetsReportInput } from '../report/types.js';
 import type { PipelineConfig, PublishTargets } from './config.js';
 import type { Deadline } from './deadline.js';
 import type { MergeResult } from './merge.js';
@@ -11,6 +11,8 @@ import {
   backtestCsv, backtestRows, featureRankingCsv, predictionRows, predictionsCsv, removedFeaturesCsv, scoresCsv, weeklyScoreCsv,
 } from './outputs.js';
 import { schema, TABLES, type TableName } from './tables.js';
+import { targetPanels, targetSummary } from './targets-report-data.js';
+import type { TargetResult } from './train-targets.js';
 
 /** One file of a run's output, built in memory before anything is written. */
 export interface OutputFile {
@@ -30,8 +32,10 @@ export interface BuildInput {
   readonly config: PipelineConfig;
   readonly frame: Frame;
   readonly merged: MergeResult;
-  readonly trained: TrainResult;
-  readonly forecasts: readonly ForecastRow[];
+  /** Every target's result, in target order. */
+  readonly results: readonly TargetResult[];
+  /** Targets left out, with why (runs with several targets only). */
+  readonly excluded: readonly { readonly target: string; readonly reason: string }[];
   readonly runDate: string;
   readonly deadline: Deadline;
   readonly withReport: boolean;
@@ -46,41 +50,66 @@ function table(name: string, data: string, t: TableName, levels: readonly number
   };
 }
 
-/** Every output of run-all: the tables, the model, the report data, and (time allowing) the report. */
+/**
+ * Every output of run-all: the tables (long, keyed by target, in target order), the model file,
+ * the report data and (time allowing) the report.
+ */
 export async function buildOutputs(b: BuildInput): Promise<OutputFile[]> {
-  const { config, trained, runDate, deadline } = b;
+  const { config, results, runDate, deadline } = b;
   const levels = config.levels;
-  const predictions = predictionRows(b.frame, trained, b.forecasts, levels);
-  const backtest = backtestRows(trained.history, levels);
+  const trained = results.map((r) => r.trained);
+  const predictions = new Map(results.map((r) => [r.target, predictionRows(b.frame, r.trained, r.forecasts, levels)]));
+  const part = <T>(rows: (r: TargetResult) => readonly T[]) => results.map((r) => ({ target: r.target, rows: rows(r) }));
   const files: OutputFile[] = [
-    table('predictions.csv', predictionsCsv(predictions, levels, runDate), 'predictions', levels),
+    table('predictions.csv', predictionsCsv(part((r) => predictions.get(r.target)!), levels, runDate), 'predictions', levels),
     table('weekly_score.csv', weeklyScoreCsv(trained, runDate, deadline.elapsedMs()), 'weeklyScore', levels, 'append'),
     table('feature_ranking.csv', featureRankingCsv(trained), 'featureRanking', levels),
     table('removed_features.csv', removedFeaturesCsv(trained), 'removedFeatures', levels),
-    table('backtest.csv', backtestCsv(backtest, levels), 'backtest', levels),
-    { name: 'scores.csv', data: scoresCsv(trained.scores, runDate), contentType: 'text/csv' },
+    table('backtest.csv', backtestCsv(part((r) => backtestRows(r.trained.history, levels)), levels), 'backtest', levels),
+    { name: 'scores.csv', data: scoresCsv(part((r) => r.trained.scores).map((p) => ({ ...p, runDate }))), contentType: 'text/csv' },
     { name: 'merged.csv', data: frameToCsv(b.frame), contentType: 'text/csv' },
-    { name: 'model.json', data: JSON.stringify(trained.model, null, 2) + '\n', contentType: 'application/json' },
+    { name: 'model.json', data: JSON.stringify(modelFileOf(trained.map((t) => t.model)), null, 2) + '\n', contentType: 'application/json' },
   ];
-  const { outlierProjection } = await import('../report/outlier-projection.js');
-  const reportInput: ReportInput = {
-    runDate, target: config.target, horizon: config.horizon, freq: config.freq, levels, metric: config.metric,
-    winner: trained.winner, deadlineHit: trained.deadlineHit, skipped: [...trained.skipped],
-    elapsedMs: deadline.elapsedMs(), stageTimings: deadline.timings(),
-    inputs: b.merged.inputs.map((i) => ({ uri: i.uri, rows: i.rows })),
-    predictions, scores: trained.scores, backtest, selectionCurve: trained.selectionCurve,
-    featureRanking: trained.featureRanking, removedFeatures: trained.removedFeatures,
-    outliers: outlierProjection(b.frame, config.target, trained.removedRows),
-    problems: b.merged.problems,
-  };
+  const reportInput = results.length === 1 && b.excluded.length === 0
+    ? await singleReportInput(b, results[0], predictions.get(results[0].target)!)
+    : targetsReportInput(b, predictions);
   files.push({ name: 'report-data.json', data: JSON.stringify(reportInput, null, 1) + '\n', contentType: 'application/json' });
   if (b.withReport) {
-    const { buildReport } = await import('../report/build-report.js');
-    const report = await buildReport(reportInput);
+    const { buildAnyReport } = await import('../report/build-any-report.js');
+    const report = await buildAnyReport(reportInput);
     files.push({ name: 'report.html', data: report.html, contentType: 'text/html' });
     for (const p of report.pngs) files.push({ name: p.name, data: p.bytes, contentType: 'image/png' });
   } else if (config.report) {
     b.logger.warn({ stage: 'report' }, 'report skipped: not enough time left before the deadline');
   }
   return files;
+}
+
+/** The report of a run with one target, as before. */
+async function singleReportInput(b: BuildInput, r: TargetResult, predictions: ReportPrediction[]): Promise<ReportInput> {
+  const { config, deadline } = b;
+  const { trained } = r;
+  const { outlierProjection } = await import('../report/outlier-projection.js');
+  return {
+    runDate: b.runDate, target: r.target, horizon: config.horizon, freq: config.freq, levels: config.levels, metric: config.metric,
+    winner: trained.winner, deadlineHit: trained.deadlineHit, skipped: [...trained.skipped],
+    elapsedMs: deadline.elapsedMs(), stageTimings: deadline.timings(),
+    inputs: b.merged.inputs.map((i) => ({ uri: i.uri, rows: i.rows })),
+    predictions, scores: trained.scores, backtest: backtestRows(trained.history, config.levels), selectionCurve: trained.selectionCurve,
+    featureRanking: trained.featureRanking, removedFeatures: trained.removedFeatures,
+    outliers: outlierProjection(b.frame, r.target, trained.removedRows),
+    problems: b.merged.problems,
+  };
+}
+
+/** The report of a run with several targets: every target's line, the movers' panels. */
+function targetsReportInput(b: BuildInput, predictions: ReadonlyMap<string, readonly ReportPrediction[]>): TargetsReportInput {
+  const { config, deadline } = b;
+  const targets = b.results.map((r) => targetSummary(r, predictions.get(r.target)!));
+  return {
+    kind: 'targets', runDate: b.runDate, horizon: config.horizon, freq: config.freq, levels: config.levels, metric: config.metric,
+    deadlineHit: b.results.some((r) => r.trained.deadlineHit), elapsedMs: deadline.elapsedMs(), stageTimings: deadline.timings(),
+    inputs: b.merged.inputs.map((i) => ({ uri: i.uri, rows: i.rows })), problems: b.merged.problems,
+    targets, panels: targetPanels(targets, predictions), excluded: b.excluded,
+  };
 }

@@ -9,6 +9,7 @@ import { validateSourceSpec, type SourceSpec } from './source-spec.js';
 import { parseUri } from '../io/uri.js';
 import type { CsvLimits } from '../io/csv-read.js';
 import { csvLimits } from './csv-limits.js';
+import { splitTargetList, type TargetPatterns } from './target-patterns.js';
 
 /** Where run-all publishes each table besides the out dir (any URI: path, gs://, bq://). */
 export interface PublishTargets {
@@ -20,7 +21,9 @@ export interface PublishTargets {
 }
 
 /** The validated pipeline config (the JSON file `run-all --config` reads). */
-export interface PipelineConfig extends Omit<EngineOptions, 'budget'> {
+export interface PipelineConfig extends Omit<EngineOptions, 'budget' | 'target'> {
+  /** The columns to forecast: names, `*` or globs (target-patterns.ts), resolved against the merged table. */
+  readonly targets: TargetPatterns;
   readonly sources: readonly SourceSpec[];
   readonly freq: Freq;
   readonly start?: string;
@@ -87,8 +90,7 @@ export function loadConfig(text: string, source: string, baseDir?: string): Pipe
   if (fill !== undefined && !isFill(fill)) throw bad('fill', `'${fill}' is not one of zero, ffill, none`);
   const metric = str('metric', 'mae')!;
   if (!isMetricName(metric)) throw bad('metric', `'${metric}' is not a metric name`);
-  const target = str('target');
-  if (!target) throw bad('target', 'is required: the column to forecast');
+  const targets = targetField(o.target, bad);
   for (const k of ['start', 'end'] as const) {
     const v = str(k);
     if (v !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(parseDate(v)))) throw bad(k, `'${v}' must be a date yyyy-mm-dd`);
@@ -115,7 +117,7 @@ export function loadConfig(text: string, source: string, baseDir?: string): Pipe
   }
   if (o.report !== undefined && typeof o.report !== 'boolean') throw bad('report', 'must be true or false');
   return {
-    sources, freq, start: str('start'), end: str('end'), fill: fill as Fill | undefined, target,
+    sources, freq, start: str('start'), end: str('end'), fill: fill as Fill | undefined, targets,
     horizon: int('horizon', 4, 1, 520),
     levels: levels as number[],
     metric,
@@ -128,4 +130,24 @@ export function loadConfig(text: string, source: string, baseDir?: string): Pipe
     maxMemoryBytes: parseBytes(str('maxMemory', '3.5GiB')!, `${source}: 'maxMemory'`),
     limits: csvLimits({ maxFieldSize: str('maxFieldSize'), maxLineLength: str('maxLineLength') }, undefined, (k) => `${source}: '${k}'`),
   };
+}
+
+/**
+ * `target`: a column name, `"*"`, a glob, or an array of them (a comma inside a string is part
+ * of the name here: only the CLI's `--target` splits on commas).
+ */
+function targetField(v: unknown, bad: (field: string, why: string) => Error): string[] {
+  const why = 'must be a column name, "*", a glob such as "gdelt_*", or an array of them';
+  if (v === undefined) throw bad('target', 'is required: the column(s) to forecast');
+  const list = typeof v === 'string' ? [v] : v;
+  if (!Array.isArray(list) || list.length === 0) throw bad('target', why);
+  return list.map((t, i) => {
+    if (typeof t !== 'string' || t.trim() === '') throw bad(Array.isArray(v) ? `target[${i}]` : 'target', why);
+    return t;
+  });
+}
+
+/** The CLI's `--target a,b` as config patterns, or the config's own when not given. */
+export function targetsOption(text: string | undefined, fallback: TargetPatterns): TargetPatterns {
+  return text === undefined ? fallback : splitTargetList(text);
 }

@@ -2,21 +2,25 @@ import { EXIT, ForecastError, inputError, isForecastError } from '../errors.js';
 import type { Freq } from '../frame/freq.js';
 import { formatDate } from '../frame/dates.js';
 import type { IoContext } from '../io/context.js';
-import { toCsv } from '../io/csv-write.js';
+import { toCsv, type CsvCell } from '../io/csv-write.js';
 import { readText } from '../io/read-text.js';
 import { parseUri } from '../io/uri.js';
 import { writeBytes, writeTable } from '../io/write-table.js';
-import type { EngineOptions, MetricName, ModelFile } from '../model/types.js';
-import { parseModelFile } from '../model/model-file.js';
+import type { MetricName, ModelFile } from '../model/types.js';
+import { modelFileOf, parseModels } from '../model/model-set.js';
 import { backtestCsv, backtestRows, scoresCsv } from './outputs.js';
 import { readFrame } from './read-frame.js';
 import { header } from './tables.js';
 import { checkForecastRange } from './forecast-range.js';
-import { checkTrainedModel, checkValueRange } from './value-range.js';
+import { checkValueRange } from './value-range.js';
+import { resolveTargets, splitTargetList } from './target-patterns.js';
+import { defaultWorkers, trainTargets } from './train-targets.js';
+import { backtestTargets } from './backtest-targets.js';
 import { csvLimits, type CsvLimitOptions } from './csv-limits.js';
 
 export interface ModelCliOptions extends CsvLimitOptions {
   readonly from: string;
+  /** Column names, `*` or globs, comma-separated (target-patterns.ts). */
   readonly target: string;
   readonly horizon: number;
   readonly levels: number[];
@@ -24,76 +28,93 @@ export interface ModelCliOptions extends CsvLimitOptions {
   readonly folds: number;
   readonly freq?: Freq;
   readonly to: string;
+  /** Worker threads (default: the available cores). */
+  readonly workers?: number;
 }
 
 const sourceName = (from: string) => (from === '-' ? 'stdin' : from);
 
-function engineOptions(o: ModelCliOptions, ctx: IoContext): EngineOptions {
-  return { target: o.target, horizon: o.horizon, levels: o.levels, metric: o.metric, folds: o.folds, budget: { remainingMs: () => ctx.remainingMs() } };
-}
-
-/** `forecast train`: fit and select on the table, write the model file and (optionally) the fold metrics. */
-export async function runTrain(o: ModelCliOptions & { metricsTo?: string }, ctx: IoContext): Promise<void> {
-  const to = parseUri(o.to, '--to');
-  const metricsTo = o.metricsTo === undefined ? undefined : parseUri(o.metricsTo, '--metrics-to');
+/** The table, checked, and the targets its patterns name. */
+async function modelInput(o: ModelCliOptions, ctx: IoContext, horizon: number) {
   const { frame } = await readFrame(o.from, ctx, o.freq, csvLimits(o));
-  checkForecastRange(frame, o.horizon, sourceName(o.from));
+  checkForecastRange(frame, horizon, sourceName(o.from));
   checkValueRange(frame, sourceName(o.from));
-  const { train } = await import('../model/engine.js');
-  const r = naming(o.from, () => train(frame, engineOptions(o, ctx)));
-  checkTrainedModel(r.model, sourceName(o.from));
-  await writeBytes(to, JSON.stringify(r.model, null, 2) + '\n', ctx, 'application/json');
-  if (metricsTo) await writeTable(metricsTo, scoresCsv(r.scores, formatDate(r.model.trainedThrough)), ctx, { mode: 'overwrite' });
-  ctx.logger.info({ winner: r.winner, trainedThrough: formatDate(r.model.trainedThrough), deadlineHit: r.deadlineHit }, 'trained');
+  const targets = resolveTargets(splitTargetList(o.target), frame.names, sourceName(o.from));
+  const run = {
+    frame, targets, shared: { horizon: o.horizon, levels: o.levels, metric: o.metric, folds: o.folds },
+    workers: o.workers ?? defaultWorkers(), remainingMs: () => ctx.remainingMs(), logger: ctx.logger, where: sourceName(o.from),
+  };
+  return run;
 }
 
 /**
- * `forecast predict`: load a model file and forecast the h periods after the table's last row.
- * The table's frequency (from its dates, or --freq) must be the model's.
+ * `forecast train`: fit and select on the table for each target, write the model file (a set
+ * of models for several targets) and optionally every candidate's fold metrics.
+ */
+export async function runTrain(o: ModelCliOptions & { metricsTo?: string }, ctx: IoContext): Promise<void> {
+  const to = parseUri(o.to, '--to');
+  const metricsTo = o.metricsTo === undefined ? undefined : parseUri(o.metricsTo, '--metrics-to');
+  const input = await modelInput(o, ctx, o.horizon);
+  const { results } = await naming(o.from, () => trainTargets(input));
+  const models = results.map((r) => r.trained.model);
+  await writeBytes(to, JSON.stringify(modelFileOf(models), null, 2) + '\n', ctx, 'application/json');
+  if (metricsTo) {
+    const parts = results.map((r) => ({ target: r.target, rows: r.trained.scores, runDate: formatDate(r.trained.model.trainedThrough) }));
+    await writeTable(metricsTo, scoresCsv(parts), ctx, { mode: 'overwrite' });
+  }
+  for (const r of results) ctx.logger.info({ target: r.target, winner: r.trained.winner, trainedThrough: formatDate(r.trained.model.trainedThrough), deadlineHit: r.trained.deadlineHit, fellBack: r.fellBack }, 'trained');
+}
+
+/**
+ * `forecast predict`: load a model file (or set) and forecast the h periods after the table's
+ * last row, for each model's target. The table's frequency (from its dates, or --freq) must be
+ * the models'.
  */
 export async function runPredict(o: CsvLimitOptions & { from: string; model: string; to: string; freq?: Freq }, ctx: IoContext): Promise<void> {
   const to = parseUri(o.to, '--to');
-  const model = await readModel(o.model, ctx);
+  const models = await readModels(o.model, ctx);
   const { frame } = await readFrame(o.from, ctx, o.freq, csvLimits(o));
-  if (frame.freq !== model.freq) {
-    throw inputError('freq_mismatch', `${sourceName(o.from)} is ${FREQ_NAMES[frame.freq]} (${frame.freq}) but ${o.model} was trained on ${FREQ_NAMES[model.freq]} (${model.freq}) data; train a model on this table, or predict from a ${FREQ_NAMES[model.freq]} table`);
-  }
-  checkForecastRange(frame, model.horizon, sourceName(o.from));
-  checkValueRange(frame, sourceName(o.from), [model.target, ...model.inputs]);
   const { predict } = await import('../model/engine.js');
-  const rows = predict(model, frame);
-  const levels = model.levels;
-  const csv = toCsv(header('predictions', levels).filter((h) => h !== 'actual' && h !== 'run_date'), rows.map((r) => [
-    formatDate(r.date), r.forecast, r.lower[0], r.upper[0], r.horizon, 'forecast', model.winner,
-    ...levels.slice(1).flatMap((_, i) => [r.lower[i + 1], r.upper[i + 1]]),
-  ]));
+  const rows: CsvCell[][] = [];
+  for (const model of models) {
+    if (frame.freq !== model.freq) {
+      throw inputError('freq_mismatch', `${sourceName(o.from)} is ${FREQ_NAMES[frame.freq]} (${frame.freq}) but ${o.model} was trained on ${FREQ_NAMES[model.freq]} (${model.freq}) data; train a model on this table, or predict from a ${FREQ_NAMES[model.freq]} table`);
+    }
+    checkForecastRange(frame, model.horizon, sourceName(o.from));
+    checkValueRange(frame, sourceName(o.from), [model.target, ...model.inputs]);
+    for (const r of predict(model, frame)) {
+      rows.push([model.target, formatDate(r.date), r.forecast, r.lower[0], r.upper[0], r.horizon, 'forecast', model.winner,
+        ...model.levels.slice(1).flatMap((_, i) => [r.lower[i + 1], r.upper[i + 1]])]);
+    }
+  }
+  const csv = toCsv(header('predictions', models[0].levels).filter((h) => h !== 'actual' && h !== 'run_date'), rows);
   await writeTable(to, csv, ctx, { mode: 'overwrite' });
 }
 
-/** `forecast backtest`: rolling-origin evaluation of the whole selection procedure. */
+/** `forecast backtest`: rolling-origin evaluation of the whole selection procedure, per target. */
 export async function runBacktest(o: ModelCliOptions & { origins: number }, ctx: IoContext): Promise<void> {
   const to = parseUri(o.to, '--to');
-  const { frame } = await readFrame(o.from, ctx, o.freq, csvLimits(o));
-  checkForecastRange(frame, 0, sourceName(o.from)); // a backtest forecasts inside the table
-  checkValueRange(frame, sourceName(o.from));
-  const { backtest } = await import('../model/engine.js');
-  const r = naming(o.from, () => backtest(frame, { ...engineOptions(o, ctx), origins: o.origins }));
-  await writeTable(to, backtestCsv(backtestRows(r.rows, o.levels), o.levels), ctx, { mode: 'overwrite' });
-  const byH = (h: number, pick: (x: (typeof r.rows)[number]) => number) => {
-    const rows = r.rows.filter((x) => x.horizon === h);
-    return rows.reduce((s, x) => s + Math.abs(x.actual - pick(x)), 0) / rows.length;
-  };
-  ctx.logger.info({
-    origins: o.origins, mae: r.metrics.mae.mean, naiveMae: r.naiveMae,
-    maeAtHorizon: byH(o.horizon, (x) => x.forecast), naiveMaeAtHorizon: byH(o.horizon, (x) => x.naive),
-    coverage: Object.fromEntries(o.levels.map((l, i) => [String(l), r.coverage[i]])),
-  }, 'backtest');
+  const input = await modelInput(o, ctx, 0); // a backtest forecasts inside the table
+  const done = await naming(o.from, () => backtestTargets({ ...input, origins: o.origins }));
+  const parts = done.map((d) => ({ target: d.target, rows: backtestRows(d.result.rows, o.levels) }));
+  await writeTable(to, backtestCsv(parts, o.levels), ctx, { mode: 'overwrite' });
+  for (const { target, result: r } of done) {
+    const byH = (h: number, pick: (x: (typeof r.rows)[number]) => number) => {
+      const rows = r.rows.filter((x) => x.horizon === h);
+      return rows.reduce((s, x) => s + Math.abs(x.actual - pick(x)), 0) / rows.length;
+    };
+    ctx.logger.info({
+      target, origins: o.origins, mae: r.metrics.mae.mean, naiveMae: r.naiveMae,
+      maeAtHorizon: byH(o.horizon, (x) => x.forecast), naiveMaeAtHorizon: byH(o.horizon, (x) => x.naive),
+      coverage: Object.fromEntries(o.levels.map((l, i) => [String(l), r.coverage[i]])),
+    }, 'backtest');
+  }
 }
 
 /** The engine knows columns, not files: name the table in its input errors ("merged.csv: column 'x' not found …"). */
-function naming<T>(from: string, work: () => T): T {
+async function naming<T>(from: string, work: () => Promise<T>): Promise<T> {
   try {
-    return work();
+    return await work();
   } catch (e) {
     if (isForecastError(e) && e.exitCode === EXIT.input) throw new ForecastError(e.code, `${sourceName(from)}: ${e.message}`, e.exitCode, { cause: e });
     throw e;
@@ -102,8 +123,8 @@ function naming<T>(from: string, work: () => T): T {
 
 const FREQ_NAMES: Record<Freq, string> = { 'W-SUN': 'weekly', D: 'daily', MS: 'monthly' };
 
-/** The model file at `text`, validated (model-file.ts) before anything uses it. */
-async function readModel(text: string, ctx: IoContext): Promise<ModelFile> {
+/** The models of the model file at `text`, validated (model-file.ts) before anything uses them. */
+async function readModels(text: string, ctx: IoContext): Promise<ModelFile[]> {
   const json = await readText(parseUri(text, '--model'), ctx);
   let raw: unknown;
   try {
@@ -111,5 +132,5 @@ async function readModel(text: string, ctx: IoContext): Promise<ModelFile> {
   } catch (e) {
     throw inputError('bad_model', `${text}: not a model file (invalid JSON: ${(e as Error).message})`);
   }
-  return parseModelFile(raw, text);
+  return parseModels(raw, text);
 }

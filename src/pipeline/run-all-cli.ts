@@ -4,7 +4,7 @@ import { fsError } from '../io/fs-error.js';
 import type { IoContext } from '../io/context.js';
 import { readText } from '../io/read-text.js';
 import { parseUri } from '../io/uri.js';
-import { loadConfig, type PipelineConfig } from './config.js';
+import { loadConfig, targetsOption, type PipelineConfig } from './config.js';
 import { parseBytes, parseDuration } from './duration.js';
 import { runAll, type RunSummary } from './run-all.js';
 import { csvLimits, type CsvLimitOptions } from './csv-limits.js';
@@ -33,6 +33,9 @@ export interface RunAllCliOptions extends CsvLimitOptions {
   readonly maxMemory?: string;
   readonly runDate?: string;
   readonly report?: boolean;
+  /** Overrides the config's target(s): names, `*` or globs, comma-separated. */
+  readonly target?: string;
+  readonly workers?: number;
 }
 
 /** `forecast run-all`: the whole weekly run, as the Cloud Function does it. */
@@ -43,7 +46,8 @@ export async function runAllCli(o: RunAllCliOptions, ctx: IoContext, now: () => 
     maxMemoryBytes: o.maxMemory ? parseBytes(o.maxMemory, '--max-memory') : base.maxMemoryBytes,
     report: o.report === false ? false : base.report,
     limits: csvLimits(o, base.limits),
+    targets: targetsOption(o.target, base.targets),
   };
   const deadlineMs = o.deadline ? parseDuration(o.deadline, '--deadline') : config.deadlineMs;
-  return runAll({ config, outDir: o.outDir, deadlineMs, runDate: o.runDate, ctx, now, progress });
+  return runAll({ config, outDir: o.outDir, deadlineMs, runDate: o.runDate, ctx, now, progress, workers: o.workers });
 }

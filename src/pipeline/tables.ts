@@ -24,10 +24,13 @@ const METRIC_COLS: readonly Col[] = [
   ['r2', 'FLOAT64', 'coefficient of determination'],
 ];
 
+const TARGET: Col = ['target', 'STRING', 'forecast column'];
+
 export const TABLES = {
   predictions: {
-    key: ['run_date', 'date', 'horizon', 'kind'],
+    key: ['target', 'run_date', 'date', 'horizon', 'kind'],
     columns: [
+      TARGET,
       ['date', 'DATE', 'target period (period end for weekly data)'],
       ['actual', 'FLOAT64', 'observed value of the target, empty for future periods'],
       ['forecast', 'FLOAT64', 'point forecast (history rows: out-of-sample fold forecast)'],
@@ -60,8 +63,9 @@ export const TABLES = {
     ] as readonly Col[],
   },
   featureRanking: {
-    key: ['feature'],
+    key: ['target', 'feature'],
     columns: [
+      TARGET,
       ['feature', 'STRING', 'input column or derived feature'],
       ['rank', 'INT64', '1 = most important'],
       ['coefficient', 'FLOAT64', 'standardised coefficient in the model'],
@@ -69,15 +73,17 @@ export const TABLES = {
     ] as readonly Col[],
   },
   removedFeatures: {
-    key: ['feature'],
+    key: ['target', 'feature'],
     columns: [
+      TARGET,
       ['feature', 'STRING', 'input column'],
       ['reason', 'STRING', 'why it was removed'],
     ] as readonly Col[],
   },
   backtest: {
-    key: ['cutoff', 'target_date', 'horizon'],
+    key: ['target', 'cutoff', 'target_date', 'horizon'],
     columns: [
+      TARGET,
       ['cutoff', 'DATE', 'last period the model was trained on'],
       ['target_date', 'DATE', 'period forecast'],
       ['horizon', 'INT64', 'periods ahead'],

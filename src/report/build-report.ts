@@ -12,7 +12,7 @@ import type { ReportInput } from './types.js';
 export interface BuiltReport {
   readonly html: string;
   /** `forecast.png`, `backtest.png`, `selection.png`, `features.png`, `outliers.png`, in that order. */
-  readonly pngs: readonly { readonly name: `${ChartName}.png`; readonly bytes: Uint8Array }[];
+  readonly pngs: readonly { readonly name: string; readonly bytes: Uint8Array }[];
 }
 
 /**

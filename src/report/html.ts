@@ -3,7 +3,6 @@
  * and a Content-Security-Policy that forbids every fetch, so opening it makes no request even
  * if some data-derived text slipped through (it does not: all of it is escaped).
  */
-import type { ChartName } from './charts/chart.js';
 import { escapeHtml } from './html-escape.js';
 import {
   backtestSection, problemsSection, removedFeaturesSection, scoresSection, summarySection, winnerSection,
@@ -14,7 +13,7 @@ import type { ReportInput } from './types.js';
 
 /** One chart of the page: its SVG, or the note saying why there is nothing to show. */
 export interface ChartSection {
-  readonly name: ChartName;
+  readonly name: string;
   readonly title: string;
   readonly svg?: string;
   readonly note?: string;
@@ -22,14 +21,16 @@ export interface ChartSection {
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-function figure(charts: readonly ChartSection[], name: ChartName): string {
-  const c = charts.find((x) => x.name === name);
+/** A chart's figure, or its note when it has nothing to show. */
+export function figureOf(c: ChartSection | undefined): string {
   if (c === undefined) return '';
   if (c.svg === undefined) return `<p class="note">${escapeHtml(c.note ?? 'Nothing to show.')}</p>`;
-  return `<figure id="chart-${name}">${inlineSvg(c.svg, name, c.title)}</figure>`;
+  return `<figure id="chart-${c.name}">${inlineSvg(c.svg, c.name, c.title)}</figure>`;
 }
 
-function section(id: string, title: string, body: string): string {
+const figure = (charts: readonly ChartSection[], name: string) => figureOf(charts.find((x) => x.name === name));
+
+export function section(id: string, title: string, body: string): string {
   return `<section id="${id}">\n<h2>${escapeHtml(title)}</h2>\n${body}\n</section>`;
 }
 
@@ -52,6 +53,11 @@ export function renderReportHtml(input: ReportInput, charts: readonly ChartSecti
     section('outliers', 'Outliers', figure(charts, 'outliers') + removedRows(input)),
     section('problems', 'Data problems', problemsSection(input)),
   ].join('\n');
+  return htmlDocument(title, body);
+}
+
+/** The page around a body: charset, the no-fetch CSP, the inline style sheet. */
+export function htmlDocument(title: string, body: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

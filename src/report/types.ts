@@ -80,3 +80,60 @@ export interface ReportInput {
   /** Data problems found on the way, e.g. "filled 3 missing weeks with 0 in trends.csv". */
   readonly problems: readonly string[];
 }
+
+/** One target of a run with several, as the report's table lists it. */
+export interface ReportTargetSummary {
+  readonly target: string;
+  readonly winner: string;
+  /** The winner's MAE on its out-of-sample fold forecasts at every horizon (predictions' history rows). */
+  readonly mae: number | null;
+  /** The naive forecast's MAE on exactly the same rows. */
+  readonly naiveMae: number | null;
+  /** Empirical coverage of the first level's interval on the folds. */
+  readonly coverage: number | null;
+  readonly deadlineHit: boolean;
+  /** Only the baseline was published: the deadline came before the full search. */
+  readonly fellBack: boolean;
+  /** The last actual, and the forecast at the full horizon. */
+  readonly last: number | null;
+  readonly forecast: number | null;
+  /** (forecast − last) / naiveMae: the forecast's change in units of the series' typical error. */
+  readonly change: number | null;
+}
+
+/** A small-multiples panel: a target's recent actuals and its forecast with the first band. */
+export interface ReportTargetPanel {
+  readonly target: string;
+  readonly history: readonly { readonly date: string; readonly actual: number | null }[];
+  readonly forecast: readonly ReportPrediction[];
+}
+
+/**
+ * The report of a run with several targets: a table of every target and small multiples of
+ * those whose forecast changes most. A run with one target keeps `ReportInput`.
+ */
+export interface TargetsReportInput {
+  readonly kind: 'targets';
+  readonly runDate: string;
+  readonly horizon: number;
+  readonly freq: Freq;
+  readonly levels: readonly number[];
+  readonly metric: MetricName;
+  readonly deadlineHit: boolean;
+  readonly elapsedMs: number;
+  readonly stageTimings: readonly { readonly stage: string; readonly ms: number }[];
+  readonly inputs: readonly { readonly uri: string; readonly rows: number }[];
+  readonly problems: readonly string[];
+  /** Every target, in target order. */
+  readonly targets: readonly ReportTargetSummary[];
+  /** The targets with the largest |change|, largest first. */
+  readonly panels: readonly ReportTargetPanel[];
+  readonly excluded: readonly { readonly target: string; readonly reason: string }[];
+}
+
+/** What report-data.json holds: one target's report, or a many-target one. */
+export type AnyReportInput = ReportInput | TargetsReportInput;
+
+export function isTargetsReport(r: AnyReportInput): r is TargetsReportInput {
+  return (r as { kind?: string }).kind === 'targets';
+}

@@ -38,17 +38,17 @@ test('merge | train | predict pipes through stdin and stdout', async () => {
   assert.equal(p.code, 0, p.stderr);
   const rows = p.stdout.trim().split('\n');
   assert.equal(rows.length, 1 + 4);
-  assert.match(rows[0], /^date,forecast,lower,upper,horizon,kind,model/);
-  assert.deepEqual(rows.slice(1).map((r) => r.split(',')[0]), ['2020-05-31', '2020-06-07', '2020-06-14', '2020-06-21']);
+  assert.match(rows[0], /^target,date,forecast,lower,upper,horizon,kind,model/);
+  assert.deepEqual(rows.slice(1).map((r) => r.split(',').slice(0, 2).join(',')), ['2020-05-31', '2020-06-07', '2020-06-14', '2020-06-21'].map((d) => `desempleo,${d}`));
 });
 
 test('backtest writes one row per cutoff and horizon', async () => {
   const r = await runCli(['backtest', '--from', merged, '--target', 'desempleo', '--horizon', '2', '--origins', '3']);
   assert.equal(r.code, 0, r.stderr);
   const rows = r.stdout.trim().split('\n');
-  assert.match(rows[0], /^cutoff,target_date,horizon,actual,forecast,lower,upper,model,naive/);
+  assert.match(rows[0], /^target,cutoff,target_date,horizon,actual,forecast,lower,upper,model,naive/);
   assert.equal(rows.length, 1 + 3 * 2);
-  assert.ok(rows.slice(1).every((l) => l.split(',')[0] < l.split(',')[1]), 'every target date is after its cutoff');
+  assert.ok(rows.slice(1).every((l) => l.split(',')[1] < l.split(',')[2]), 'every target date is after its cutoff');
 });
 
 test('publish --mode append does not duplicate a run already published', async () => {
@@ -131,7 +131,7 @@ test('values near ±1e308 train and predict to finite forecasts, never an intern
   assert.equal(t.code, 0, t.stderr);
   const p = await runCli(['predict', '--from', 'test/corpus/files/huge-values.csv', '--model', model]);
   assert.equal(p.code, 0, p.stderr);
-  const forecasts = p.stdout.trim().split('\n').slice(1).map((l) => Number(l.split(',')[1]));
+  const forecasts = p.stdout.trim().split('\n').slice(1).map((l) => Number(l.split(',')[2]));
   assert.equal(forecasts.length, 4);
   for (const f of forecasts) assert.ok(f >= 1e308 && f <= 1.7e308, `forecast ${f}`);
 });

@@ -30,7 +30,7 @@ describe('BigQuery names and schemas', () => {
     const fields = schema('predictions', [0.8, 0.975]);
     assert.deepEqual(fields.slice(-2).map((f) => f.name), ['lower_97_5', 'upper_97_5']);
     const header = fields.map((f) => f.name).join(',');
-    await writeBqTable(bqUri('bq://test-project.dash.predictions'), `${header}\n2020-05-31,,1,0,2,1,forecast,naive,2020-05-24,-1,3\n`, ctx(), { mode: 'overwrite', schema: fields });
+    await writeBqTable(bqUri('bq://test-project.dash.predictions'), `${header}\ny,2020-05-31,,1,0,2,1,forecast,naive,2020-05-24,-1,3\n`, ctx(), { mode: 'overwrite', schema: fields });
     assert.deepEqual(d.bq.find('test-project', 'dash', 'predictions')!.schema.slice(-2).map((f) => f.name), ['lower_97_5', 'upper_97_5']);
   });
 

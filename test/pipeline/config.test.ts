@@ -9,7 +9,7 @@ const ok = { sources: [{ uri: 'a.csv' }], target: 'y' };
 
 test('the demo config loads, with defaults and source paths relative to the config', () => {
   const c = loadConfig(readFileSync('fixtures/demo/pipeline.json', 'utf8'), 'pipeline.json', 'fixtures/demo');
-  assert.equal(c.target, 'desempleo');
+  assert.deepEqual(c.targets, ['desempleo']);
   assert.equal(c.sources[0].uri, 'fixtures/google_trends_spain_2019_2020.csv');
   assert.equal(c.deadlineMs, 60_000);
   assert.equal(c.maxMemoryBytes, Math.round(3.5 * 1024 ** 3));
@@ -17,6 +17,13 @@ test('the demo config loads, with defaults and source paths relative to the conf
   assert.deepEqual([d.freq, d.horizon, d.metric, d.levels, d.outDir, d.report], ['W-SUN', 4, 'mae', [0.8, 0.95], 'out', true]);
   assert.deepEqual(d.limits, { maxFieldChars: 2 ** 20, maxLineChars: 2 ** 26 });
   assert.deepEqual(loadConfig(JSON.stringify({ ...ok, maxFieldSize: '64KiB', maxLineLength: '1000' }), 'c.json').limits, { maxFieldChars: 65536, maxLineChars: 1000 });
+});
+
+test('target: a name, "*", a glob or an array of them; a comma is part of a name here', () => {
+  const cases: [unknown, string[]][] = [
+    ['y', ['y']], ['*', ['*']], ['gdelt_*', ['gdelt_*']], [['desempleo', 'paro'], ['desempleo', 'paro']], ['a,b', ['a,b']],
+  ];
+  for (const [target, want] of cases) assert.deepEqual(loadConfig(JSON.stringify({ ...ok, target }), 'c.json').targets, want);
 });
 
 test('bad fields are named', () => {
@@ -39,6 +46,9 @@ test('bad fields are named', () => {
     [{ ...ok, maxLineLength: 'long' }, /c\.json: 'maxLineLength' 'long' is not a size/],
     [{ ...ok, maxFieldSize: '0' }, /c\.json: 'maxFieldSize' '0' must be at least 1 character/],
     ['[1,2]', /expected a JSON object/],
+    [{ ...ok, target: [] }, /'target' must be a column name, "\*", a glob/],
+    [{ ...ok, target: ['a', 3] }, /'target\[1\]' must be a column name/],
+    [{ ...ok, target: ' ' }, /'target' must be a column name/],
   ];
   for (const [raw, re] of cases) {
     const text = typeof raw === 'string' ? raw : JSON.stringify(raw);

@@ -25,7 +25,7 @@ test('run-all writes every output, the manifest last, and re-running a week leav
   const forecasts = csvRows(join(out, 'predictions.csv')).filter((l) => l.includes(',forecast,'));
   assert.equal(forecasts.length, 4);
   for (const l of forecasts) {
-    const [, , f, lo, hi] = l.split(',').map(Number);
+    const [, , , f, lo, hi] = l.split(',').map(Number);
     assert.ok(lo <= f && f <= hi, l);
   }
   const first = readFileSync(join(out, 'predictions.csv'));
