@@ -76,9 +76,9 @@ const DEFAULTS: Record<string, (o: Origin) => Pick | undefined> = {
   'med(e,a,t,r)': (o) => combo(o, ['ets', 'arima', 'theta', 'ridge_ar'], med),
 };
 /** Top-k by fold loss, combined; the fold forecasts are prequential (fold f ranks on folds ≤ f − 1 whose windows ended), so a switch test against it is honest. */
-function topkPreq(k: number, how: (xs: number[]) => number, H = 4, step = 1): Rule {
+function topkPreq(k: number, how: (xs: number[]) => number, H = 4, step = 1, pool: (o: Origin) => [string, Cand][] = singles): Rule {
   return (o) => {
-    const s = singles(o);
+    const s = pool(o);
     if (s.length === 0) return undefined;
     const rankOn = (folds: number[]) => s.map(([n, c]) => ({ n, c, l: folds.length ? avg(folds.map((g) => c.loss[g])) : 0 })).sort((a, b) => a.l - b.l).slice(0, k);
     const all = rankOn(o.foldActual.map((_, g) => g));
@@ -176,7 +176,17 @@ function weighted(k: number): Rule {
   };
 }
 const trimmed = (xs: number[]) => { const v = [...xs].sort((a, b) => a - b); const cut = v.length >= 5 ? 1 : 0; return avg(v.slice(cut, v.length - cut)); };
+/** Statistical models and seasonal naive only, when seasonal naive beats naive on the folds (the season dominates). */
+function seasonalPool(o: Origin): [string, Cand][] {
+  const s = singles(o);
+  const loss = (n: string) => { const c = o.candidates[n]; return c && complete(c) ? avg(c.loss) : Infinity; };
+  if (!(loss('snaive') < loss('naive'))) return s;
+  const p = s.filter(([n]) => FAMILY[n] === 'stat' || n === 'snaive');
+  return p.length >= 3 ? p : s;
+}
 const RULES: Record<string, Rule> = {
+  'seas7p-med|z2.33': switchRule(topkPreq(7, med, 4, 1, seasonalPool), () => 2.33),
+  'seas5p-med|z2.33': switchRule(topkPreq(5, med, 4, 1, seasonalPool), () => 2.33),
   recorded: (o) => o.candidates[o.winner],
   'top4-med': topk(4, med),
   'top6-med': topk(6, med),

@@ -1,6 +1,6 @@
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { syncDir, tempNameFor } from './durable-file.js';
+import { syncDir, tempNameFor, writeSynced } from './durable-file.js';
 import { fsError } from './fs-error.js';
 import { trackTemp } from './temp-files.js';
 
@@ -15,14 +15,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   const tmp = tempNameFor(path);
   const untrack = trackTemp(tmp);
   try {
-    await mkdir(dir, { recursive: true });
-    const fh = await open(tmp, 'wx');
-    try {
-      await fh.writeFile(data);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
+    await writeSynced(tmp, data, 'wx');
     await rename(tmp, path);
     await syncDir(dir);
   } catch (e) {

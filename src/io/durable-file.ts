@@ -10,17 +10,22 @@ import { trackTemp } from './temp-files.js';
  * its new content. Filesystem errors become exit-2 messages naming the path.
  */
 
+/** Create the folder of `path`, write `data` to it (`wx`: only if new) and fsync the file. */
+export async function writeSynced(path: string, data: string | Uint8Array, flag: 'w' | 'wx'): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const fh = await open(path, flag);
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
 /** Write `data` to `path` (a name nobody reads yet) and fsync it and its folder. */
 export async function writeDurable(path: string, data: string | Uint8Array): Promise<void> {
   try {
-    await mkdir(dirname(path), { recursive: true });
-    const fh = await open(path, 'w');
-    try {
-      await fh.writeFile(data);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
+    await writeSynced(path, data, 'w');
     await syncDir(dirname(path));
   } catch (e) {
     throw fsError(e, path);

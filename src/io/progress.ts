@@ -21,7 +21,7 @@ export function aroundStatusLine(stream: Stream, text: string): void {
 }
 
 export interface Progress {
-  /** Begins a stage; with `total`, ticks show "label 3/10 (30 %)", else a tick count. */
+  /** Begins a stage; with `total`, ticks show "label 3/10 (30 %)", else a tick count once there is one. */
   start(label: string, total?: number): void;
   /** Advances by `n` (default 1). */
   tick(n?: number): void;
@@ -47,7 +47,7 @@ export function createProgress(stream: Stream, isTTY: boolean): Progress {
   const draw = () => {
     const text = total !== undefined && total > 0
       ? `${label} ${Math.min(count, total)}/${total} (${Math.floor((100 * Math.min(count, total)) / total)} %)`
-      : `${label} ${count}`;
+      : count > 0 ? `${label} ${count}` : label;
     if (text === shown) return;
     shown = text;
     line.text = text;

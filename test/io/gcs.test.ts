@@ -73,10 +73,12 @@ describe('gcs tables through the real client and the local double', () => {
   it('a concurrent writer between read and write is a cloud.conflict naming the object', async () => {
     const u = gs('gs://fc-bucket/race.csv');
     double.store.put('fc-bucket', 'race.csv', Buffer.from('run_date,v\n2024-01-07,1\n'), {});
-    // Another writer lands right after our read: a slow fault on the upload gives us the window.
-    double.faults.add({ method: 'POST', pathRegex: '^/upload/', mode: 'slow', delayMs: 100, count: 1 });
+    // Another writer lands after our read and before our upload is stored: the slow fault holds
+    // the upload once it has arrived (the fault is then used up), and the other write lands then.
+    // Waiting for the upload to arrive, not for a fixed time, keeps this right on a busy machine.
+    double.faults.add({ method: 'POST', pathRegex: '^/upload/', mode: 'slow', delayMs: 500, count: 1 });
     const p = writeGcsTable(u, 'run_date,v\n2024-01-14,2\n', ctx(), { mode: 'append', key: ['run_date'] });
-    await new Promise((r) => setTimeout(r, 50));
+    while (double.faults.list().length > 0) await new Promise((r) => setTimeout(r, 2));
     double.store.put('fc-bucket', 'race.csv', Buffer.from('run_date,v\n2024-01-07,9\n'), {});
     await assert.rejects(p, (e: unknown) => isForecastError(e) && e.code === 'cloud.conflict' && e.exitCode === 3 && e.message.includes('gs://fc-bucket/race.csv'));
   });

@@ -23,7 +23,7 @@ test('createProgress: on a TTY, one redrawn line with count and percent, cleared
   assert.deepEqual(out, [`${clear}train 0/4 (0 %)`, `${clear}train 1/4 (25 %)`, `${clear}train 4/4 (100 %)`, clear]);
 });
 
-test('createProgress: without a total it counts; ticks before start or after done are ignored', () => {
+test('createProgress: without a total it shows the label, then counts; ticks before start or after done are ignored', () => {
   const { out, stream } = sink();
   const p = createProgress(stream, true);
   p.tick();
@@ -31,7 +31,7 @@ test('createProgress: without a total it counts; ticks before start or after don
   p.tick(5);
   p.done();
   p.tick();
-  assert.deepEqual(out.map((s) => s.replace('\r\x1b[2K', '')), ['reading 0', 'reading 5', '']);
+  assert.deepEqual(out.map((s) => s.replace('\r\x1b[2K', '')), ['reading', 'reading 5', '']);
 });
 
 test('a log line on the same terminal clears the progress line first and draws it again after', async () => {

@@ -110,9 +110,9 @@ describe('gs:// lock', () => {
     const release = await acquireRunLock('gs://lock-out/weekly', c, { runDate: '2020-05-24', expiresAt: Date.now() + 60_000 });
     assert.ok(d.gcs.find('lock-out', 'weekly/.forecast.lock'));
     // The delete is held up; meanwhile another run (whose clock says ours expired) takes the lock over.
-    d.faults.add({ method: 'DELETE', pathRegex: '\\.forecast\\.lock', mode: 'slow', delayMs: 300, count: 1 });
+    d.faults.add({ method: 'DELETE', pathRegex: '\\.forecast\\.lock', mode: 'slow', delayMs: 500, count: 1 });
     const releasing = release();
-    await new Promise((r) => setTimeout(r, 100));
+    while (d.faults.list().length > 0) await new Promise((r) => setTimeout(r, 2)); // the delete has arrived
     const theirs = Buffer.from(lockBody({ owner: 'another-run' }));
     d.gcs.put('lock-out', 'weekly/.forecast.lock', theirs, { contentType: 'application/json' });
     await releasing;
