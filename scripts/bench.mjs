@@ -18,6 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { eventsCase, trendsCase, ensureDir, END_DATE } from './bench/data.mjs';
 import { measure, rssProbe } from './bench/measure.mjs';
 import { gzipBombCase, longLineCase, longLineConfig, manySourcesCase, wideCase } from './bench/pathological.mjs';
+import { targetsCases } from './bench/targets.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = resolve(ROOT, '.bench');
@@ -139,6 +140,7 @@ const CASES = [
     check: (_d, i) => runAllCheck(runDir('trends-5000', i)),
   },
   ...pathologicalCases(),
+  ...targetsCases({ CACHE, ROOT, runDir, forecast, ensureDir, runAllCheck }),
   ...eventsCases(2.5e6, '2.5m'),
   ...eventsCases(10e6, '10m'),
   ...eventsCases(10e6, '10m-gz', { gz: true }),
@@ -213,11 +215,11 @@ for (const r of results) {
   let extra = '';
   if (r.data.bytes) extra = `${(r.data.bytes / 1e6 / (wall / 1000)).toFixed(0)} MB/s`;
   if (target.ratioOf) {
-    targets.push(`≥ ${target.ratio * 100} % of bare`);
+    targets.push(target.ratioText ? `${target.ratioText} ≥ ${target.ratio}×` : `≥ ${target.ratio * 100} % of bare`);
     const base = byName.get(target.ratioOf);
     if (base) {
       const ratio = median(base.runs.map((x) => x.wallMs)) / wall;
-      extra += `, ${(ratio * 100).toFixed(0)} % of bare`;
+      extra += target.ratioText ? `${extra ? ', ' : ''}${ratio.toFixed(2)}×` : `, ${(ratio * 100).toFixed(0)} % of bare`;
       if (ratio < target.ratio) fails.push('throughput');
     } else {
       extra += ', (bare not run)';
@@ -232,7 +234,7 @@ for (const r of results) {
       if (times > 2 * target.factor) fails.push('not linear');
     }
   }
-  const hit = r.runs.some((x) => x.deadlineHit) ? ' (deadline hit: fallback)' : '';
+  const hit = (r.runs.some((x) => x.deadlineHit) ? ' (deadline hit: fallback)' : '') + (r.runs.find((x) => x.note)?.note ? ` ${r.runs.find((x) => x.note).note}` : '');
   rows.push(`| ${r.case.name} | ${fmtS(wall)} s | ${fmtS(Math.min(...walls))}–${fmtS(Math.max(...walls))} | ${fmtS(cpu)} s | ${rss.toFixed(0)} MiB | ${extra}${hit} | ${targets.join(', ') || '—'} | ${fails.length ? `FAIL (${fails.join(', ')})` : 'pass'} |`);
 }
 

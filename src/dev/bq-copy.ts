@@ -56,7 +56,7 @@ export function runCopy(store: BqStore, cfg: CopyConfig): Record<string, unknown
       table.schema = schema.map((f) => ({ ...f }));
       table.rows = [];
     }
-    table.rows.push(...rows.map((r) => [...r]));
+    for (const r of rows) table.rows.push([...r]);
   } else {
     if (!table.timePartitioning) throw new JobFailure('invalid', `Cannot write to partition ${partition} of non-partitioned table ${tableId}`);
     if (!sameFields(schema, table.schema)) throw new JobFailure('invalid', `Provided Schema does not match Table ${id}.`);
@@ -67,7 +67,7 @@ export function runCopy(store: BqStore, cfg: CopyConfig): Record<string, unknown
     const inPartition = (r: Value[]) => partitionOf(t, r) === partition;
     if (disposition === 'WRITE_EMPTY' && t.rows.some(inPartition)) throw new JobFailure('duplicate', `Already Exists: Table ${id}$${partition}`);
     if (disposition === 'WRITE_TRUNCATE') t.rows = t.rows.filter((r) => !inPartition(r));
-    t.rows.push(...laid);
+    for (const r of laid) t.rows.push(r);
   }
   table.lastModifiedTime = Date.now();
   return { copiedRows: String(rows.length), copiedLogicalBytes: '0' };

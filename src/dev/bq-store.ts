@@ -148,7 +148,7 @@ export class BqStore {
   seed(project: string, dataset: string, table: string, schema: Field[], rows: Value[][], timePartitioning?: { type: string; field?: string }): BqTable {
     this.ensureDataset(project, dataset);
     const t = this.find(project, dataset, table) ?? this.create({ project, dataset, table, schema, timePartitioning });
-    t.rows.push(...rows);
+    for (const r of rows) t.rows.push(r);
     return t;
   }
 }
