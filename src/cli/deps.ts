@@ -6,7 +6,7 @@ export interface CliDeps {
   readonly argv: readonly string[];
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdin: Readable;
-  readonly stdout: Writable;
+  readonly stdout: Writable & { isTTY?: boolean };
   readonly stderr: Writable & { isTTY?: boolean };
   readonly now: () => number;
   /** Aborted (reason 'SIGINT' or 'SIGTERM') when the process is asked to stop. */
@@ -22,15 +22,22 @@ export interface GlobalOptions {
   readonly logFormat?: 'json' | 'pretty';
 }
 
-/** Build the I/O context of one command run, with a deadline and its logger. */
-export async function ioContext(deps: CliDeps, globals: GlobalOptions, deadlineMs = Infinity): Promise<IoContext> {
+/** Build the I/O context of one command run, with its logger; a run bounds its time itself (run-stages.ts openRun). */
+export async function ioContext(deps: CliDeps, globals: GlobalOptions): Promise<IoContext> {
   const { createLogger } = await import('../io/logger.js');
-  const pretty = globals.logFormat ? globals.logFormat === 'pretty' : Boolean(deps.stderr.isTTY);
   const logger = createLogger({
     level: globals.logLevel ?? (globals.verbose ? 'debug' : 'info'),
-    pretty,
+    pretty: globals.logFormat === 'pretty' || isTerminal(deps.stderr, globals),
     destination: deps.stderr,
   });
-  const end = deps.now() + deadlineMs;
-  return { env: deps.env, remainingMs: () => end - deps.now(), logger, stdin: deps.stdin, stdout: deps.stdout, ...(deps.signal ? { signal: deps.signal } : {}) };
+  return { env: deps.env, remainingMs: () => Infinity, logger, stdin: deps.stdin, stdout: deps.stdout, ...(deps.signal ? { signal: deps.signal } : {}) };
+}
+
+/**
+ * Whether a person reads `stream`: it is a terminal and JSON logs were not asked for. The one
+ * rule for what is drawn for people: pretty log lines and the progress line on stderr, the
+ * readable run summary on stdout (piped, it is the one-line JSON).
+ */
+export function isTerminal(stream: { isTTY?: boolean }, globals: GlobalOptions): boolean {
+  return Boolean(stream.isTTY) && globals.logFormat !== 'json';
 }

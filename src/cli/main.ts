@@ -4,12 +4,17 @@ import { EXIT, isForecastError, type ExitCode } from '../errors.js';
 import { redactSecrets } from '../redact-secrets.js';
 import type { CliDeps, GlobalOptions } from './deps.js';
 import { examplesText } from './examples.js';
-import { mergeCommand } from './merge-command.js';
-import { backtestCommand, predictCommand, trainCommand } from './model-commands.js';
-import { extractCommand, publishCommand } from './copy-commands.js';
-import { reportCommand, runAllCommand } from './run-all-command.js';
-import { gatherCommand, prepareCommand } from './shard-commands.js';
-import { recoverCommand } from './recover-command.js';
+import { backtestCommand } from './commands/backtest.js';
+import { extractCommand } from './commands/extract.js';
+import { gatherCommand } from './commands/gather.js';
+import { mergeCommand } from './commands/merge.js';
+import { predictCommand } from './commands/predict.js';
+import { prepareCommand } from './commands/prepare.js';
+import { publishCommand } from './commands/publish.js';
+import { recoverCommand } from './commands/recover.js';
+import { reportCommand } from './commands/report.js';
+import { runAllCommand } from './commands/run-all.js';
+import { trainCommand } from './commands/train.js';
 
 export function buildProgram(deps: CliDeps): Command {
   const program = new Command('forecast')

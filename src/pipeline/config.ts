@@ -9,7 +9,7 @@ import { validateSourceSpec, type SourceSpec } from './source-spec.js';
 import { parseUri } from '../io/uri.js';
 import type { CsvLimits } from '../io/csv-read.js';
 import { csvLimits } from './csv-limits.js';
-import { splitTargetList, type TargetPatterns } from './target-patterns.js';
+import type { TargetPatterns } from './target-patterns.js';
 
 /** Where run-all publishes each table besides the out dir (any URI: path, gs://, bq://). */
 export interface PublishTargets {
@@ -145,9 +145,4 @@ function targetField(v: unknown, bad: (field: string, why: string) => Error): st
     if (typeof t !== 'string' || t.trim() === '') throw bad(Array.isArray(v) ? `target[${i}]` : 'target', why);
     return t;
   });
-}
-
-/** The CLI's `--target a,b` as config patterns, or the config's own when not given. */
-export function targetsOption(text: string | undefined, fallback: TargetPatterns): TargetPatterns {
-  return text === undefined ? fallback : splitTargetList(text);
 }

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { acquireRunLock } from '../io/run-lock.js';
 import { inputError } from '../errors.js';
-import { fsError } from '../io/fs-error.js';
 import type { IoContext } from '../io/context.js';
 import type { ReadOptions } from '../io/open-read.js';
 import { readText, streamText } from '../io/read-text.js';
@@ -30,10 +28,10 @@ export interface ExtractOptions {
   readonly from?: string;
   readonly to: string;
   readonly query?: string;
-  readonly queryFile?: string;
   readonly param?: Record<string, unknown>;
   readonly location?: string;
-  readonly maxBytesBilled?: string;
+  /** Bytes. */
+  readonly maxBytesBilled?: number;
   readonly dryRun?: boolean;
   readonly extractVia?: string;
 }
@@ -41,15 +39,7 @@ export interface ExtractOptions {
 /** `forecast extract`: copy a table (file, gs://, bq:// table or query) to a CSV destination. */
 export async function runExtract(o: ExtractOptions, ctx: IoContext): Promise<void> {
   const to = parseUri(o.to, '--to');
-  if (o.query !== undefined && o.queryFile !== undefined) throw inputError('bad_option', 'give --query or --query-file, not both');
-  let query = o.query;
-  if (o.queryFile !== undefined) {
-    try {
-      query = await readFile(o.queryFile, 'utf8');
-    } catch (e) {
-      throw fsError(e, `--query-file ${o.queryFile}`);
-    }
-  }
+  const { query } = o;
   if (query !== undefined || o.dryRun) {
     const { openBqRead, dryRunQuery } = await import('../io/bigquery.js');
     const from = o.from === undefined || o.from === '-' ? null : parseUri(o.from, '--from');
@@ -70,10 +60,10 @@ export async function runExtract(o: ExtractOptions, ctx: IoContext): Promise<voi
 }
 
 /** `forecast publish`: write a CSV to its destination; append never duplicates a published run. */
-export async function runPublish(o: { from: string; to: string; mode: 'overwrite' | 'append'; key?: string }, ctx: IoContext): Promise<void> {
+export async function runPublish(o: { from: string; to: string; mode: 'overwrite' | 'append'; key: readonly string[] }, ctx: IoContext): Promise<void> {
   const to = parseUri(o.to, '--to');
   const csv = await readAll(o.from, '--from', ctx);
-  const key = o.key?.split(',').map((s) => s.trim()).filter(Boolean) ?? ['run_date'];
+  const { key } = o;
   // A local append is read-merge-write: hold the folder's lock so two publishers cannot lose rows
   // (gs:// appends are guarded by the object's generation, bq:// by the partition load).
   const release = o.mode === 'append' && to.kind === 'file'

@@ -16,3 +16,10 @@ export function parseBytes(text: string, what = 'size'): number {
   const mult: Record<string, number> = { b: 1, kb: 1e3, kib: 1024, mb: 1e6, mib: 1024 ** 2, gb: 1e9, gib: 1024 ** 3 };
   return Math.round(Number(m[1]) * mult[(m[2] ?? 'b').toLowerCase()]);
 }
+
+/** A CSV limit (`64MiB`, `1000000`) in characters, at least 1. */
+export function limitSize(text: string, what: string): number {
+  const n = parseBytes(text, what);
+  if (n < 1) throw inputError('bad_option', `${what} '${text}' must be at least 1 character`);
+  return n;
+}

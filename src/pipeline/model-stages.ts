@@ -13,15 +13,16 @@ import { readFrame } from './read-frame.js';
 import { header } from './tables.js';
 import { checkForecastRange } from './forecast-range.js';
 import { checkValueRange } from './value-range.js';
-import { resolveTargets, splitTargetList } from './target-patterns.js';
+import { resolveTargets, type TargetPatterns } from './target-patterns.js';
 import { defaultWorkers, trainTargets } from './train-targets.js';
 import { backtestTargets } from './backtest-targets.js';
-import { csvLimits, type CsvLimitOptions } from './csv-limits.js';
+import type { CsvLimits } from '../io/csv-read.js';
 
-export interface ModelCliOptions extends CsvLimitOptions {
+/** What train and backtest take, parsed by the CLI. */
+export interface ModelStageOptions {
   readonly from: string;
-  /** Column names, `*` or globs, comma-separated (target-patterns.ts). */
-  readonly target: string;
+  /** Column names, `*` or globs (target-patterns.ts). */
+  readonly target: TargetPatterns;
   readonly horizon: number;
   readonly levels: number[];
   readonly metric: MetricName;
@@ -30,16 +31,18 @@ export interface ModelCliOptions extends CsvLimitOptions {
   readonly to: string;
   /** Worker threads (default: the available cores). */
   readonly workers?: number;
+  /** The longest field and line the table may hold. */
+  readonly limits: CsvLimits;
 }
 
 const sourceName = (from: string) => (from === '-' ? 'stdin' : from);
 
 /** The table, checked, and the targets its patterns name. */
-async function modelInput(o: ModelCliOptions, ctx: IoContext, horizon: number) {
-  const { frame } = await readFrame(o.from, ctx, o.freq, csvLimits(o));
+async function modelInput(o: ModelStageOptions, ctx: IoContext, horizon: number) {
+  const { frame } = await readFrame(o.from, ctx, o.freq, o.limits);
   checkForecastRange(frame, horizon, sourceName(o.from));
   checkValueRange(frame, sourceName(o.from));
-  const targets = resolveTargets(splitTargetList(o.target), frame.names, sourceName(o.from));
+  const targets = resolveTargets(o.target, frame.names, sourceName(o.from));
   const run = {
     frame, targets, shared: { horizon: o.horizon, levels: o.levels, metric: o.metric, folds: o.folds },
     workers: o.workers ?? defaultWorkers(), remainingMs: () => ctx.remainingMs(), logger: ctx.logger, where: sourceName(o.from),
@@ -51,7 +54,7 @@ async function modelInput(o: ModelCliOptions, ctx: IoContext, horizon: number) {
  * `forecast train`: fit and select on the table for each target, write the model file (a set
  * of models for several targets) and optionally every candidate's fold metrics.
  */
-export async function runTrain(o: ModelCliOptions & { metricsTo?: string }, ctx: IoContext): Promise<void> {
+export async function runTrain(o: ModelStageOptions & { metricsTo?: string }, ctx: IoContext): Promise<void> {
   const to = parseUri(o.to, '--to');
   const metricsTo = o.metricsTo === undefined ? undefined : parseUri(o.metricsTo, '--metrics-to');
   const input = await modelInput(o, ctx, o.horizon);
@@ -70,10 +73,10 @@ export async function runTrain(o: ModelCliOptions & { metricsTo?: string }, ctx:
  * last row, for each model's target. The table's frequency (from its dates, or --freq) must be
  * the models'.
  */
-export async function runPredict(o: CsvLimitOptions & { from: string; model: string; to: string; freq?: Freq }, ctx: IoContext): Promise<void> {
+export async function runPredict(o: { from: string; model: string; to: string; freq?: Freq; limits: CsvLimits }, ctx: IoContext): Promise<void> {
   const to = parseUri(o.to, '--to');
   const models = await readModels(o.model, ctx);
-  const { frame } = await readFrame(o.from, ctx, o.freq, csvLimits(o));
+  const { frame } = await readFrame(o.from, ctx, o.freq, o.limits);
   const { predict } = await import('../model/engine.js');
   const rows: CsvCell[][] = [];
   for (const model of models) {
@@ -92,7 +95,7 @@ export async function runPredict(o: CsvLimitOptions & { from: string; model: str
 }
 
 /** `forecast backtest`: rolling-origin evaluation of the whole selection procedure, per target. */
-export async function runBacktest(o: ModelCliOptions & { origins: number }, ctx: IoContext): Promise<void> {
+export async function runBacktest(o: ModelStageOptions & { origins: number }, ctx: IoContext): Promise<void> {
   const to = parseUri(o.to, '--to');
   const input = await modelInput(o, ctx, 0); // a backtest forecasts inside the table
   const done = await naming(o.from, () => backtestTargets({ ...input, origins: o.origins }));

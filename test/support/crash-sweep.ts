@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PipelineConfig } from '../../src/pipeline/config.js';
 import { runAll } from '../../src/pipeline/run-all.js';
-import { readConfig } from '../../src/pipeline/run-all-cli.js';
+import { readConfig } from '../../src/pipeline/read-config.js';
 import { checkAfterRun, checkOldOrNew, weeksOf, type Scenario } from './crash-checks.js';
 import { deadHere, killInProcess, recordSteps, type RunHooks } from './in-process-kill.js';
 import { readRun } from './run-reader.js';
