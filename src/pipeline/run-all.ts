@@ -3,6 +3,7 @@ import type { PipelineConfig } from './config.js';
 import type { Progress } from '../io/progress.js';
 import type { Liveness } from '../io/lock-owner.js';
 import type { Steps } from './publish-steps.js';
+import type { RunDetail } from './run-detail.js';
 import { resolveTargets } from './target-patterns.js';
 import { mergeStage, openRun, publishStage, reserveFor, trainStage } from './run-stages.js';
 
@@ -25,6 +26,8 @@ export interface RunAllOptions {
   readonly liveness?: Liveness;
   /** Worker threads training targets (default: the available cores; 1 trains on the main thread). */
   readonly workers?: number;
+  /** Add `detail` to the summary, for a readable summary on a terminal. */
+  readonly detail?: boolean;
 }
 
 export interface RunSummary {
@@ -38,6 +41,8 @@ export interface RunSummary {
   readonly deadlineHit: boolean;
   readonly outputs: string[];
   readonly elapsedMs: number;
+  /** Each target's winner, accuracy and forecasts, when `detail` was asked for. */
+  readonly detail?: RunDetail;
 }
 
 /**

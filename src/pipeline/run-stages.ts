@@ -18,6 +18,7 @@ import { checkValueRange } from './value-range.js';
 import { periodOption } from './period-option.js';
 import { defaultWorkers, trainTargets, type TrainTargetsResult } from './train-targets.js';
 import type { RunAllOptions, RunSummary } from './run-all.js';
+import { runDetail } from './run-detail.js';
 
 /**
  * Time kept back after training, never more than a share of a short deadline (10 %, up to
@@ -164,6 +165,7 @@ export async function publishStage(
   const summary: RunSummary = {
     runDate, winner: one?.winner ?? null, mae: one ? one.scores.find((s) => s.model === one.winner)?.metrics.mae.mean ?? NaN : null,
     targets: results.length, fellBack: fellBack.length, deadlineHit, outputs, elapsedMs: deadline.elapsedMs(),
+    ...(run.opts.detail ? { detail: runDetail(results, config.levels, run.outDir) } : {}),
   };
   log.info({ runDate, winner: summary.winner, mae: summary.mae, targets: summary.targets, fellBack: summary.fellBack, deadlineHit, elapsedMs: summary.elapsedMs, outputs: outputs.length }, 'run-all finished');
   return summary;

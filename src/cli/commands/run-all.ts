@@ -16,7 +16,8 @@ interface RunAllFlags extends RunOptions {
 
 /**
  * `forecast run-all`: the whole weekly run, as the Cloud Function does it; with `--shard I/N`
- * (or in a Cloud Run job's task) one shard of it (run-shard.ts). Prints the one-line JSON summary.
+ * (or in a Cloud Run job's task) one shard of it (run-shard.ts). Prints the one-line JSON
+ * summary, or on a terminal a readable one.
  */
 export function runAllCommand(deps: CliDeps, globals: () => GlobalOptions): Command {
   return workersOption(readLimitOptions(runOptions(new Command('run-all'), ': names, \'*\' or globs, comma-separated')))
@@ -31,14 +32,24 @@ export function runAllCommand(deps: CliDeps, globals: () => GlobalOptions): Comm
       deps.stopGracefully?.();
       const ctx = await ioContext(deps, globals());
       const { createProgress } = await import('../../io/progress.js');
-      const run = { ...(await runOf(o, ctx, deps.now)), progress: createProgress(deps.stderr, isTerminal(deps.stderr, globals())), workers: o.workers };
+      const readable = isTerminal(deps.stdout, globals());
+      const run = { ...(await runOf(o, ctx, deps.now)), progress: createProgress(deps.stderr, isTerminal(deps.stderr, globals())), workers: o.workers, detail: readable };
       const { shardFromEnv } = await import('../../pipeline/shard-spec.js');
       const spec = o.shard ?? shardFromEnv(ctx.env);
       const s: RunSummary | ShardSummary = spec
         ? await (await import('../../pipeline/run-shard.js')).runShard({ ...run, shard: spec, gather: o.gather })
         : await (await import('../../pipeline/run-all.js')).runAll(run);
-      deps.stdout.write(`${JSON.stringify('shard' in s ? s : summaryLine(s))}\n`);
+      deps.stdout.write('shard' in s ? `${JSON.stringify(s)}\n` : await summaryOf(s, readable));
     });
+}
+
+/** The run's summary: readable on a terminal, else the one line of JSON scripts read. */
+async function summaryOf(s: RunSummary, readable: boolean): Promise<string> {
+  if (readable && s.detail) {
+    const { runSummaryText } = await import('../run-summary-text.js');
+    return runSummaryText({ ...s, detail: s.detail });
+  }
+  return `${JSON.stringify(summaryLine(s))}\n`;
 }
 
 /** The summary's fields scripts read. */
