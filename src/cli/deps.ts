@@ -1,5 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import type { IoContext } from '../io/context.js';
+import { parseSettings } from '../settings.js';
 
 /** Everything the CLI takes from the process, passed in so tests can run it in-process. */
 export interface CliDeps {
@@ -32,5 +33,5 @@ export async function ioContext(deps: CliDeps, globals: GlobalOptions, deadlineM
     destination: deps.stderr,
   });
   const end = deps.now() + deadlineMs;
-  return { env: deps.env, remainingMs: () => end - deps.now(), logger, stdin: deps.stdin, stdout: deps.stdout, ...(deps.signal ? { signal: deps.signal } : {}) };
+  return { settings: parseSettings(deps.env), remainingMs: () => end - deps.now(), logger, stdin: deps.stdin, stdout: deps.stdout, ...(deps.signal ? { signal: deps.signal } : {}) };
 }

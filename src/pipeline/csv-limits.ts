@@ -1,6 +1,6 @@
 import { inputError } from '../errors.js';
 import { DEFAULT_CSV_LIMITS, type CsvLimits } from '../io/csv-read.js';
-import { parseBytes } from './duration.js';
+import { parseBytes } from '../units.js';
 
 /** The size options a read takes from the command line or the config (`64MiB`, `1000000`). */
 export interface CsvLimitOptions {

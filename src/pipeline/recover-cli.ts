@@ -1,7 +1,7 @@
 import type { IoContext } from '../io/context.js';
 import { acquireRunLock } from '../io/run-lock.js';
 import { Deadline } from './deadline.js';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../units.js';
 import { publishSteps } from './publish-steps.js';
 import { LOCK_MARGIN_MS, MAX_PUBLISH_MS } from './publish-run.js';
 import { recoverOutDir, type RecoverResult } from './recover-out-dir.js';
@@ -14,7 +14,7 @@ export async function recoverCli(outDir: string, deadlineText: string, base: IoC
   const deadline = new Deadline(parseDuration(deadlineText, '--deadline'), now);
   const leaseEnd = now() + Math.min(Math.max(deadline.remainingMs(), 0), MAX_PUBLISH_MS);
   const ctx: IoContext = { ...base, remainingMs: () => Math.min(deadline.remainingMs(), leaseEnd - now()) };
-  const steps = publishSteps(base.env.FORECAST_FAULT_AT, base.logger, base.signal);
+  const steps = publishSteps(base.settings.faultAt, base.logger, base.signal);
   const release = await acquireRunLock(outDir, ctx, { runDate: 'recover', expiresAt: leaseEnd + LOCK_MARGIN_MS }, now);
   try {
     const r = await recoverOutDir(outDir, ctx, steps);

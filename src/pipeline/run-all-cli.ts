@@ -5,11 +5,11 @@ import type { IoContext } from '../io/context.js';
 import { readText } from '../io/read-text.js';
 import { parseUri } from '../io/uri.js';
 import { loadConfig, targetsOption, type PipelineConfig } from './config.js';
-import { parseBytes, parseDuration } from './duration.js';
+import { parseBytes, parseDuration } from '../units.js';
 import { runAll, type RunSummary } from './run-all.js';
 import { csvLimits, type CsvLimitOptions } from './csv-limits.js';
 import type { Progress } from '../io/progress.js';
-import { parseShard, shardFromEnv } from './shard-spec.js';
+import { parseShard, shardOfTask } from './shard-spec.js';
 import type { ShardSummary } from './run-shard.js';
 
 /** Load a config from a local path, a gs:// URI, or inline JSON (text starting with `{`). */
@@ -50,7 +50,7 @@ export interface RunAllCliOptions extends CsvLimitOptions {
  */
 export async function runAllCli(o: RunAllCliOptions, ctx: IoContext, now: () => number, progress?: Progress): Promise<RunSummary | ShardSummary> {
   const { config, deadlineMs } = await runConfig(o, ctx);
-  const shard = o.shard !== undefined ? parseShard(o.shard) : shardFromEnv(ctx.env);
+  const shard = o.shard !== undefined ? parseShard(o.shard) : shardOfTask(ctx.settings.cloudRunTask);
   const run = { config, outDir: o.outDir, deadlineMs, runDate: o.runDate, ctx, now, progress, workers: o.workers };
   if (shard) {
     const { runShard } = await import('./run-shard.js');
