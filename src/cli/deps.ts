@@ -1,5 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import type { IoContext } from '../io/context.js';
+import { parseSettings } from '../settings.js';
 
 /** Everything the CLI takes from the process, passed in so tests can run it in-process. */
 export interface CliDeps {
@@ -30,7 +31,7 @@ export async function ioContext(deps: CliDeps, globals: GlobalOptions): Promise<
     pretty: globals.logFormat === 'pretty' || isTerminal(deps.stderr, globals),
     destination: deps.stderr,
   });
-  return { env: deps.env, remainingMs: () => Infinity, logger, stdin: deps.stdin, stdout: deps.stdout, ...(deps.signal ? { signal: deps.signal } : {}) };
+  return { settings: parseSettings(deps.env), remainingMs: () => Infinity, logger, stdin: deps.stdin, stdout: deps.stdout, ...(deps.signal ? { signal: deps.signal } : {}) };
 }
 
 /**

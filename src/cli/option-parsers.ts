@@ -6,7 +6,7 @@
  * (durations, sizes, dates, target lists, shards), never a second copy.
  */
 import { InvalidArgumentError } from 'commander';
-import { limitSize, parseBytes, parseDuration } from '../pipeline/duration.js';
+import { limitSize, parseBytes, parseDuration } from '../units.js';
 import { dateOption } from '../pipeline/period-option.js';
 import { parseShard, type ShardSpec } from '../pipeline/shard-spec.js';
 import { splitTargetList, type TargetPatterns } from '../pipeline/target-patterns.js';

@@ -7,7 +7,7 @@ import type { IoContext } from '../io/context.js';
  * The object name is the event id when it is safe, else its hash.
  */
 export function markerUri(ctx: IoContext, outDir: string | undefined, eventId: string): string | null {
-  const base = ctx.env.FORECAST_EVENT_MARKERS ?? (outDir?.startsWith('gs://') ? `${outDir.replace(/\/+$/, '')}/_events` : undefined);
+  const base = ctx.settings.eventMarkers ?? (outDir?.startsWith('gs://') ? `${outDir.replace(/\/+$/, '')}/_events` : undefined);
   if (!base) return null;
   const name = /^[A-Za-z0-9._-]{1,200}$/.test(eventId) ? eventId : createHash('sha256').update(eventId).digest('hex');
   return `${base.replace(/\/+$/, '')}/${name}`;

@@ -1,13 +1,14 @@
 import * as functions from '@google-cloud/functions-framework';
 import type { CloudEvent, Request, Response } from '@google-cloud/functions-framework';
 import type { Logger } from 'pino';
+import type { IoContext } from '../io/context.js';
 import { createLogger, traceFromHeader } from '../io/logger.js';
 import type { RunSummary } from '../pipeline/run-all.js';
 import { inputError, isForecastError } from '../errors.js';
 import { httpStatusFor } from './http-status.js';
 import { failureDecision, isStale } from './retry-policy.js';
-import { parseDuration } from '../pipeline/duration.js';
-import { deadlineFromEnv, invocationContext, loadConfigFromEnv, runFromEnv } from './run-from-env.js';
+import { parseSettings, type Settings } from '../settings.js';
+import { invocationContext, invocationDeadlineMs, loadConfigFromEnv, runFromEnv } from './run-from-env.js';
 import { eventAlreadyHandled, markDeadlineHit, markEventHandled, markerUri } from './event-marker.js';
 
 /**
@@ -30,10 +31,10 @@ export async function handleHttp(req: Request, res: Response, env: NodeJS.Proces
     res.status(405).set('Allow', 'POST').json({ error: 'method_not_allowed', message: `use POST to start a run (got ${req.method})` });
     return;
   }
-  const logger = createLogger({ destination: process.stdout, trace: traceFromHeader(req.get('x-cloud-trace-context') ?? req.get('traceparent'), env.GOOGLE_CLOUD_PROJECT) });
-  const deadlineMs = deadlineFromEnv(env);
-  const ctx = invocationContext(env, logger, deadlineMs);
+  const { logger, settings } = begin(env, req.get('x-cloud-trace-context') ?? req.get('traceparent'));
   try {
+    const deadlineMs = invocationDeadlineMs(settings());
+    const ctx = invocationContext(settings(), logger, deadlineMs);
     const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as { runDate?: unknown };
     if (body.runDate !== undefined && typeof body.runDate !== 'string') throw inputError('bad_request', 'runDate must be a yyyy-mm-dd string');
     const summary = await runFromEnv(ctx, await loadConfigFromEnv(ctx), deadlineMs, { runDate: body.runDate as string | undefined });
@@ -47,19 +48,23 @@ export async function handleHttp(req: Request, res: Response, env: NodeJS.Proces
 }
 
 export async function handlePubsub(ce: CloudEvent<PubsubData>, env: NodeJS.ProcessEnv = process.env, now: () => number = Date.now): Promise<void> {
-  const logger = createLogger({ destination: process.stdout, trace: traceFromHeader(ce.traceparent as string | undefined, env.GOOGLE_CLOUD_PROJECT) }).child({ eventId: ce.id });
-  const maxAgeMs = eventMaxAgeMs(env);
-  if (isStale(ce.time, now(), maxAgeMs)) {
-    logger.warn({ eventTime: ce.time, maxAgeMs }, `event ${ce.id} of ${ce.time} is older than ${maxAgeMs / 60_000} min; acknowledged without running (a later schedule runs the week)`);
-    return;
-  }
-  const deadlineMs = deadlineFromEnv(env);
-  const ctx = invocationContext(env, logger, deadlineMs, now);
-  let marker: string | null = null;
+  const begun = begin(env, ce.traceparent as string | undefined);
+  const logger = begun.logger.child({ eventId: ce.id });
+  // Set once the event's marker is known (the config is loaded): a deadline hit is recorded there.
+  let marked: { marker: string; ctx: IoContext } | undefined;
   try {
+    const settings = begun.settings();
+    const maxAgeMs = settings.eventMaxAgeMs;
+    if (isStale(ce.time, now(), maxAgeMs)) {
+      logger.warn({ eventTime: ce.time, maxAgeMs }, `event ${ce.id} of ${ce.time} is older than ${maxAgeMs / 60_000} min; acknowledged without running (a later schedule runs the week)`);
+      return;
+    }
+    const deadlineMs = invocationDeadlineMs(settings);
+    const ctx = invocationContext(settings, logger, deadlineMs, now);
     const overrides = decodeMessage(ce.data);
     const config = await loadConfigFromEnv(ctx);
-    marker = markerUri(ctx, config.outDir, ce.id);
+    const marker = markerUri(ctx, config.outDir, ce.id);
+    if (marker) marked = { marker, ctx };
     if (marker && (await eventAlreadyHandled(marker, ctx))) {
       logger.info({ marker }, `event ${ce.id} was already handled; skipping the redelivery`);
       return;
@@ -68,7 +73,7 @@ export async function handlePubsub(ce: CloudEvent<PubsubData>, env: NodeJS.Proce
     if (marker) await markEventHandled(marker, ctx, { eventId: ce.id, runDate: summary.runDate, outputs: summary.outputs });
     logSummary(logger, summary);
   } catch (err) {
-    const seen = isForecastError(err) && err.code === 'limit.deadline' && marker !== null && !(await markDeadlineHit(marker, ctx, ce.id));
+    const seen = isForecastError(err) && err.code === 'limit.deadline' && marked !== undefined && !(await markDeadlineHit(marked.marker, marked.ctx, ce.id));
     const decision = failureDecision(err, seen);
     const code = isForecastError(err) ? err.code : 'internal';
     if (decision.action === 'retry') {
@@ -79,13 +84,27 @@ export async function handlePubsub(ce: CloudEvent<PubsubData>, env: NodeJS.Proce
   }
 }
 
-/** FORECAST_EVENT_MAX_AGE (a duration, default 2h): older events are acknowledged unrun. */
-function eventMaxAgeMs(env: NodeJS.ProcessEnv): number {
+/**
+ * The invocation's logger, and its settings parsed once from the environment. Settings that do
+ * not parse are the invocation's error, thrown where the handler reports errors: the logger
+ * exists either way (its trace lacks the project then).
+ */
+function begin(env: NodeJS.ProcessEnv, traceHeader: string | undefined): { logger: Logger; settings: () => Settings } {
+  let parsed: Settings | undefined;
+  let error: unknown;
   try {
-    return parseDuration(env.FORECAST_EVENT_MAX_AGE ?? '2h', 'FORECAST_EVENT_MAX_AGE');
-  } catch {
-    return 2 * 3600_000;
+    parsed = parseSettings(env);
+  } catch (err) {
+    error = err;
   }
+  const logger = createLogger({ destination: process.stdout, trace: traceFromHeader(traceHeader, parsed?.project) });
+  return {
+    logger,
+    settings: () => {
+      if (parsed === undefined) throw error;
+      return parsed;
+    },
+  };
 }
 
 /** The one-line summary each invocation logs (Cloud Logging promotes `message`). */

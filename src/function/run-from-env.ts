@@ -3,26 +3,25 @@ import { inputError, limitError } from '../errors.js';
 import type { PipelineConfig } from '../pipeline/config.js';
 import type { IoContext } from '../io/context.js';
 import type { RunSummary } from '../pipeline/run-all.js';
+import type { Settings } from '../settings.js';
 
 /** Seconds kept back from the platform timeout for logging and the response. */
 export const MARGIN_MS = 5000;
 
 /**
- * The run deadline: the function's timeout minus a margin. The timeout is CLOUD_RUN_TIMEOUT_SECONDS
- * (what functions-framework 5 reads; the platform does not set FUNCTION_TIMEOUT_SEC) or
- * FUNCTION_TIMEOUT_SEC (set by the deploy as a fallback), the smaller when both are set, else 60 s
- * (the 2nd-gen default).
+ * The invocation's deadline: the platform's timeout (settings.ts: CLOUD_RUN_TIMEOUT_SECONDS, which
+ * functions-framework 5 reads, or FUNCTION_TIMEOUT_SEC, set by the deploy as a fallback; else
+ * 60 s, the 2nd-gen default) minus a margin.
  */
-export function deadlineFromEnv(env: Readonly<Record<string, string | undefined>>): number {
-  const given = [env.CLOUD_RUN_TIMEOUT_SECONDS, env.FUNCTION_TIMEOUT_SEC].map(Number).filter((sec) => Number.isFinite(sec) && sec > 0);
-  const total = given.length ? Math.min(...given) * 1000 : 60_000;
+export function invocationDeadlineMs(settings: Settings): number {
+  const total = settings.platformTimeoutMs ?? 60_000;
   return Math.max(total - MARGIN_MS, Math.min(total, 1000));
 }
 
 /** An IoContext for one invocation, its clock starting now. */
-export function invocationContext(env: Readonly<Record<string, string | undefined>>, logger: Logger, deadlineMs: number, now = Date.now): IoContext {
+export function invocationContext(settings: Settings, logger: Logger, deadlineMs: number, now = Date.now): IoContext {
   const end = now() + deadlineMs;
-  return { env, logger, remainingMs: () => end - now() };
+  return { settings, logger, remainingMs: () => end - now() };
 }
 
 /**
@@ -30,7 +29,7 @@ export function invocationContext(env: Readonly<Record<string, string | undefine
  * client) or inline JSON. Heavy modules load here, inside the invocation, not at cold start.
  */
 export async function loadConfigFromEnv(ctx: IoContext): Promise<PipelineConfig> {
-  const spec = ctx.env.FORECAST_CONFIG;
+  const spec = ctx.settings.config;
   if (!spec) throw inputError('bad_config', 'FORECAST_CONFIG is not set: give a gs:// URI of the pipeline config or inline JSON');
   const { loadConfig } = await import('../pipeline/config.js');
   if (spec.trim().startsWith('{')) return loadConfig(spec, 'FORECAST_CONFIG');

@@ -71,7 +71,7 @@ export async function openBqRead(uri: BqUri | null, ctx: IoContext, q: BqReadOpt
     return queryCsv(bq, ctx, { query: `SELECT * FROM \`${uri.project}.${uri.dataset}.${uri.table}\``, location: q.location ?? meta.location, maxBytesBilled: q.maxBytesBilled }, uri.text);
   }
   const schema = meta.schema?.fields ?? [];
-  const threshold = q.extractAboveBytes ?? Number(ctx.env.FORECAST_BQ_EXTRACT_BYTES ?? 256 * 1024 * 1024);
+  const threshold = q.extractAboveBytes ?? ctx.settings.bqExtractBytes;
   if (q.extractVia && Number(meta.numBytes ?? 0) > threshold) return extractCsv(bq, uri, ctx, q.extractVia, meta.location);
   return csvFromPages(tablePages(table, schema, ctx, uri.text), schema);
 }

@@ -26,17 +26,12 @@ export interface RetryBudget {
 
 export function retryBudget(ctx: IoContext): RetryBudget {
   const remaining = Math.max(ctx.remainingMs(), 1000);
-  const capMs = Number(ctx.env.FORECAST_RETRY_MAX_DELAY_MS ?? 64_000);
-  const maxDelayMs = Math.min(Number.isFinite(capMs) && capMs > 0 ? capMs : 64_000, remaining / 4);
+  const maxDelayMs = Math.min(ctx.settings.retryMaxDelayMs, remaining / 4);
   return {
     totalTimeoutSec: Math.max(1, Math.floor(remaining / 1000)),
     maxRetryDelaySec: Math.max(0.001, maxDelayMs / 1000),
-    maxRetries: Number(ctx.env.FORECAST_MAX_RETRIES ?? 5),
+    maxRetries: ctx.settings.maxRetries,
   };
-}
-
-function project(ctx: IoContext): string | undefined {
-  return ctx.env.GOOGLE_CLOUD_PROJECT || ctx.env.GCLOUD_PROJECT || undefined;
 }
 
 /**
@@ -44,12 +39,12 @@ function project(ctx: IoContext): string | undefined {
  * whose fixed 1 s minTimeout must not exceed `maxRetryDelay`, so uploads get at least 1 s.
  */
 export async function storageClient(ctx: IoContext, opts: { upload?: boolean } = {}): Promise<Storage> {
-  const endpoint = ctx.env.FORECAST_GCS_ENDPOINT;
+  const endpoint = ctx.settings.gcsEndpoint;
   if (!endpoint) await checkedCredentials(ctx);
   const { Storage } = await import('@google-cloud/storage');
   const b = retryBudget(ctx);
   return new Storage({
-    projectId: project(ctx) ?? (endpoint ? 'local-project' : undefined),
+    projectId: ctx.settings.project ?? (endpoint ? 'local-project' : undefined),
     ...(endpoint ? { apiEndpoint: endpoint.replace(/\/+$/, '') } : {}),
     retryOptions: {
       autoRetry: true,
@@ -63,7 +58,7 @@ export async function storageClient(ctx: IoContext, opts: { upload?: boolean } =
 
 /** A BigQuery client for this operation. */
 export async function bigqueryClient(ctx: IoContext): Promise<BigQuery> {
-  const endpoint = ctx.env.FORECAST_BIGQUERY_ENDPOINT;
+  const endpoint = ctx.settings.bigqueryEndpoint;
   if (!endpoint) await checkedCredentials(ctx);
   const { BigQuery } = await import('@google-cloud/bigquery');
   const b = retryBudget(ctx);
@@ -75,7 +70,7 @@ export async function bigqueryClient(ctx: IoContext): Promise<BigQuery> {
     authClient = stub;
   }
   return new BigQuery({
-    projectId: project(ctx) ?? (endpoint ? 'local-project' : undefined),
+    projectId: ctx.settings.project ?? (endpoint ? 'local-project' : undefined),
     ...(endpoint ? { apiEndpoint: endpoint.replace(/\/+$/, ''), authClient: authClient as never } : {}),
     retryOptions: {
       autoRetry: true,
@@ -90,7 +85,7 @@ export async function bigqueryClient(ctx: IoContext): Promise<BigQuery> {
 /** The credentials check, once per credentials file (a client is built per operation). */
 const checked = new Map<string, Promise<unknown>>();
 function checkedCredentials(ctx: IoContext): Promise<unknown> {
-  const e = ctx.env;
+  const e = ctx.settings.credentials;
   const key = [e.GOOGLE_APPLICATION_CREDENTIALS, e.CLOUDSDK_CONFIG, e.HOME, e.APPDATA].join('\0');
   let p = checked.get(key);
   if (p === undefined) {

@@ -79,8 +79,8 @@ export async function withRetry<T>(
   ctx: IoContext, what: string, op: (attempt: number) => Promise<T>, opts: { maxAttempts?: number; retryIf?: (err: unknown) => boolean } = {},
 ): Promise<T> {
   const retryable = opts.retryIf ?? isTransient;
-  const maxDelay = Number(ctx.env.FORECAST_RETRY_MAX_DELAY_MS ?? 64_000);
-  const maxAttempts = opts.maxAttempts ?? Number(ctx.env.FORECAST_MAX_RETRIES ?? 5) + 1;
+  const maxDelay = ctx.settings.retryMaxDelayMs;
+  const maxAttempts = opts.maxAttempts ?? ctx.settings.maxRetries + 1;
   for (let attempt = 1; ; attempt++) {
     checkDeadline(ctx, what);
     try {

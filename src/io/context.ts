@@ -1,12 +1,13 @@
 import type { Logger } from 'pino';
+import type { Settings } from '../settings.js';
 import type { TableLayout } from './bq-layout.js';
 
 /**
- * What every I/O call needs from the shell: the environment (endpoints, project), the time left
- * (cloud retries are bounded by it) and a logger. Passed in, never read from globals.
+ * What every I/O call needs from the shell: the settings (endpoints, project, retries), the time
+ * left (cloud retries are bounded by it) and a logger. Passed in, never read from globals.
  */
 export interface IoContext {
-  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly settings: Settings;
   /** Milliseconds left in the run; retries and timeouts never exceed it. */
   remainingMs(): number;
   readonly logger: Logger;

@@ -10,7 +10,7 @@ export interface CredentialSource {
   readonly path?: string;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
+import type { CredentialEnv as Env } from '../settings.js';
 
 /**
  * The source google-auth-library's Application Default Credentials will use, in its order:

@@ -4,7 +4,7 @@ import { isFill, type Fill } from '../frame/align.js';
 import { isFreq, type Freq } from '../frame/freq.js';
 import { dateRangeProblem, parseDate } from '../frame/dates.js';
 import { CANDIDATES, isCandidateName, isMetricName, type EngineOptions } from '../model/types.js';
-import { parseBytes, parseDuration } from './duration.js';
+import { parseBytes, parseDuration } from '../units.js';
 import { validateSourceSpec, type SourceSpec } from './source-spec.js';
 import { parseUri } from '../io/uri.js';
 import type { CsvLimits } from '../io/csv-read.js';

@@ -1,5 +1,5 @@
 import { DEFAULT_CSV_LIMITS, type CsvLimits } from '../io/csv-read.js';
-import { limitSize } from './duration.js';
+import { limitSize } from '../units.js';
 
 /** The size options a read takes from the config (`64MiB`, `1000000`). */
 export interface CsvLimitOptions {

@@ -55,7 +55,7 @@ export interface PublishRunOptions {
 export async function publishRun(files: readonly OutputFile[], o: PublishRunOptions): Promise<string[]> {
   const { deadline, now, outDir } = o;
   const checked = checkPublish(files, outDir, o.publish);
-  const steps = o.steps ?? publishSteps(o.ctx.env.FORECAST_FAULT_AT, o.ctx.logger, o.ctx.signal);
+  const steps = o.steps ?? publishSteps(o.ctx.settings.faultAt, o.ctx.logger, o.ctx.signal);
   const leaseEnd = now() + Math.min(Math.max(deadline.remainingMs(), 0), MAX_PUBLISH_MS);
   const ctx: IoContext = { ...o.ctx, remainingMs: () => Math.min(deadline.remainingMs(), leaseEnd - now()) };
   const grace: IoContext = { ...ctx, remainingMs: () => Math.max(ctx.remainingMs(), 0) + CLEANUP_GRACE_MS };

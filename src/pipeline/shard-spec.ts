@@ -13,19 +13,19 @@ export const MAX_SHARDS = 10_000;
 /** `--shard 3/8` → shard 3 of 8 (0 … 7). */
 export function parseShard(text: string, what = '--shard'): ShardSpec {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  const index = m ? Number(m[1]) : NaN;
-  const count = m ? Number(m[2]) : NaN;
-  if (!m || count < 1 || count > MAX_SHARDS || index >= count) {
-    throw inputError('bad_option', `${what} '${text}' must be INDEX/COUNT with 0 <= INDEX < COUNT <= ${MAX_SHARDS}, e.g. 0/8 … 7/8`);
-  }
-  return { index, count };
+  return checkShard(m ? { index: Number(m[1]), count: Number(m[2]) } : undefined, text, what);
 }
 
-/** The shard of a Cloud Run job's task: CLOUD_RUN_TASK_INDEX of CLOUD_RUN_TASK_COUNT, when both are set. */
-export function shardFromEnv(env: Readonly<Record<string, string | undefined>>): ShardSpec | undefined {
-  const { CLOUD_RUN_TASK_INDEX: index, CLOUD_RUN_TASK_COUNT: count } = env;
-  if (index === undefined || count === undefined) return undefined;
-  return parseShard(`${index}/${count}`, 'CLOUD_RUN_TASK_INDEX/CLOUD_RUN_TASK_COUNT');
+/** The shard of a Cloud Run job's task (settings.ts: CLOUD_RUN_TASK_INDEX of CLOUD_RUN_TASK_COUNT), when it runs in one. */
+export function shardOfTask(task: ShardSpec | undefined): ShardSpec | undefined {
+  return task && checkShard(task, `${task.index}/${task.count}`, 'CLOUD_RUN_TASK_INDEX/CLOUD_RUN_TASK_COUNT');
+}
+
+function checkShard(spec: ShardSpec | undefined, text: string, what: string): ShardSpec {
+  if (!spec || spec.count < 1 || spec.count > MAX_SHARDS || spec.index >= spec.count) {
+    throw inputError('bad_option', `${what} '${text}' must be INDEX/COUNT with 0 <= INDEX < COUNT <= ${MAX_SHARDS}, e.g. 0/8 … 7/8`);
+  }
+  return spec;
 }
 
 /**

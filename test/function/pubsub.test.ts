@@ -138,6 +138,14 @@ describe('Cloud Function handlers on the real functions-framework server', () =>
     assert.equal(d.gcs.find('fc-out', 'run/_events/evt-old'), undefined);
   });
 
+  it('a setting that does not parse (FORECAST_EVENT_MAX_AGE=2d) is acknowledged and logged, not retried, and nothing runs', async () => {
+    const before = outputs();
+    const r = await withEnv({ FORECAST_EVENT_MAX_AGE: '2d' }, () => deliver(pubsubEvent('evt-bad-setting', JSON.stringify({ runDate: '2020-06-14' }))));
+    assert.ok(r.status >= 200 && r.status < 300, `status ${r.status}`);
+    assert.deepEqual(outputs(), before, 'nothing ran');
+    assert.equal(d.gcs.find('fc-out', 'run/_events/evt-bad-setting'), undefined);
+  });
+
   it('the memory limit is acknowledged: a redelivery could never fit', async () => {
     const cfg = JSON.stringify({ ...config, maxMemory: '10MiB' });
     const r = await withEnv({ FORECAST_CONFIG: cfg }, () => deliver(pubsubEvent('evt-memory', JSON.stringify({ runDate: '2020-06-21' }))));

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { failureDecision, isStale } from '../../src/function/retry-policy.js';
-import { deadlineFromEnv } from '../../src/function/run-from-env.js';
+import { invocationDeadlineMs } from '../../src/function/run-from-env.js';
+import { parseSettings } from '../../src/settings.js';
 import { cloudError, inputError, limitError } from '../../src/errors.js';
 
 test('failureDecision: retry what may succeed later, acknowledge what never will', () => {
@@ -27,7 +28,7 @@ test('isStale: events older than the cut-off, by their CloudEvent time', () => {
   for (const [time, want] of cases) assert.equal(isStale(time, now, 2 * 3600_000), want, String(time));
 });
 
-test('deadlineFromEnv honours CLOUD_RUN_TIMEOUT_SECONDS (what functions-framework 5 reads), then FUNCTION_TIMEOUT_SEC', () => {
+test('invocationDeadlineMs honours CLOUD_RUN_TIMEOUT_SECONDS (what functions-framework 5 reads), then FUNCTION_TIMEOUT_SEC', () => {
   const cases: [Record<string, string>, number][] = [
     [{}, 55_000],
     [{ CLOUD_RUN_TIMEOUT_SECONDS: '120' }, 115_000],
@@ -37,5 +38,5 @@ test('deadlineFromEnv honours CLOUD_RUN_TIMEOUT_SECONDS (what functions-framewor
     [{ CLOUD_RUN_TIMEOUT_SECONDS: '0' }, 55_000],
     [{ CLOUD_RUN_TIMEOUT_SECONDS: '3' }, 1_000],
   ];
-  for (const [env, want] of cases) assert.equal(deadlineFromEnv(env), want, JSON.stringify(env));
+  for (const [env, want] of cases) assert.equal(invocationDeadlineMs(parseSettings(env)), want, JSON.stringify(env));
 });

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pino } from 'pino';
 import { invocationContext, runDeadlineMs, runFromEnv } from '../../src/function/run-from-env.js';
+import { parseSettings } from '../../src/settings.js';
 import { loadConfig } from '../../src/pipeline/config.js';
 
 test("the function's run deadline is the config's, within the invocation's", () => {
@@ -18,7 +19,7 @@ test("runFromEnv honours the config's deadline (it used to run under the platfor
     sources: [{ uri: 'fixtures/google_trends_spain_2019_2020.csv', key: 'keyword', value: 'trend_index' }],
     target: 'desempleo', deadline: '1ms', report: false, outDir: 'out-never-written',
   }), 'inline');
-  const ctx = invocationContext({}, pino({ level: 'silent' }), 55_000);
+  const ctx = invocationContext(parseSettings({}), pino({ level: 'silent' }), 55_000);
   const t0 = performance.now();
   await assert.rejects(runFromEnv(ctx, config, 55_000), (e: Error & { code?: string }) => e.code === 'limit.deadline');
   assert.ok(performance.now() - t0 < 5_000, 'stopped by the 1 ms deadline, not the 55 s one');

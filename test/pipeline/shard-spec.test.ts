@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseShard, shardFromEnv, shardName, shardOf, shardTargets } from '../../src/pipeline/shard-spec.js';
+import { parseShard, shardName, shardOf, shardOfTask, shardTargets } from '../../src/pipeline/shard-spec.js';
+import { parseSettings } from '../../src/settings.js';
+
+const shardFromEnv = (env: Record<string, string>) => shardOfTask(parseSettings(env).cloudRunTask);
 
 test('--shard I/N: 0 <= I < N <= 10000; anything else is exit 2 naming it', () => {
   assert.deepEqual(parseShard('3/8'), { index: 3, count: 8 });

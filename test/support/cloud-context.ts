@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createLogger } from '../../src/io/logger.js';
 import type { IoContext } from '../../src/io/context.js';
+import { parseSettings } from '../../src/settings.js';
 import { parseUri, type Uri } from '../../src/io/uri.js';
 
 /** Lines logged during a test, parsed, so tests can assert on warnings and retries. */
@@ -24,7 +25,7 @@ export function cloudContext(env: Record<string, string>, budgetMs = 30_000): Io
   });
   const start = Date.now();
   return {
-    env: { GOOGLE_CLOUD_PROJECT: 'test-project', FORECAST_RETRY_MAX_DELAY_MS: '20', FORECAST_MAX_RETRIES: '4', ...env },
+    settings: parseSettings({ GOOGLE_CLOUD_PROJECT: 'test-project', FORECAST_RETRY_MAX_DELAY_MS: '20', FORECAST_MAX_RETRIES: '4', ...env }),
     remainingMs: () => budgetMs - (Date.now() - start),
     logger: createLogger({ destination, level: 'debug' }),
     lines,

@@ -27,7 +27,7 @@ async function recover(outDir: string, deadlineMs: number, base: IoContext, now:
   const deadline = new Deadline(deadlineMs, now);
   const leaseEnd = now() + Math.min(Math.max(deadline.remainingMs(), 0), MAX_PUBLISH_MS);
   const ctx: IoContext = { ...base, remainingMs: () => Math.min(deadline.remainingMs(), leaseEnd - now()) };
-  const steps = publishSteps(base.env.FORECAST_FAULT_AT, base.logger, base.signal);
+  const steps = publishSteps(base.settings.faultAt, base.logger, base.signal);
   const release = await acquireRunLock(outDir, ctx, { runDate: 'recover', expiresAt: leaseEnd + LOCK_MARGIN_MS }, now);
   try {
     const r = await recoverOutDir(outDir, ctx, steps);

@@ -34,8 +34,8 @@ export function runAllCommand(deps: CliDeps, globals: () => GlobalOptions): Comm
       const { createProgress } = await import('../../io/progress.js');
       const readable = isTerminal(deps.stdout, globals());
       const run = { ...(await runOf(o, ctx, deps.now)), progress: createProgress(deps.stderr, isTerminal(deps.stderr, globals())), workers: o.workers, detail: readable };
-      const { shardFromEnv } = await import('../../pipeline/shard-spec.js');
-      const spec = o.shard ?? shardFromEnv(ctx.env);
+      const { shardOfTask } = await import('../../pipeline/shard-spec.js');
+      const spec = o.shard ?? shardOfTask(ctx.settings.cloudRunTask);
       const s: RunSummary | ShardSummary = spec
         ? await (await import('../../pipeline/run-shard.js')).runShard({ ...run, shard: spec, gather: o.gather })
         : await (await import('../../pipeline/run-all.js')).runAll(run);

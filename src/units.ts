@@ -1,12 +1,13 @@
-import { inputError } from '../errors.js';
+/** Durations and sizes as people write them (options, config fields, environment variables). */
+import { inputError } from './errors.js';
 
-/** `60s`, `1.5m`, `500ms`, `60` (seconds) → milliseconds. */
+const MS_PER: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+
+/** `60s`, `1.5m`, `500ms`, `2h`, `60` (seconds) → milliseconds. */
 export function parseDuration(text: string, what = 'duration'): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min)?\s*$/i.exec(text);
-  if (!m) throw inputError('bad_option', `${what} '${text}' is not a duration (e.g. 60s, 500ms, 2m)`);
-  const v = Number(m[1]);
-  const unit = (m[2] ?? 's').toLowerCase();
-  return Math.round(unit === 'ms' ? v : unit === 's' ? v * 1000 : v * 60000);
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min|h)?\s*$/i.exec(text);
+  if (!m) throw inputError('bad_option', `${what} '${text}' is not a duration (e.g. 60s, 500ms, 2m, 1h)`);
+  return Math.round(Number(m[1]) * MS_PER[(m[2] ?? 's').toLowerCase()]);
 }
 
 /** `3.5GiB`, `512MiB`, `4GB`, `1000000` (bytes) → bytes. */
