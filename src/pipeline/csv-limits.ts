@@ -1,5 +1,5 @@
 import { inputError } from '../errors.js';
-import { DEFAULT_CSV_LIMITS, type CsvLimits } from '../io/csv-read.js';
+import { DEFAULT_CSV_LIMITS, type CsvLimits } from '../io/csv-core.js';
 import { parseBytes } from './duration.js';
 
 /** The size options a read takes from the command line or the config (`64MiB`, `1000000`). */

@@ -6,7 +6,7 @@ import { frameToCsv } from '../io/frame-csv.js';
 import { parseUri } from '../io/uri.js';
 import { writeTable } from '../io/write-table.js';
 import { mergeSources } from './merge.js';
-import { parseSourceSpec } from './source-spec.js';
+import { parseSourceSpec } from '../io/source/source-spec.js';
 import { periodOption } from './period-option.js';
 import { csvLimits, type CsvLimitOptions } from './csv-limits.js';
 
