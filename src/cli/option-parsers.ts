@@ -10,7 +10,7 @@ import { limitSize, parseBytes, parseDuration } from '../units.js';
 import { dateOption } from '../pipeline/period-option.js';
 import { parseShard, type ShardSpec } from '../pipeline/shard-spec.js';
 import { splitTargetList, type TargetPatterns } from '../pipeline/target-patterns.js';
-import { parseSourceSpec, type SourceSpec } from '../pipeline/source-spec.js';
+import { parseSourceSpec, type SourceSpec } from '../io/source/source-spec.js';
 
 type Parser<T> = (text: string) => T;
 

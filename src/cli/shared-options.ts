@@ -3,7 +3,7 @@
  * the typed values they give.
  */
 import { Command, Option } from 'commander';
-import type { CsvLimits } from '../io/csv-read.js';
+import type { CsvLimits } from '../io/csv-core.js';
 import { FREQS } from '../frame/freq.js';
 import { METRICS } from '../model/types.js';
 import type { ModelStageOptions } from '../pipeline/model-stages.js';
@@ -30,7 +30,7 @@ export function limitsOf(o: LimitOptions, base: CsvLimits): CsvLimits {
 
 /** The limits a read takes: the options given, else the defaults (loaded with the CSV reader, when a command reads). */
 export async function readLimits(o: LimitOptions): Promise<CsvLimits> {
-  const { DEFAULT_CSV_LIMITS } = await import('../io/csv-read.js');
+  const { DEFAULT_CSV_LIMITS } = await import('../io/csv-core.js');
   return limitsOf(o, DEFAULT_CSV_LIMITS);
 }
 

@@ -15,9 +15,9 @@ export function markerUri(ctx: IoContext, outDir: string | undefined, eventId: s
 
 /** True when an earlier delivery of this event already finished a run. */
 export async function eventAlreadyHandled(uri: string, ctx: IoContext): Promise<boolean> {
-  const { parseUri } = await import('../io/uri.js');
+  const { parseGsUri } = await import('../io/uri.js');
   const { statGcsObject } = await import('../io/gcs.js');
-  return (await statGcsObject(parseUri(uri) as Extract<ReturnType<typeof parseUri>, { kind: 'gs' }>, ctx)) !== null;
+  return (await statGcsObject(parseGsUri(uri, 'event marker'), ctx)) !== null;
 }
 
 /**
@@ -26,10 +26,10 @@ export async function eventAlreadyHandled(uri: string, ctx: IoContext): Promise<
  * because publishing is idempotent per run week.
  */
 export async function markEventHandled(uri: string, ctx: IoContext, body: Record<string, unknown>): Promise<boolean> {
-  const { parseUri } = await import('../io/uri.js');
+  const { parseGsUri } = await import('../io/uri.js');
   const { createGcsObjectIfAbsent } = await import('../io/gcs.js');
   const data = Buffer.from(JSON.stringify({ ...body, markedAt: new Date().toISOString() }));
-  return createGcsObjectIfAbsent(parseUri(uri) as Extract<ReturnType<typeof parseUri>, { kind: 'gs' }>, data, ctx);
+  return createGcsObjectIfAbsent(parseGsUri(uri, 'event marker'), data, ctx);
 }
 
 /**
@@ -38,12 +38,12 @@ export async function markEventHandled(uri: string, ctx: IoContext, body: Record
  * marker cannot be written, the event counts as a first hit (a retry is the safe side).
  */
 export async function markDeadlineHit(uri: string, ctx: IoContext, eventId: string, graceMs = 2000): Promise<boolean> {
-  const { parseUri } = await import('../io/uri.js');
+  const { parseGsUri } = await import('../io/uri.js');
   const { createGcsObjectIfAbsent } = await import('../io/gcs.js');
   const data = Buffer.from(JSON.stringify({ eventId, deadlineHitAt: new Date().toISOString() }));
   // The run's own time is spent by now: the marker gets a short budget of its own, inside the
   // margin kept back from the platform timeout.
   const end = Date.now() + graceMs;
   const marking = { ...ctx, remainingMs: () => end - Date.now() };
-  return createGcsObjectIfAbsent(parseUri(`${uri}.deadline`) as Extract<ReturnType<typeof parseUri>, { kind: 'gs' }>, data, marking).catch(() => true);
+  return createGcsObjectIfAbsent(parseGsUri(`${uri}.deadline`, 'event marker'), data, marking).catch(() => true);
 }

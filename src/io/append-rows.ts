@@ -1,13 +1,6 @@
-import Papa from 'papaparse';
 import { inputError } from '../errors.js';
+import { readCsvString } from './csv-read.js';
 import { toCsv } from './csv-write.js';
-
-function parse(text: string, what: string): { header: string[]; rows: string[][] } {
-  const r = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: 'greedy' });
-  const [header = [], ...rows] = r.data;
-  if (header.length === 0) throw inputError('empty', `${what} has no header row`);
-  return { header, rows };
-}
 
 /**
  * Idempotent append of CSV rows: rows of `incoming` replace rows of `existing` that have the
@@ -17,9 +10,9 @@ function parse(text: string, what: string): { header: string[]; rows: string[][]
  * fixed-schema transfer would. Existing rows keep their order; incoming rows go at the end.
  */
 export function mergeAppend(existing: string | null, incoming: string, key: readonly string[]): string {
-  const inc = parse(incoming, 'the rows to append');
+  const inc = readCsvString(incoming, 'the rows to append');
   if (existing === null || existing.trim() === '') return toCsv(inc.header, inc.rows);
-  const old = parse(existing, 'the existing table');
+  const old = readCsvString(existing, 'the existing table');
   const header = [...old.header, ...inc.header.filter((h) => !old.header.includes(h))];
   for (const k of key) {
     if (!inc.header.includes(k)) throw inputError('column_missing', `append key column '${k}' is not in the rows to append; columns are: ${inc.header.join(', ')}`);

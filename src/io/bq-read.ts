@@ -7,9 +7,9 @@ import { checkDeadline, cloudFailure, isServiceLimit, statusOf, withRetry } from
 import type { IoContext } from './context.js';
 import { csvFromPages, type ApiField, type ApiRow } from './bq-rows.js';
 import { insertJob, runJob } from './bq-jobs-run.js';
-import type { Uri } from './uri.js';
+import { gsObject, parseGsUri, type BqUri } from './uri.js';
 
-export type BqUri = Extract<Uri, { kind: 'bq' }>;
+export type { BqUri };
 
 export interface BqReadOptions {
   /** A GoogleSQL query; values go in `params` as @named parameters, never into the text. */
@@ -157,7 +157,6 @@ export async function dryRunQuery(uri: BqUri | null, ctx: IoContext, q: BqReadOp
  * the first shard's header.
  */
 async function extractCsv(bq: BigQuery, uri: BqUri, ctx: IoContext, prefix: string, location: string | undefined): Promise<Readable> {
-  const { parseUri } = await import('./uri.js');
   const { openGcsRead } = await import('./gcs-read.js');
   const { storageClient } = await import('./clients.js');
   const tag = createHash('sha256').update(`${uri.text}|${Date.now()}`).digest('hex').slice(0, 12);
@@ -170,7 +169,7 @@ async function extractCsv(bq: BigQuery, uri: BqUri, ctx: IoContext, prefix: stri
       },
     },
   }, jobId, location, ctx, uri.text, 'extract'));
-  const dir = parseUri(`${base}-x`) as Extract<Uri, { kind: 'gs' }>;
+  const dir = parseGsUri(`${base}-x`, 'extractVia');
   const storage = await storageClient(ctx);
   const [files] = await storage.bucket(dir.bucket).getFiles({ prefix: dir.object.slice(0, -1) }).catch((err: unknown) => {
     throw cloudFailure('Cloud Storage', 'list', `${base}-*`, err);
@@ -179,7 +178,7 @@ async function extractCsv(bq: BigQuery, uri: BqUri, ctx: IoContext, prefix: stri
   ctx.logger.info({ shards: names.length, prefix: base }, `BigQuery extract of ${uri.text} done`);
   const { deleteGcsObject } = await import('./gcs-write.js');
   // The shards are the run's scratch: deleted once read (or when the reader stops early).
-  const cleanUp = () => Promise.all(names.map((n) => deleteGcsObject(parseUri(`gs://${dir.bucket}/${n}`) as Extract<Uri, { kind: 'gs' }>, ctx).catch((err: unknown) => {
+  const cleanUp = () => Promise.all(names.map((n) => deleteGcsObject(gsObject(dir.bucket, n), ctx).catch((err: unknown) => {
     ctx.logger.warn({ shard: `gs://${dir.bucket}/${n}`, err: String(err) }, 'could not delete an extract shard');
   })));
   return Readable.from((async function* () {
@@ -191,7 +190,7 @@ async function extractCsv(bq: BigQuery, uri: BqUri, ctx: IoContext, prefix: stri
   })());
   async function* shardBytes(): AsyncGenerator<Buffer> {
     for (let i = 0; i < names.length; i++) {
-      const s = await openGcsRead(parseUri(`gs://${dir.bucket}/${names[i]}`) as Extract<Uri, { kind: 'gs' }>, ctx);
+      const s = await openGcsRead(gsObject(dir.bucket, names[i]), ctx);
       let skipping = i > 0;
       for await (const chunk of s) {
         let buf = chunk as Buffer;

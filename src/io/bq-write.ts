@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import Papa from 'papaparse';
 import type { BigQuery, Table } from '@google-cloud/bigquery';
 import { inputError } from '../errors.js';
+import { readCsvString } from './csv-read.js';
 import { bigqueryClient } from './clients.js';
 import { checkDeadline, cloudFailure, describeApiError, statusOf, withRetry } from './cloud-failure.js';
 import type { IoContext, WriteOptions } from './context.js';
@@ -34,7 +34,7 @@ export interface BqRows {
 }
 
 export function bqRows(uri: BqUri, csv: string, opts: WriteOptions & { schema: BqField[] }): BqRows {
-  const { header, rows } = parseCsv(csv, uri.text);
+  const { header, rows } = readCsvString(csv, `the table for ${uri.text}`);
   const schema = opts.schema.map((f) => ({ name: f.name, type: f.type, mode: 'NULLABLE', ...(f.description ? { description: f.description } : {}) }));
   if (schema.length === 0) throw inputError('schema_missing', `writing ${uri.text}: BigQuery targets need an explicit schema`);
   for (const h of header) if (!schema.some((f) => f.name === h)) throw inputError('column_unknown', `writing ${uri.text}: column '${h}' is not in the schema (${schema.map((f) => f.name).join(', ')})`);
@@ -92,13 +92,6 @@ export async function writeBqTable(uri: BqUri, csv: string, ctx: IoContext, opts
     return;
   }
   for (const [d, rows] of p.byDate) await load(`${uri.table}$${d.replace(/-/g, '')}`, rows, d);
-}
-
-function parseCsv(csv: string, what: string): { header: string[]; rows: string[][] } {
-  const r = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const [header = [], ...rows] = r.data;
-  if (header.length === 0) throw inputError('empty', `writing ${what}: the table has no header row`);
-  return { header, rows };
 }
 
 /** What the writer needs to know of an existing table. */

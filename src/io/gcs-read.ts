@@ -4,9 +4,9 @@ import { inputError, cloudError, isForecastError } from '../errors.js';
 import { storageClient } from './clients.js';
 import { checkDeadline, cloudFailure, isServiceLimit, statusOf, withRetry } from './cloud-failure.js';
 import type { IoContext } from './context.js';
-import { isGzipName, type Uri } from './uri.js';
+import { isGzipName, type GsUri } from './uri.js';
 
-export type GsUri = Extract<Uri, { kind: 'gs' }>;
+export type { GsUri };
 
 interface ObjectMeta {
   generation?: string | number;

@@ -1,3 +1,4 @@
+import { isAbsolute, join } from 'node:path';
 import { inputError } from '../errors.js';
 
 /** Where a table lives: stdin/stdout, a local path, a Cloud Storage object or a BigQuery table. */
@@ -6,6 +7,9 @@ export type Uri =
   | { readonly kind: 'file'; readonly text: string; readonly path: string }
   | { readonly kind: 'gs'; readonly text: string; readonly bucket: string; readonly object: string }
   | { readonly kind: 'bq'; readonly text: string; readonly project: string; readonly dataset: string; readonly table: string };
+
+export type GsUri = Extract<Uri, { kind: 'gs' }>;
+export type BqUri = Extract<Uri, { kind: 'bq' }>;
 
 // https://cloud.google.com/storage/docs/buckets#naming (lower-case letters, digits, - _ .; 3-63 chars)
 const BUCKET = /^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/;
@@ -46,6 +50,18 @@ export function parseUri(text: string, what = 'URI'): Uri {
   return { kind: 'file', text, path: text };
 }
 
+/** A gs:// URI that must be one (a marker, an export prefix): parsed, else `input.bad_uri` naming `what`. */
+export function parseGsUri(text: string, what = 'URI'): GsUri {
+  const uri = parseUri(text, what);
+  if (uri.kind !== 'gs') throw inputError('bad_uri', `${what} '${text}': expected a gs://BUCKET/OBJECT URI`);
+  return uri;
+}
+
+/** An object listed in a bucket, as a URI: valid by construction, so not parsed again. */
+export function gsObject(bucket: string, object: string): GsUri {
+  return { kind: 'gs', text: `gs://${bucket}/${object}`, bucket, object };
+}
+
 /** True for a `.gz` suffix (gzip by name). */
 export function isGzipName(text: string): boolean {
   return /\.gz$/i.test(text);
@@ -56,4 +72,11 @@ export function joinUri(dir: string, name: string): string {
   if (dir.startsWith('gs://')) return `${dir.replace(/\/+$/, '')}/${name}`;
   const d = dir.replace(/\/+$/, '');
   return d === '' ? (dir.startsWith('/') ? `/${name}` : name) : `${d}/${name}`;
+}
+
+/** A relative local path resolved against `baseDir` (a config file's folder); any other URI as it is. */
+export function resolveUri(uri: Uri, baseDir: string | undefined): Uri {
+  if (uri.kind !== 'file' || !baseDir || isAbsolute(uri.path)) return uri;
+  const path = join(baseDir, uri.path);
+  return { kind: 'file', text: path, path };
 }

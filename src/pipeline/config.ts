@@ -1,13 +1,12 @@
-import { isAbsolute, join } from 'node:path';
 import { inputError } from '../errors.js';
 import { isFill, type Fill } from '../frame/align.js';
 import { isFreq, type Freq } from '../frame/freq.js';
 import { dateRangeProblem, parseDate } from '../frame/dates.js';
 import { CANDIDATES, isCandidateName, isMetricName, type EngineOptions } from '../model/types.js';
 import { parseBytes, parseDuration } from '../units.js';
-import { validateSourceSpec, type SourceSpec } from './source-spec.js';
+import { configSource, type SourceSpec } from '../io/source/source-spec.js';
 import { parseUri } from '../io/uri.js';
-import type { CsvLimits } from '../io/csv-read.js';
+import type { CsvLimits } from '../io/csv-core.js';
 import { csvLimits } from './csv-limits.js';
 import type { TargetPatterns } from './target-patterns.js';
 
@@ -47,7 +46,6 @@ const PUBLISH_KEYS = ['predictions', 'weeklyScore', 'featureRanking', 'removedFe
  * Relative source paths are resolved against `baseDir` (the config file's folder); `outDir` and
  * `publish` paths stay relative to the working directory.
  */
-// eslint-disable-next-line max-lines-per-function -- to be split when the run context lands (issue 16)
 export function loadConfig(text: string, source: string, baseDir?: string): PipelineConfig {
   let raw: unknown;
   try {
@@ -59,20 +57,8 @@ export function loadConfig(text: string, source: string, baseDir?: string): Pipe
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw inputError('bad_config', `${source}: expected a JSON object`);
   const o = raw as Record<string, unknown>;
   for (const k of Object.keys(o)) if (!TOP_KEYS.includes(k)) throw bad(k, `is not a config field; fields are: ${TOP_KEYS.slice(2).join(', ')}`);
-  const resolve = (uri: string) => (baseDir && !/^(gs|bq):\/\//.test(uri) && uri !== '-' && !isAbsolute(uri) ? join(baseDir, uri) : uri);
-
   if (!Array.isArray(o.sources) || o.sources.length === 0) throw bad('sources', 'must be a non-empty array of sources');
-  const sources = o.sources.map((s, i) => {
-    if (typeof s !== 'object' || s === null || Array.isArray(s)) throw bad(`sources[${i}]`, 'must be an object with at least a uri');
-    const spec = validateSourceSpec(s as Record<string, unknown>, `${source}: sources[${i}]`);
-    const extra = Object.keys(s).filter((k) => !['uri', 'format', 'key', 'date', 'value', 'agg', 'prefix', 'fill', 'location', 'query', 'params', 'maxBytesBilled', 'extractVia', 'split'].includes(k));
-    if (extra.length) throw bad(`sources[${i}].${extra[0]}`, 'is not a source field');
-    parseUri(spec.uri, `${source}: sources[${i}].uri`);
-    if (spec.extractVia !== undefined && parseUri(spec.extractVia, `${source}: sources[${i}].extractVia`).kind !== 'gs') {
-      throw bad(`sources[${i}].extractVia`, 'must be a gs:// prefix');
-    }
-    return { ...spec, uri: resolve(spec.uri) };
-  });
+  const sources = o.sources.map((s, i) => configSource(s, i, source, baseDir));
   const str = (k: string, def?: string): string | undefined => {
     const v = o[k];
     if (v === undefined) return def;

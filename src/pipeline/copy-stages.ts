@@ -7,15 +7,16 @@ import { readText, streamText } from '../io/read-text.js';
 import { parseUri } from '../io/uri.js';
 import { writeStdout, writeTable } from '../io/write-table.js';
 import { inferSchema } from '../io/infer-schema.js';
+import { readCsvString } from '../io/csv-read.js';
 import { knownLayout, knownSchema } from './tables.js';
 
 /**
  * A bq:// target's schema and layout: the tool's own table's when the header is one (partitioned
  * and clustered as run-all creates it), else a schema inferred from the content.
  */
-function bqTable(csv: string) {
-  const head = csv.slice(0, csv.indexOf('\n')).split(',');
-  return { schema: knownSchema(head) ?? inferSchema(csv), layout: knownLayout(head) };
+function bqTable(csv: string, name: string) {
+  const table = readCsvString(csv, name);
+  return { schema: knownSchema(table.header) ?? inferSchema(table), layout: knownLayout(table.header) };
 }
 
 async function readAll(uriText: string, what: string, ctx: IoContext, opts: ReadOptions = {}): Promise<string> {
@@ -51,12 +52,12 @@ export async function runExtract(o: ExtractOptions, ctx: IoContext): Promise<voi
       return;
     }
     const csv = await streamText(await openBqRead(from, ctx, q));
-    await writeTable(to, csv, ctx, { mode: 'overwrite', ...(to.kind === 'bq' ? bqTable(csv) : {}) });
+    await writeTable(to, csv, ctx, { mode: 'overwrite', ...(to.kind === 'bq' ? bqTable(csv, 'the query result') : {}) });
     return;
   }
   if (o.from === undefined) throw inputError('bad_option', 'extract needs --from URI or --query SQL');
   const csv = await readAll(o.from, '--from', ctx, { location: o.location, maxBytesBilled: o.maxBytesBilled, extractVia: o.extractVia });
-  await writeTable(to, csv, ctx, { mode: 'overwrite', ...(to.kind === 'bq' ? bqTable(csv) : {}) });
+  await writeTable(to, csv, ctx, { mode: 'overwrite', ...(to.kind === 'bq' ? bqTable(csv, o.from) : {}) });
 }
 
 /** `forecast publish`: write a CSV to its destination; append never duplicates a published run. */
@@ -70,7 +71,7 @@ export async function runPublish(o: { from: string; to: string; mode: 'overwrite
     ? await acquireRunLock(dirname(to.path), ctx, { runDate: 'publish', expiresAt: Date.now() + 10 * 60_000 })
     : async () => {};
   try {
-    await writeTable(to, csv, ctx, { mode: o.mode, key, ...(to.kind === 'bq' ? bqTable(csv) : {}) });
+    await writeTable(to, csv, ctx, { mode: o.mode, key, ...(to.kind === 'bq' ? bqTable(csv, o.from) : {}) });
   } finally {
     await release();
   }

@@ -1,4 +1,4 @@
-import { DEFAULT_CSV_LIMITS, type CsvLimits } from '../io/csv-read.js';
+import { DEFAULT_CSV_LIMITS, type CsvLimits } from '../io/csv-core.js';
 import { limitSize } from '../units.js';
 
 /** The size options a read takes from the config (`64MiB`, `1000000`). */

@@ -1,11 +1,10 @@
 import { inputError } from '../errors.js';
 import type { IoContext } from '../io/context.js';
 import { fileSha256, linkReplace, removePath, writeDurable } from '../io/durable-file.js';
-import { parseUri, type Uri } from '../io/uri.js';
+import { parseGsUri, parseUri } from '../io/uri.js';
 import type { BqItem, GsItem, JournalItem } from './publish-journal.js';
 
-type Gs = Extract<Uri, { kind: 'gs' }>;
-const gs = (text: string): Gs => parseUri(text, 'object') as Gs;
+const gs = (text: string) => parseGsUri(text, 'object');
 
 /**
  * What each kind of journal item does at each step of a publish. Staging writes a name nobody

@@ -3,12 +3,11 @@ import { align, type Fill, type SeriesGroup } from '../frame/align.js';
 import type { Frame } from '../frame/frame.js';
 import type { Freq } from '../frame/freq.js';
 import type { IoContext } from '../io/context.js';
-import { openRead } from '../io/open-read.js';
-import { parseUri, type Uri } from '../io/uri.js';
-import type { CsvLimits } from '../io/csv-read.js';
-import { ingest } from './ingest.js';
+import type { CsvLimits } from '../io/csv-core.js';
+import { openSource } from '../io/source/open-source.js';
+import { readSeries, type SeriesRead } from '../io/source/read-series.js';
+import type { SourceSpec } from '../io/source/source-spec.js';
 import { settleEach } from './settle-all.js';
-import type { SourceSpec } from './source-spec.js';
 
 export interface MergeOptions {
   readonly freq: Freq;
@@ -40,23 +39,6 @@ export interface MergeResult {
 }
 
 /**
- * The push-down of an `events` source held in a BigQuery table (no query of its own): the
- * per-key, per-period aggregation BigQuery runs, so only the weekly table leaves it.
- * Undefined for every other source.
- */
-export function pushdownOf(uri: Uri, spec: SourceSpec, freq: Freq) {
-  if (uri.kind !== 'bq' || spec.format !== 'events' || spec.query !== undefined) return undefined;
-  return {
-    uri,
-    events: {
-      table: `${uri.project}.${uri.dataset}.${uri.table}`, key: spec.key ?? 'theme', date: spec.date ?? 'Date',
-      value: spec.value, agg: spec.agg ?? 'count', freq, ...(spec.split !== undefined ? { split: spec.split } : {}),
-    },
-    options: { location: spec.location, maxBytesBilled: spec.maxBytesBilled },
-  };
-}
-
-/**
  * Read every source, aggregate it per key and period, and lay all series on one calendar.
  * Events held in BigQuery are aggregated there (push-down), so only the weekly table travels.
  */
@@ -77,17 +59,17 @@ export async function mergeSources(specs: readonly SourceSpec[], opts: MergeOpti
     for (const s of r.series) {
       // The merged table's first column is `date`: a series of that name would be a second one.
       if (s.name.toLowerCase() === 'date') {
-        throw inputError('reserved_name', `${spec.uri}: a series named '${s.name}' would be a second date column in the merged table; rename it, or give the source a prefix=`);
+        throw inputError('reserved_name', `${spec.uri.text}: a series named '${s.name}' would be a second date column in the merged table; rename it, or give the source a prefix=`);
       }
       const prev = owner.get(s.name);
       if (prev !== undefined) {
-        throw inputError('duplicate_column', `series '${s.name}' comes from both ${prev} and ${spec.uri}; give one source a prefix=`);
+        throw inputError('duplicate_column', `series '${s.name}' comes from both ${prev} and ${spec.uri.text}; give one source a prefix=`);
       }
-      owner.set(s.name, spec.uri);
+      owner.set(s.name, spec.uri.text);
     }
     const fill = opts.fill ?? spec.fill ?? (spec.format === 'events' ? 'zero' : 'ffill');
     groups.push({ series: r.series, fill });
-    inputs.push({ uri: spec.uri, rows: r.rows, checksum: r.checksum });
+    inputs.push({ uri: spec.uri.text, rows: r.rows, checksum: r.checksum });
     problems.push(...r.problems);
   }
   const { frame, filled } = align(groups, opts.freq, opts.start, opts.end);
@@ -104,20 +86,9 @@ export async function mergeSources(specs: readonly SourceSpec[], opts: MergeOpti
 }
 
 /** One source read and aggregated per key and period (in BigQuery for a push-down). */
-async function readSource(spec: SourceSpec, opts: MergeOptions, ctx: IoContext) {
-  const uri = parseUri(spec.uri, 'source');
-  const pushdown = pushdownOf(uri, spec, opts.freq);
-  let stream;
-  let effective: SourceSpec = spec;
-  if (pushdown) {
-    const { aggregateEventsInBigQuery } = await import('../io/bigquery.js');
-    stream = await aggregateEventsInBigQuery(pushdown.uri, pushdown.events, ctx, pushdown.options);
-    effective = { uri: spec.uri, format: 'long', key: 'key', date: 'date', value: 'value', prefix: spec.prefix };
-  } else {
-    if (spec.split !== undefined) throw inputError('bad_source', `source ${spec.uri}: split= works on an events table in BigQuery (aggregated there), not on files or queries`);
-    stream = await openRead(uri, ctx, spec);
-  }
-  const r = await ingest(stream, effective, opts.freq, spec.uri, { onChunk: opts.onChunk, limits: opts.limits });
-  ctx.logger.debug({ uri: spec.uri, rows: r.rows, series: r.series.length }, 'source read');
+async function readSource(spec: SourceSpec, opts: MergeOptions, ctx: IoContext): Promise<SeriesRead> {
+  const opened = await openSource(spec, ctx, opts.freq);
+  const r = await readSeries(opened.stream, opened.spec, { freq: opts.freq, onChunk: opts.onChunk, limits: opts.limits });
+  ctx.logger.debug({ uri: spec.uri.text, rows: r.rows, series: r.series.length }, 'source read');
   return r;
 }

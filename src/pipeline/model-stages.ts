@@ -16,7 +16,7 @@ import { checkValueRange } from './value-range.js';
 import { resolveTargets, type TargetPatterns } from './target-patterns.js';
 import { defaultWorkers, trainTargets } from './train-targets.js';
 import { backtestTargets } from './backtest-targets.js';
-import type { CsvLimits } from '../io/csv-read.js';
+import type { CsvLimits } from '../io/csv-core.js';
 
 /** What train and backtest take, parsed by the CLI. */
 export interface ModelStageOptions {

@@ -5,21 +5,22 @@ import { periodOf } from '../frame/dates.js';
 import type { Frame } from '../frame/frame.js';
 import type { Freq } from '../frame/freq.js';
 import type { IoContext } from '../io/context.js';
-import { openRead } from '../io/open-read.js';
+import type { CsvLimits } from '../io/csv-core.js';
+import { openSource } from '../io/source/open-source.js';
+import { readSeries } from '../io/source/read-series.js';
+import type { SourceSpec } from '../io/source/source-spec.js';
 import { parseUri } from '../io/uri.js';
-import { ingest } from './ingest.js';
 import type { InputInfo } from './merge.js';
-import type { CsvLimits } from '../io/csv-read.js';
 
 /**
  * Read a wide table (the output of `merge`) as a Frame. The frequency is inferred from the date
  * spacing unless given; gaps stay missing (NaN), since filling is `merge`'s job.
  */
 export async function readFrame(uriText: string, ctx: IoContext, freq?: Freq, limits?: CsvLimits): Promise<{ frame: Frame; input: InputInfo }> {
-  const uri = parseUri(uriText, '--from');
-  const name = uri.kind === 'stdio' ? 'stdin' : uriText;
-  const stream = await openRead(uri, ctx);
-  const r = await ingest(stream, { uri: uriText, format: 'wide' }, freq ?? 'D', name, { limits });
+  const spec: SourceSpec = { uri: parseUri(uriText, '--from'), format: 'wide' };
+  const name = spec.uri.kind === 'stdio' ? 'stdin' : uriText;
+  const { stream } = await openSource(spec, ctx, freq ?? 'D');
+  const r = await readSeries(stream, spec, { freq: freq ?? 'D', name, limits });
   for (const p of r.problems) ctx.logger.warn(p);
   const dates = r.series[0]?.periods ?? new Int32Array(0);
   const f = freq ?? inferFreq(dates);

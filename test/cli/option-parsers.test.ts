@@ -37,5 +37,5 @@ for (const c of bad) {
 }
 
 test('a repeated --source keeps every spec, in order', () => {
-  assert.deepEqual(sources('b.csv', sources('a.csv')).map((s) => s.uri), ['a.csv', 'b.csv']);
+  assert.deepEqual(sources('b.csv', sources('a.csv')).map((s) => s.uri.text), ['a.csv', 'b.csv']);
 });

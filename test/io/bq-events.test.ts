@@ -79,7 +79,7 @@ describe('events push-down over every date column type, and delimited keys', () 
     const readme = readFileSync('README.md', 'utf8');
     const block = /```json\n(\{[\s\S]*?\n\})\n```/.exec(readme)?.[1];
     assert.ok(block, 'the README has a config example');
-    const gdelt = loadConfig(block, 'README.md').sources.find((s) => s.uri === 'bq://gdelt-bq.gdeltv2.gkg');
+    const gdelt = loadConfig(block, 'README.md').sources.find((s) => s.uri.text === 'bq://gdelt-bq.gdeltv2.gkg');
     assert.ok(gdelt, 'the README example reads bq://gdelt-bq.gdeltv2.gkg');
     const merged = await mergeSources([gdelt], { freq: 'W-SUN' }, ctx());
     const names = merged.frame.names;

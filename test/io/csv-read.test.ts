@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
-import { readCsvStream, type CsvLimits } from '../../src/io/csv-read.js';
+import type { CsvLimits } from '../../src/io/csv-core.js';
+import { readCsvStream, readCsvString } from '../../src/io/csv-read.js';
 
 async function read(text: string | Buffer, chunk = 3) {
   const buf = Buffer.from(text);
@@ -14,15 +15,30 @@ async function read(text: string | Buffer, chunk = 3) {
   return { header, rows };
 }
 
-test('BOM, CRLF, quoted newlines, semicolons', async () => {
-  const cases: [string, string[], string[][]][] = [
-    ['\uFEFFa,b\r\n1,2\r\n', ['a', 'b'], [['1', '2']]],
-    ['a,b\n"x\ny",2\n', ['a', 'b'], [['x\ny', '2']]],
-    ['a;b\n1,5;2\n', ['a', 'b'], [['1,5', '2']]],
-    ['a\tb\n1\t2\n\n', ['a', 'b'], [['1', '2']]],
-  ];
-  for (const [text, h, rows] of cases) {
+/** Cases every entry reads alike: the string entry and the stream entry in 1-, 3- and 1000-byte chunks. */
+const readsAlike: [string, string[], string[][]][] = [
+  ['\uFEFFa,b\r\n1,2\r\n', ['a', 'b'], [['1', '2']]],
+  ['a,b\n"x\ny",2\n', ['a', 'b'], [['x\ny', '2']]],
+  ['a;b\n1,5;2\n', ['a', 'b'], [['1,5', '2']]],
+  ['\uFEFFdate;"a;b";c\r\n2020-01-05;"1,5";\r\n\r\n  \r\n2020-01-12;2;x\r\n', ['date', 'a;b', 'c'], [['2020-01-05', '1,5', ''], ['2020-01-12', '2', 'x']]],
+  ['a\tb\n1\t2\n\n', ['a', 'b'], [['1', '2']]],
+  ['a|b\n1|2', ['a', 'b'], [['1', '2']]],
+];
+
+test('BOM, CRLF, quoted newlines, semicolons, tabs, pipes: the stream and the string entries agree', async () => {
+  for (const [text, h, rows] of readsAlike) {
     for (const chunk of [1, 3, 1000]) assert.deepEqual(await read(text, chunk), { header: h, rows }, JSON.stringify(text));
+    assert.deepEqual(readCsvString(text, 'test.csv'), { header: h, rows }, JSON.stringify(text));
+  }
+});
+
+test('the string entry rejects what the stream entry rejects, with the same code', async () => {
+  const cases: [string, string][] = [['', 'input.empty'], [' \n\n', 'input.empty'], ['a,b\n"x,1\n', 'input.bad_quotes'], [`a,b\n${'z'.repeat(11)},1\n`, 'input.field_too_long']];
+  const limits = { maxFieldChars: 10, maxLineChars: 100 };
+  const code = (e: unknown) => (e as { code?: string }).code;
+  for (const [text, want] of cases) {
+    assert.throws(() => readCsvString(text, 'test.csv', limits), (e) => code(e) === want && /test\.csv/.test((e as Error).message), text);
+    await assert.rejects(readCounting(text, { limits }), (e) => code(e) === want, text);
   }
 });
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseUri, joinUri } from '../../src/io/uri.js';
+import { gsObject, joinUri, parseGsUri, parseUri, resolveUri } from '../../src/io/uri.js';
 import { ForecastError } from '../../src/errors.js';
 
 test('parseUri accepts the four kinds', () => {
@@ -31,4 +31,11 @@ test('joinUri', () => {
   assert.equal(joinUri('out', 'x.csv'), 'out/x.csv');
   assert.equal(joinUri('/', 'x.csv'), '/x.csv');
   assert.equal(joinUri('', 'x.csv'), 'x.csv');
+});
+
+test('parseGsUri insists on gs://; gsObject builds one without parsing; resolveUri resolves only relative paths', () => {
+  assert.deepEqual(parseGsUri('gs://b-1/x.csv'), gsObject('b-1', 'x.csv'));
+  assert.throws(() => parseGsUri('out/x.csv', 'event marker'), (e: unknown) => e instanceof ForecastError && /^event marker 'out\/x\.csv': expected a gs:\/\/BUCKET\/OBJECT URI$/.test(e.message));
+  assert.deepEqual(resolveUri(parseUri('a.csv'), 'cfg'), { kind: 'file', text: 'cfg/a.csv', path: 'cfg/a.csv' });
+  for (const text of ['/abs/a.csv', '-', 'gs://b-1/a.csv']) assert.deepEqual(resolveUri(parseUri(text), 'cfg'), parseUri(text));
 });

@@ -10,7 +10,7 @@ const ok = { sources: [{ uri: 'a.csv' }], target: 'y' };
 test('the demo config loads, with defaults and source paths relative to the config', () => {
   const c = loadConfig(readFileSync('fixtures/demo/pipeline.json', 'utf8'), 'pipeline.json', 'fixtures/demo');
   assert.deepEqual(c.targets, ['desempleo']);
-  assert.equal(c.sources[0].uri, 'fixtures/google_trends_spain_2019_2020.csv');
+  assert.equal(c.sources[0].uri.text, 'fixtures/google_trends_spain_2019_2020.csv');
   assert.equal(c.deadlineMs, 60_000);
   assert.equal(c.maxMemoryBytes, Math.round(3.5 * 1024 ** 3));
   const d = loadConfig(JSON.stringify(ok), 'c.json');

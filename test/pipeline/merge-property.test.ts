@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
-import { ingest } from '../../src/pipeline/ingest.js';
+import { readSeries } from '../../src/io/source/read-series.js';
+import { parseUri } from '../../src/io/uri.js';
 import { align } from '../../src/frame/align.js';
 import { ForecastError } from '../../src/errors.js';
 
@@ -11,14 +12,14 @@ const csv = fc.tuple(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { 
   .map(([rows, eol]) => rows.map((r) => r.join(',')).join(eol));
 
 /** Readers and the merge end in a result or a ForecastError, never another exception, whatever the bytes. */
-test('ingest + align never throw anything but a ForecastError (property)', async () => {
+test('readSeries + align never throw anything but a ForecastError (property)', async () => {
   await fc.assert(fc.asyncProperty(
     fc.oneof(csv, fc.string({ maxLength: 120 }), fc.uint8Array({ maxLength: 120 }).map((b) => Buffer.from(b).toString('latin1'))),
     fc.constantFrom('long', 'wide', 'events') as fc.Arbitrary<'long' | 'wide' | 'events'>,
     fc.constantFrom(undefined, 'sum', 'mean') as fc.Arbitrary<'sum' | 'mean' | undefined>,
     async (text, format, agg) => {
       try {
-        const r = await ingest(Readable.from([Buffer.from(text)]), { uri: 'p.csv', format, agg }, 'W-SUN', 'p.csv');
+        const r = await readSeries(Readable.from([Buffer.from(text)]), { uri: parseUri('p.csv'), format, agg }, { freq: 'W-SUN' });
         const { frame } = align([{ series: r.series, fill: 'ffill' }], 'W-SUN');
         assert.equal(frame.columns.length, r.series.length);
       } catch (e) {

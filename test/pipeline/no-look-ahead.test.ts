@@ -5,10 +5,11 @@ import { Readable } from 'node:stream';
 import { align } from '../../src/frame/align.js';
 import type { Frame } from '../../src/frame/frame.js';
 import { backtest, train, predict } from '../../src/model/engine.js';
-import { ingest } from '../../src/pipeline/ingest.js';
+import { readSeries } from '../../src/io/source/read-series.js';
+import { parseUri } from '../../src/io/uri.js';
 
 async function demoFrame(): Promise<Frame> {
-  const r = await ingest(Readable.from([readFileSync('fixtures/google_trends_spain_2019_2020.csv')]), { uri: 'demo', format: 'long', key: 'keyword', value: 'trend_index' }, 'W-SUN', 'demo');
+  const r = await readSeries(Readable.from([readFileSync('fixtures/google_trends_spain_2019_2020.csv')]), { uri: parseUri('demo'), format: 'long', key: 'keyword', value: 'trend_index' }, { freq: 'W-SUN' });
   return align([{ series: r.series, fill: 'ffill' }], 'W-SUN').frame;
 }
 

@@ -6,7 +6,7 @@ import { FREQS, type Freq } from '../../frame/freq.js';
 import type { IoContext } from '../../io/context.js';
 import { parseUri } from '../../io/uri.js';
 import { periodOfDay } from '../../pipeline/period-option.js';
-import type { SourceSpec } from '../../pipeline/source-spec.js';
+import type { SourceSpec } from '../../io/source/source-spec.js';
 import { ioContext, type CliDeps, type GlobalOptions } from '../deps.js';
 import { date, sources } from '../option-parsers.js';
 import { readLimitOptions, readLimits, type LimitOptions } from '../shared-options.js';
@@ -58,15 +58,15 @@ async function runMerge(o: MergeFlags, ctx: IoContext): Promise<void> {
 
 /** `merge --dry-run`: print, per source, what would be read; for BigQuery events, the push-down SQL and its bytes. */
 async function dryRunMerge(specs: readonly SourceSpec[], freq: Freq, ctx: IoContext): Promise<void> {
-  const [{ pushdownOf }, { writeStdout }] = await Promise.all([import('../../pipeline/merge.js'), import('../../io/write-table.js')]);
+  const [{ pushdownOf }, { writeStdout }] = await Promise.all([import('../../io/source/open-source.js'), import('../../io/write-table.js')]);
   for (const spec of specs) {
-    const pushdown = pushdownOf(parseUri(spec.uri, 'source'), spec, freq);
+    const pushdown = pushdownOf(spec, freq);
     if (pushdown) {
       const { aggregateEventsInBigQuery } = await import('../../io/bigquery.js');
       const r = await aggregateEventsInBigQuery(pushdown.uri, pushdown.events, ctx, { ...pushdown.options, dryRun: true });
-      await writeStdout(ctx, `-- ${spec.uri}: aggregated in BigQuery (push-down); ${r.totalBytesProcessed} bytes processed; parameters ${JSON.stringify(r.params)}\n${r.sql.trim()};\n`);
+      await writeStdout(ctx, `-- ${spec.uri.text}: aggregated in BigQuery (push-down); ${r.totalBytesProcessed} bytes processed; parameters ${JSON.stringify(r.params)}\n${r.sql.trim()};\n`);
     } else {
-      await writeStdout(ctx, `-- ${spec.uri}: read as ${spec.format}\n`);
+      await writeStdout(ctx, `-- ${spec.uri.text}: read as ${spec.format}\n`);
     }
   }
 }

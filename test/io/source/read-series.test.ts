@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
-import { ingest } from '../../src/pipeline/ingest.js';
-import type { SourceSpec } from '../../src/pipeline/source-spec.js';
-import { formatDate } from '../../src/frame/dates.js';
+import { readSeries } from '../../../src/io/source/read-series.js';
+import type { SourceSpec } from '../../../src/io/source/source-spec.js';
+import { parseUri } from '../../../src/io/uri.js';
+import { formatDate } from '../../../src/frame/dates.js';
 
 const run = (text: string, spec: Partial<SourceSpec>, freq: 'W-SUN' | 'D' | 'MS' = 'W-SUN') =>
-  ingest(Readable.from([Buffer.from(text)]), { uri: 'in.csv', format: 'long', ...spec }, freq, 'in.csv');
+  readSeries(Readable.from([Buffer.from(text)]), { uri: parseUri('in.csv'), format: 'long', ...spec }, { freq });
 const flat = (r: Awaited<ReturnType<typeof run>>) =>
   Object.fromEntries(r.series.map((s) => [s.name, Array.from(s.periods, (p, i) => `${formatDate(p)}=${s.values[i]}`)]));
 

@@ -1,5 +1,5 @@
-import { inputError } from '../errors.js';
-import { restoreFormula } from '../io/csv-write.js';
+import { inputError } from '../../errors.js';
+import { restoreFormula } from '../csv-write.js';
 
 /** A header after the checks every format shares: BOM gone, unnamed index found, duplicates rejected. */
 export interface Header {

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseSourceSpec } from '../../src/pipeline/source-spec.js';
-import { ForecastError } from '../../src/errors.js';
+import { parseSourceSpec } from '../../../src/io/source/source-spec.js';
+import { ForecastError } from '../../../src/errors.js';
 
 test('parseSourceSpec reads every option', () => {
   assert.deepEqual(parseSourceSpec('bq://gdelt-bq.gdeltv2.gkg?format=events&key=V2Themes&date=DATE&value=Sentiment&agg=count_x_mean&prefix=gdelt_&fill=zero&location=EU&split=;'), {
-    uri: 'bq://gdelt-bq.gdeltv2.gkg', format: 'events', key: 'V2Themes', date: 'DATE', value: 'Sentiment', agg: 'count_x_mean', prefix: 'gdelt_',
+    uri: { kind: 'bq', text: 'bq://gdelt-bq.gdeltv2.gkg', project: 'gdelt-bq', dataset: 'gdeltv2', table: 'gkg' }, format: 'events', key: 'V2Themes', date: 'DATE', value: 'Sentiment', agg: 'count_x_mean', prefix: 'gdelt_',
     fill: 'zero', location: 'EU', query: undefined, params: undefined, maxBytesBilled: undefined, extractVia: undefined, split: ';',
   });
   assert.throws(() => parseSourceSpec('a.csv?format=long&split=;'), /split is for events sources/);
@@ -20,6 +20,7 @@ test('bad options are named', () => {
     ['a.csv?colour=red', /unknown option 'colour'/],
     ['a.csv?key=a&key=b', /'key' given twice/],
     ['?format=long', /no URI/],
+    ['http://x/a.csv', /^source 'http:\/\/x\/a\.csv': unsupported scheme/],
   ];
   for (const [t, re] of cases) assert.throws(() => parseSourceSpec(t), (e: unknown) => e instanceof ForecastError && e.exitCode === 2 && re.test(e.message), t);
 });

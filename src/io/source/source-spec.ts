@@ -1,6 +1,7 @@
-import { inputError } from '../errors.js';
-import { isAgg, type Agg } from '../frame/aggregate.js';
-import { isFill, type Fill } from '../frame/align.js';
+import { inputError } from '../../errors.js';
+import { isAgg, type Agg } from '../../frame/aggregate.js';
+import { isFill, type Fill } from '../../frame/align.js';
+import { parseUri, resolveUri, type Uri } from '../uri.js';
 
 export const FORMATS = ['long', 'wide', 'events'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -8,9 +9,10 @@ export function isFormat(s: string): s is Format {
   return (FORMATS as readonly string[]).includes(s);
 }
 
-/** One input table and how to read it. Also the shape of a config `sources[]` entry. */
+/** One input table and how to read it. Also the shape of a config `sources[]` entry, its URI parsed. */
 export interface SourceSpec {
-  readonly uri: string;
+  /** Parsed once, where the spec is read (the command line or the config). */
+  readonly uri: Uri;
   readonly format: Format;
   /** Column names; defaults are guessed from common names (keyword/theme, date/Date, value/trend_index/Sentiment). */
   readonly key?: string;
@@ -64,19 +66,23 @@ export function parseSourceSpec(text: string): SourceSpec {
     fill: get('fill'),
     location: get('location'),
     split: get('split'),
-  }, `--source '${text}'`);
+  }, `--source '${text}'`, 'source');
 }
 
-/** Check a spec from the command line or the config; `where` names it in messages. */
-export function validateSourceSpec(raw: Record<string, unknown>, where: string): SourceSpec {
+/**
+ * Check a spec from the command line or the config and parse its URI; `where` names the spec in
+ * messages, `uriWhere` its URI (`input.bad_uri`).
+ */
+export function validateSourceSpec(raw: Record<string, unknown>, where: string, uriWhere = `${where}.uri`): SourceSpec {
   const str = (k: string): string | undefined => {
     const v = raw[k];
     if (v === undefined || v === null) return undefined;
     if (typeof v !== 'string' || v === '') throw inputError('bad_source', `${where}: '${k}' must be a non-empty string`);
     return v;
   };
-  const uri = str('uri');
-  if (!uri) throw inputError('bad_source', `${where}: 'uri' is required`);
+  const uriText = str('uri');
+  if (!uriText) throw inputError('bad_source', `${where}: 'uri' is required`);
+  const uri = parseUri(uriText, uriWhere);
   const format = str('format') ?? 'long';
   if (!isFormat(format)) throw inputError('bad_source', `${where}: format '${format}' is not one of ${FORMATS.join(', ')}`);
   const agg = str('agg');
@@ -101,4 +107,23 @@ export function validateSourceSpec(raw: Record<string, unknown>, where: string):
     maxBytesBilled: maxBytes as string | number | undefined,
     extractVia: str('extractVia'),
   };
+}
+
+const CONFIG_KEYS = ['uri', 'format', 'key', 'date', 'value', 'agg', 'prefix', 'fill', 'location', 'query', 'params', 'maxBytesBilled', 'extractVia', 'split'];
+
+/**
+ * The config's `sources[i]`: an object of the keys above, its URI parsed once (a relative path
+ * resolved against `baseDir`, the config file's folder) and `extractVia` a gs:// prefix.
+ * `source` names the config file in messages (`input.bad_config`, `input.bad_source`, `input.bad_uri`).
+ */
+export function configSource(raw: unknown, i: number, source: string, baseDir?: string): SourceSpec {
+  const bad = (field: string, why: string) => inputError('bad_config', `${source}: 'sources[${i}]${field}' ${why}`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw bad('', 'must be an object with at least a uri');
+  const spec = validateSourceSpec(raw as Record<string, unknown>, `${source}: sources[${i}]`);
+  const extra = Object.keys(raw).filter((k) => !CONFIG_KEYS.includes(k));
+  if (extra.length) throw bad(`.${extra[0]}`, 'is not a source field');
+  if (spec.extractVia !== undefined && parseUri(spec.extractVia, `${source}: sources[${i}].extractVia`).kind !== 'gs') {
+    throw bad('.extractVia', 'must be a gs:// prefix');
+  }
+  return { ...spec, uri: resolveUri(spec.uri, baseDir) };
 }
