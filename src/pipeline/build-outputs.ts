@@ -11,7 +11,8 @@ import type { MergeResult } from './merge.js';
 import {
   backtestCsv, backtestRows, featureRankingCsv, predictionRows, predictionsCsv, removedFeaturesCsv, scoresCsv, weeklyScoreCsv,
 } from './outputs.js';
-import { schema, TABLES, type TableName } from './tables.js';
+import { schema } from './table-schema.js';
+import { TABLES } from './tables.js';
 import { targetPanels, targetSummary } from './targets-report-data.js';
 import type { TargetResult } from './train-targets.js';
 
@@ -47,12 +48,10 @@ export interface BuildInput {
   readonly logger: Logger;
 }
 
-function table(name: string, data: string, t: TableName, levels: readonly number[], mode: 'overwrite' | 'append' = 'overwrite'): OutputFile {
-  const fields = schema(t, levels);
-  return {
-    name, data, contentType: 'text/csv', publishAs: t,
-    table: { mode, key: TABLES[t].key, schema: fields, layout: TABLES[t].layout },
-  };
+/** A table run-all publishes, written and published as its definition says. */
+function table(name: string, data: string, t: keyof PublishTargets, levels: readonly number[]): OutputFile {
+  const { mode, key, layout } = TABLES[t];
+  return { name, data, contentType: 'text/csv', publishAs: t, table: { mode, key, schema: schema(TABLES[t], levels), layout } };
 }
 
 /**
@@ -67,7 +66,7 @@ export async function buildOutputs(b: BuildInput): Promise<OutputFile[]> {
   const part = <T>(rows: (r: TargetResult) => readonly T[]) => results.map((r) => ({ target: r.target, rows: rows(r) }));
   const files: OutputFile[] = [
     table('predictions.csv', predictionsCsv(part((r) => predictions.get(r.target)!), levels, runDate), 'predictions', levels),
-    table('weekly_score.csv', weeklyScoreCsv(trained, runDate, b.elapsedMs ?? deadline.elapsedMs()), 'weeklyScore', levels, 'append'),
+    table('weekly_score.csv', weeklyScoreCsv(trained, runDate, b.elapsedMs ?? deadline.elapsedMs()), 'weeklyScore', levels),
     table('feature_ranking.csv', featureRankingCsv(trained), 'featureRanking', levels),
     table('removed_features.csv', removedFeaturesCsv(trained), 'removedFeatures', levels),
     table('backtest.csv', backtestCsv(part((r) => backtestRows(r.trained.history, levels)), levels), 'backtest', levels),

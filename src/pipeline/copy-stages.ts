@@ -9,7 +9,7 @@ import { readText, streamText } from '../io/read-text.js';
 import { parseUri } from '../io/uri.js';
 import { writeStdout, writeTable } from '../io/write-table.js';
 import { inferSchema } from '../io/infer-schema.js';
-import { knownLayout, knownSchema } from './tables.js';
+import { knownLayout, knownSchema } from './table-schema.js';
 
 /**
  * A bq:// target's schema and layout: the tool's own table's when the header is one (partitioned
