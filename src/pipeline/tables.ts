@@ -58,7 +58,7 @@ const BY_RUN_DATE: TableLayout = { partitionBy: 'run_date', clusterBy: ['target'
 
 const PREDICTIONS = table({
   title: 'predictions.csv',
-  summary: 'every period of each target\'s history (its actual, and the winner\'s out-of-sample fold forecast at the full horizon where there is one), then the forecast periods',
+  summary: 'each target\'s history (actuals, the winner\'s fold forecasts), then its forecasts',
   mode: 'overwrite',
   levels: true,
   key: ['target', 'run_date', 'date', 'horizon', 'kind'],
@@ -85,7 +85,7 @@ export const TABLES = {
   predictions: PREDICTIONS,
   weeklyScore: table({
     title: 'weekly_score.csv',
-    summary: 'one row per target and run: the weekly winner, its rolling-origin fold means and their standard deviations across folds, and what the anytime search left out',
+    summary: 'one row per target and run: the winner, its fold metrics (`_std`: their spread), what the deadline left out',
     mode: 'append',
     levels: false,
     key: ['run_date'],
@@ -111,7 +111,7 @@ export const TABLES = {
   }),
   featureRanking: table({
     title: 'feature_ranking.csv',
-    summary: 'every candidate feature of each target\'s winner (derived features are named `column.diff1`, `fourier.sin1`, …)',
+    summary: 'each target\'s candidate features (derived: `column.diff1`, `fourier.sin1`, …)',
     mode: 'overwrite',
     levels: false,
     key: ['target', 'feature'],
@@ -126,7 +126,7 @@ export const TABLES = {
   }),
   removedFeatures: table({
     title: 'removed_features.csv',
-    summary: 'the input columns left out before training, and why',
+    summary: 'input columns left out before training, and why',
     mode: 'overwrite',
     levels: false,
     key: ['target', 'feature'],
@@ -139,7 +139,7 @@ export const TABLES = {
   }),
   backtest: table({
     title: 'backtest.csv',
-    summary: 'every rolling-origin forecast of each target\'s winner, beside the naive forecast at the same cutoff',
+    summary: 'each target\'s rolling-origin forecasts beside the naive one',
     mode: 'overwrite',
     levels: true,
     key: ['target', 'cutoff', 'target_date', 'horizon'],
@@ -159,7 +159,7 @@ export const TABLES = {
   }),
   scores: table({
     title: 'scores.csv',
-    summary: 'every candidate\'s fold metrics per target, the table behind a model comparison (also `train --metrics-to`)',
+    summary: 'every candidate\'s fold metrics per target (as `train --metrics-to`)',
     mode: 'overwrite',
     levels: false,
     key: ['target', 'model'],
