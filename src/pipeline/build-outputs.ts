@@ -89,17 +89,23 @@ export async function buildOutputs(b: BuildInput): Promise<OutputFile[]> {
   return files;
 }
 
+/**
+ * The run's facts both reports show (report/types.ts ReportRun), in two parts that keep
+ * report-data.json's key order: the engine's settings, and the run's times and inputs.
+ */
+const settings = ({ horizon, freq, levels, metric }: PipelineConfig) => ({ horizon, freq, levels, metric });
+const timesAndInputs = ({ deadline, merged }: BuildInput) => ({
+  elapsedMs: deadline.elapsedMs(), stageTimings: deadline.timings(), inputs: merged.inputs.map((i) => ({ uri: i.uri, rows: i.rows })),
+});
+
 /** The report of a run with one target, as before. */
 async function singleReportInput(b: BuildInput, r: TargetResult, predictions: ReportPrediction[]): Promise<ReportInput> {
-  const { config, deadline } = b;
   const { trained } = r;
   const { outlierProjection } = await import('../report/outlier-projection.js');
   return {
-    runDate: b.runDate, target: r.target, horizon: config.horizon, freq: config.freq, levels: config.levels, metric: config.metric,
-    winner: trained.winner, deadlineHit: trained.deadlineHit, skipped: [...trained.skipped],
-    elapsedMs: deadline.elapsedMs(), stageTimings: deadline.timings(),
-    inputs: b.merged.inputs.map((i) => ({ uri: i.uri, rows: i.rows })),
-    predictions, scores: trained.scores, backtest: backtestRows(trained.history, config.levels), selectionCurve: trained.selectionCurve,
+    runDate: b.runDate, target: r.target, ...settings(b.config),
+    winner: trained.winner, deadlineHit: trained.deadlineHit, skipped: [...trained.skipped], ...timesAndInputs(b),
+    predictions, scores: trained.scores, backtest: backtestRows(trained.history, b.config.levels), selectionCurve: trained.selectionCurve,
     featureRanking: trained.featureRanking, removedFeatures: trained.removedFeatures,
     outliers: outlierProjection(b.frame, r.target, trained.removedRows),
     problems: b.merged.problems,
@@ -108,12 +114,10 @@ async function singleReportInput(b: BuildInput, r: TargetResult, predictions: Re
 
 /** The report of a run with several targets: every target's line, the movers' panels. */
 function targetsReportInput(b: BuildInput, predictions: ReadonlyMap<string, readonly ReportPrediction[]>): TargetsReportInput {
-  const { config, deadline } = b;
   const targets = b.results.map((r) => targetSummary(r, predictions.get(r.target)!));
   return {
-    kind: 'targets', runDate: b.runDate, horizon: config.horizon, freq: config.freq, levels: config.levels, metric: config.metric,
-    deadlineHit: b.results.some((r) => r.trained.deadlineHit), elapsedMs: deadline.elapsedMs(), stageTimings: deadline.timings(),
-    inputs: b.merged.inputs.map((i) => ({ uri: i.uri, rows: i.rows })), problems: b.merged.problems,
+    kind: 'targets', runDate: b.runDate, ...settings(b.config),
+    deadlineHit: b.results.some((r) => r.trained.deadlineHit), ...timesAndInputs(b), problems: b.merged.problems,
     targets, panels: targetPanels(targets, predictions), excluded: b.excluded,
   };
 }
