@@ -33,8 +33,12 @@ export interface TableDef<N extends string = string> {
 /** The names of a table's columns, as a type: a record of its row has exactly these keys. */
 export type ColumnName<D> = D extends TableDef<infer N> ? N : never;
 
-/** Keeps the column names' literal types (`ColumnName`) while checking the shape. */
-const table = <const N extends string>(d: TableDef<N>): TableDef<N> => d;
+/**
+ * A definition, overwritten and without interval columns unless it says otherwise; keeps the
+ * column names' literal types (`ColumnName`).
+ */
+const table = <const N extends string>(d: Omit<TableDef<N>, 'mode' | 'levels'> & Partial<TableDef<N>>): TableDef<N> =>
+  ({ mode: 'overwrite', levels: false, ...d });
 
 const METRIC_TEXT: Readonly<Record<MetricName, readonly [name: string, description: string]>> = {
   mae: ['MAE', 'mean absolute error across validation folds'],
@@ -53,13 +57,13 @@ const std = <M extends MetricName>(m: M, description = `std of ${METRIC_TEXT[m][
   [`${m}_std`, 'FLOAT64', description];
 
 const TARGET = ['target', 'STRING', 'forecast column'] as const;
+const COVERAGE = ['coverage', 'FLOAT64', 'empirical coverage of the first interval level on the folds'] as const;
 const BY_TARGET: TableLayout = { clusterBy: ['target'] };
 const BY_RUN_DATE: TableLayout = { partitionBy: 'run_date', clusterBy: ['target'] };
 
 const PREDICTIONS = table({
   title: 'predictions.csv',
   summary: 'each target\'s history (actuals, the winner\'s fold forecasts), then its forecasts',
-  mode: 'overwrite',
   levels: true,
   key: ['target', 'run_date', 'date', 'horizon', 'kind'],
   layout: BY_RUN_DATE,
@@ -87,7 +91,6 @@ export const TABLES = {
     title: 'weekly_score.csv',
     summary: 'one row per target and run: the winner, its fold metrics (`_std`: their spread), what the deadline left out',
     mode: 'append',
-    levels: false,
     key: ['run_date'],
     layout: BY_RUN_DATE,
     columns: [
@@ -103,7 +106,7 @@ export const TABLES = {
       ['rows_removed_pct', 'FLOAT64', 'percentage of training rows removed as outliers'],
       ['elapsed_ms', 'INT64', 'run time in milliseconds'],
       metric('smape'), metric('mase'),
-      ['coverage', 'FLOAT64', 'empirical coverage of the first interval level on the folds'],
+      COVERAGE,
       TARGET,
       ['deadline_hit', 'BOOL', 'true when the model search stopped early for the deadline'],
       ['skipped', 'STRING', 'candidates or stages skipped for lack of time, separated by ;'],
@@ -112,8 +115,6 @@ export const TABLES = {
   featureRanking: table({
     title: 'feature_ranking.csv',
     summary: 'each target\'s candidate features (derived: `column.diff1`, `fourier.sin1`, …)',
-    mode: 'overwrite',
-    levels: false,
     key: ['target', 'feature'],
     layout: BY_TARGET,
     columns: [
@@ -127,8 +128,6 @@ export const TABLES = {
   removedFeatures: table({
     title: 'removed_features.csv',
     summary: 'input columns left out before training, and why',
-    mode: 'overwrite',
-    levels: false,
     key: ['target', 'feature'],
     layout: BY_TARGET,
     columns: [
@@ -140,7 +139,6 @@ export const TABLES = {
   backtest: table({
     title: 'backtest.csv',
     summary: 'each target\'s rolling-origin forecasts beside the naive one',
-    mode: 'overwrite',
     levels: true,
     key: ['target', 'cutoff', 'target_date', 'horizon'],
     layout: BY_TARGET,
@@ -160,15 +158,13 @@ export const TABLES = {
   scores: table({
     title: 'scores.csv',
     summary: 'every candidate\'s fold metrics per target (as `train --metrics-to`)',
-    mode: 'overwrite',
-    levels: false,
     key: ['target', 'model'],
     columns: [
       TARGET,
       ['run_date', 'DATE', 'week of the run (from train: the last training period)'],
       ['model', 'STRING', 'candidate model'],
       ...METRICS.flatMap((m) => [metric(m), std(m)]),
-      ['coverage', 'FLOAT64', 'empirical coverage of the first interval level on the folds'],
+      COVERAGE,
       ['mape_zeros_skipped', 'INT64', 'validation actuals of zero that MAPE skipped'],
       ['n_folds', 'INT64', 'validation folds with a finite forecast'],
     ],
@@ -176,7 +172,6 @@ export const TABLES = {
   forecasts: table({
     title: 'predict --to',
     summary: 'the periods after the table\'s last row, for each model\'s target: the forecast rows of predictions.csv, without an actual or a run',
-    mode: 'overwrite',
     levels: true,
     key: ['target', 'date', 'horizon'],
     columns: pick(PREDICTIONS, ['target', 'date', 'forecast', 'lower', 'upper', 'horizon', 'kind', 'model']),
