@@ -17,8 +17,21 @@ export type Row<D extends TableDef> = { readonly [K in ColumnName<D>]: CsvCell }
  * for each further one (`lower_95`), named as `header` names them.
  */
 export function intervalCells(bands: readonly ReportBand[]): { readonly lower: CsvCell; readonly upper: CsvCell } & LevelCells {
-  const further = bands.slice(1).flatMap((b) => [[`lower_${levelPct(b.level)}`, b.lower], [`upper_${levelPct(b.level)}`, b.upper]]);
-  return { lower: bands[0]?.lower, upper: bands[0]?.upper, ...Object.fromEntries(further) };
+  const cells: Record<string, CsvCell> = { lower: bands[0]?.lower, upper: bands[0]?.upper };
+  for (let i = 1; i < bands.length; i++) {
+    const [lower, upper] = boundNames(bands[i].level);
+    cells[lower] = bands[i].lower;
+    cells[upper] = bands[i].upper;
+  }
+  return cells as { readonly lower: CsvCell; readonly upper: CsvCell } & LevelCells;
+}
+
+/** A level's column names, made once per level (a table has a few levels and many rows). */
+const BOUND_NAMES = new Map<number, readonly [string, string]>();
+function boundNames(level: number): readonly [string, string] {
+  let names = BOUND_NAMES.get(level);
+  if (!names) BOUND_NAMES.set(level, (names = [`lower_${levelPct(level)}`, `upper_${levelPct(level)}`]));
+  return names;
 }
 
 /**
@@ -26,13 +39,13 @@ export function intervalCells(bands: readonly ReportBand[]): { readonly lower: C
  * column, is a bug in the code that built it and throws, rather than shifting the cells after
  * it into the wrong columns (a CSV, or a BigQuery load, maps cells by position).
  */
-export function recordCells(columns: readonly string[], record: Readonly<Record<string, CsvCell>>, where: string): CsvCell[] {
+export function recordCells(columns: readonly string[], record: Readonly<Record<string, CsvCell>>, where: () => string): CsvCell[] {
   const cells = columns.map((c) => {
-    if (!Object.hasOwn(record, c)) throw new Error(`${where}: the row has no value for column '${c}'`);
+    if (!Object.hasOwn(record, c)) throw new Error(`${where()}: the row has no value for column '${c}'`);
     return record[c];
   });
   const keys = Object.keys(record);
-  if (keys.length !== columns.length) throw new Error(`${where}: '${keys.find((k) => !columns.includes(k))}' is not a column of the table`);
+  if (keys.length !== columns.length) throw new Error(`${where()}: '${keys.find((k) => !columns.includes(k))}' is not a column of the table`);
   return cells;
 }
 
@@ -41,6 +54,9 @@ export function tableCsv<D extends TableDef>(table: D, rows: Iterable<Row<D>>, l
   const columns = header(table, levels);
   return toCsv(columns, (function* () {
     let n = 0;
-    for (const r of rows) yield recordCells(columns, r, `${table.title} row ${++n}`);
+    for (const r of rows) {
+      n++;
+      yield recordCells(columns, r, () => `${table.title} row ${n}`);
+    }
   })());
 }

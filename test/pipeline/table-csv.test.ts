@@ -15,7 +15,7 @@ test('a record with a missing or an extra key is an error naming the table, row 
     ['extra', { target: 'paro', feature: 'x', reason: 'constant', rank: '1' }, "where: 'rank' is not a column of the table"],
     ['renamed', { target: 'paro', feature: 'x', reasons: 'constant' }, "where: the row has no value for column 'reason'"],
   ];
-  for (const [what, record, message] of cases) assert.throws(() => recordCells(columns, record, 'where'), { message }, what);
+  for (const [what, record, message] of cases) assert.throws(() => recordCells(columns, record, () => 'where'), { message }, what);
   const rows = [{ target: 'a', feature: 'x', reason: 'r' }, { target: 'b', feature: 'y' }];
   assert.throws(() => tableCsv(TABLES.removedFeatures, rows as never), { message: "removed_features.csv row 2: the row has no value for column 'reason'" });
 });
