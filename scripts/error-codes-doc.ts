@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ERROR_CODES } from '../src/error-codes.js';
 import { EXIT } from '../src/errors.js';
+import { replaceSection } from './lib/replace-section.js';
 
 const exitOf = (family: string, name: string): number =>
   family === 'signal' ? (name === 'sigint' ? EXIT.interrupted : EXIT.terminated) : EXIT[family as 'input' | 'cloud' | 'limit'];
@@ -20,8 +21,4 @@ Every error line starts with its code, for example \`forecast: [input.bad_date] 
 |---|---|---|
 ${rows.join('\n')}
 `;
-const doc = readFileSync('docs/cli.md', 'utf8');
-const start = doc.indexOf('## Error codes');
-const end = start < 0 ? -1 : doc.indexOf('\n## ', start + 3);
-const next = start < 0 ? `${doc.trimEnd()}\n\n${section}` : doc.slice(0, start) + section + (end < 0 ? '' : doc.slice(end + 1));
-writeFileSync('docs/cli.md', next);
+writeFileSync('docs/cli.md', replaceSection(readFileSync('docs/cli.md', 'utf8'), '## Error codes', section));

@@ -9,13 +9,11 @@ import { csvField } from './bq-rows.js';
 import { checkColumnNames } from './bq-names.js';
 import { jobError, runJob } from './bq-jobs-run.js';
 import type { BqUri } from './bq-read.js';
+import type { SchemaField } from './write-table.js';
 import { checkLayout, effectiveLayout, layoutSpec, type LayoutSpec, type TableLayout } from './bq-layout.js';
 
-export interface BqField {
-  name: string;
-  type: 'STRING' | 'DATE' | 'FLOAT64' | 'INT64' | 'BOOL' | 'TIMESTAMP';
-  description?: string;
-}
+/** A column of an explicit schema (write-table.ts: the tables' definitions give theirs). */
+export type BqField = SchemaField;
 
 /**
  * A table's rows checked against BigQuery's rules before any request: the header is within the
@@ -33,7 +31,7 @@ export interface BqRows {
   readonly layout?: TableLayout;
 }
 
-export function bqRows(uri: BqUri, csv: string, opts: WriteOptions & { schema: BqField[] }): BqRows {
+export function bqRows(uri: BqUri, csv: string, opts: WriteOptions & { schema: readonly BqField[] }): BqRows {
   const { header, rows } = readCsvString(csv, `the table for ${uri.text}`);
   const schema = opts.schema.map((f) => ({ name: f.name, type: f.type, mode: 'NULLABLE', ...(f.description ? { description: f.description } : {}) }));
   if (schema.length === 0) throw inputError('schema_missing', `writing ${uri.text}: BigQuery targets need an explicit schema`);
@@ -73,7 +71,7 @@ export function loadCsv(fields: readonly Field[], header: readonly string[], row
  *   lost response gets 409, and the existing job is checked instead of loading twice.
  * - The table is created when missing, with column descriptions.
  */
-export async function writeBqTable(uri: BqUri, csv: string, ctx: IoContext, opts: WriteOptions & { schema: BqField[] }): Promise<void> {
+export async function writeBqTable(uri: BqUri, csv: string, ctx: IoContext, opts: WriteOptions & { schema: readonly BqField[] }): Promise<void> {
   checkDeadline(ctx, `writing ${uri.text}`);
   const p = bqRows(uri, csv, opts);
   const bq = await bigqueryClient(ctx);

@@ -40,7 +40,7 @@ export async function writeTable(
     }
     case 'bq': {
       const { writeBqTable } = await import('./bigquery.js');
-      return writeBqTable(uri, csv, ctx, { ...opts, schema: [...(opts.schema ?? [])] });
+      return writeBqTable(uri, csv, ctx, { ...opts, schema: opts.schema ?? [] });
     }
   }
 }

@@ -11,7 +11,8 @@ import type { MergeResult } from './merge.js';
 import {
   backtestCsv, backtestRows, featureRankingCsv, predictionRows, predictionsCsv, removedFeaturesCsv, scoresCsv, weeklyScoreCsv,
 } from './outputs.js';
-import { schema, TABLES, type TableName } from './tables.js';
+import { schema } from './table-schema.js';
+import { TABLES } from './tables.js';
 import { targetPanels, targetSummary } from './targets-report-data.js';
 import type { TargetResult } from './train-targets.js';
 
@@ -47,12 +48,10 @@ export interface BuildInput {
   readonly logger: Logger;
 }
 
-function table(name: string, data: string, t: TableName, levels: readonly number[], mode: 'overwrite' | 'append' = 'overwrite'): OutputFile {
-  const fields = schema(t, levels);
-  return {
-    name, data, contentType: 'text/csv', publishAs: t,
-    table: { mode, key: TABLES[t].key, schema: fields, layout: TABLES[t].layout },
-  };
+/** A table run-all publishes, written and published as its definition says. */
+function table(name: string, data: string, t: keyof PublishTargets, levels: readonly number[]): OutputFile {
+  const { mode, key, layout } = TABLES[t];
+  return { name, data, contentType: 'text/csv', publishAs: t, table: { mode, key, schema: schema(TABLES[t], levels), layout } };
 }
 
 /**
@@ -67,7 +66,7 @@ export async function buildOutputs(b: BuildInput): Promise<OutputFile[]> {
   const part = <T>(rows: (r: TargetResult) => readonly T[]) => results.map((r) => ({ target: r.target, rows: rows(r) }));
   const files: OutputFile[] = [
     table('predictions.csv', predictionsCsv(part((r) => predictions.get(r.target)!), levels, runDate), 'predictions', levels),
-    table('weekly_score.csv', weeklyScoreCsv(trained, runDate, b.elapsedMs ?? deadline.elapsedMs()), 'weeklyScore', levels, 'append'),
+    table('weekly_score.csv', weeklyScoreCsv(trained, runDate, b.elapsedMs ?? deadline.elapsedMs()), 'weeklyScore', levels),
     table('feature_ranking.csv', featureRankingCsv(trained), 'featureRanking', levels),
     table('removed_features.csv', removedFeaturesCsv(trained), 'removedFeatures', levels),
     table('backtest.csv', backtestCsv(part((r) => backtestRows(r.trained.history, levels)), levels), 'backtest', levels),
@@ -90,17 +89,23 @@ export async function buildOutputs(b: BuildInput): Promise<OutputFile[]> {
   return files;
 }
 
+/**
+ * The run's facts both reports show (report/types.ts ReportRun), in two parts that keep
+ * report-data.json's key order: the engine's settings, and the run's times and inputs.
+ */
+const settings = ({ horizon, freq, levels, metric }: PipelineConfig) => ({ horizon, freq, levels, metric });
+const timesAndInputs = ({ deadline, merged }: BuildInput) => ({
+  elapsedMs: deadline.elapsedMs(), stageTimings: deadline.timings(), inputs: merged.inputs.map((i) => ({ uri: i.uri, rows: i.rows })),
+});
+
 /** The report of a run with one target, as before. */
 async function singleReportInput(b: BuildInput, r: TargetResult, predictions: ReportPrediction[]): Promise<ReportInput> {
-  const { config, deadline } = b;
   const { trained } = r;
   const { outlierProjection } = await import('../report/outlier-projection.js');
   return {
-    runDate: b.runDate, target: r.target, horizon: config.horizon, freq: config.freq, levels: config.levels, metric: config.metric,
-    winner: trained.winner, deadlineHit: trained.deadlineHit, skipped: [...trained.skipped],
-    elapsedMs: deadline.elapsedMs(), stageTimings: deadline.timings(),
-    inputs: b.merged.inputs.map((i) => ({ uri: i.uri, rows: i.rows })),
-    predictions, scores: trained.scores, backtest: backtestRows(trained.history, config.levels), selectionCurve: trained.selectionCurve,
+    runDate: b.runDate, target: r.target, ...settings(b.config),
+    winner: trained.winner, deadlineHit: trained.deadlineHit, skipped: [...trained.skipped], ...timesAndInputs(b),
+    predictions, scores: trained.scores, backtest: backtestRows(trained.history, b.config.levels), selectionCurve: trained.selectionCurve,
     featureRanking: trained.featureRanking, removedFeatures: trained.removedFeatures,
     outliers: outlierProjection(b.frame, r.target, trained.removedRows),
     problems: b.merged.problems,
@@ -109,12 +114,10 @@ async function singleReportInput(b: BuildInput, r: TargetResult, predictions: Re
 
 /** The report of a run with several targets: every target's line, the movers' panels. */
 function targetsReportInput(b: BuildInput, predictions: ReadonlyMap<string, readonly ReportPrediction[]>): TargetsReportInput {
-  const { config, deadline } = b;
   const targets = b.results.map((r) => targetSummary(r, predictions.get(r.target)!));
   return {
-    kind: 'targets', runDate: b.runDate, horizon: config.horizon, freq: config.freq, levels: config.levels, metric: config.metric,
-    deadlineHit: b.results.some((r) => r.trained.deadlineHit), elapsedMs: deadline.elapsedMs(), stageTimings: deadline.timings(),
-    inputs: b.merged.inputs.map((i) => ({ uri: i.uri, rows: i.rows })), problems: b.merged.problems,
+    kind: 'targets', runDate: b.runDate, ...settings(b.config),
+    deadlineHit: b.results.some((r) => r.trained.deadlineHit), ...timesAndInputs(b), problems: b.merged.problems,
     targets, panels: targetPanels(targets, predictions), excluded: b.excluded,
   };
 }

@@ -8,7 +8,7 @@ import { parseUri } from '../io/uri.js';
 import { writeStdout, writeTable } from '../io/write-table.js';
 import { inferSchema } from '../io/infer-schema.js';
 import { readCsvString } from '../io/csv-read.js';
-import { knownLayout, knownSchema } from './tables.js';
+import { knownLayout, knownSchema } from './table-schema.js';
 
 /**
  * A bq:// target's schema and layout: the tool's own table's when the header is one (partitioned

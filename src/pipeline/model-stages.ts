@@ -2,15 +2,13 @@ import { EXIT, ForecastError, inputError, isForecastError } from '../errors.js';
 import type { Freq } from '../frame/freq.js';
 import { formatDate } from '../frame/dates.js';
 import type { IoContext } from '../io/context.js';
-import { toCsv, type CsvCell } from '../io/csv-write.js';
 import { readText } from '../io/read-text.js';
 import { parseUri } from '../io/uri.js';
 import { writeBytes, writeTable } from '../io/write-table.js';
 import type { MetricName, ModelFile } from '../model/types.js';
 import { modelFileOf, parseModels } from '../model/model-set.js';
-import { backtestCsv, backtestRows, scoresCsv } from './outputs.js';
+import { backtestCsv, backtestRows, forecastsCsv, scoresCsv, type ModelForecasts } from './outputs.js';
 import { readFrame } from './read-frame.js';
-import { header } from './tables.js';
 import { checkForecastRange } from './forecast-range.js';
 import { checkValueRange } from './value-range.js';
 import { resolveTargets, type TargetPatterns } from './target-patterns.js';
@@ -78,19 +76,16 @@ export async function runPredict(o: { from: string; model: string; to: string; f
   const models = await readModels(o.model, ctx);
   const { frame } = await readFrame(o.from, ctx, o.freq, o.limits);
   const { predict } = await import('../model/engine.js');
-  const rows: CsvCell[][] = [];
+  const parts: ModelForecasts[] = [];
   for (const model of models) {
     if (frame.freq !== model.freq) {
       throw inputError('freq_mismatch', `${sourceName(o.from)} is ${FREQ_NAMES[frame.freq]} (${frame.freq}) but ${o.model} was trained on ${FREQ_NAMES[model.freq]} (${model.freq}) data; train a model on this table, or predict from a ${FREQ_NAMES[model.freq]} table`);
     }
     checkForecastRange(frame, model.horizon, sourceName(o.from));
     checkValueRange(frame, sourceName(o.from), [model.target, ...model.inputs]);
-    for (const r of predict(model, frame)) {
-      rows.push([model.target, formatDate(r.date), r.forecast, r.lower[0], r.upper[0], r.horizon, 'forecast', model.winner,
-        ...model.levels.slice(1).flatMap((_, i) => [r.lower[i + 1], r.upper[i + 1]])]);
-    }
+    parts.push({ model, rows: predict(model, frame) });
   }
-  const csv = toCsv(header('predictions', models[0].levels).filter((h) => h !== 'actual' && h !== 'run_date'), rows);
+  const csv = forecastsCsv(parts);
   await writeTable(to, csv, ctx, { mode: 'overwrite' });
 }
 

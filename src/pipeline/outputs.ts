@@ -1,9 +1,9 @@
 import { formatDate } from '../frame/dates.js';
 import { column, type Frame } from '../frame/frame.js';
-import { toCsv, type CsvCell } from '../io/csv-write.js';
-import type { BacktestRow, ForecastRow, TrainResult, MetricName, CandidateScore } from '../model/types.js';
+import { METRICS, type BacktestRow, type ForecastRow, type TrainResult, type MetricName, type CandidateScore, type ModelFile } from '../model/types.js';
 import type { ReportBacktestRow, ReportPrediction } from '../report/types.js';
-import { header } from './tables.js';
+import { intervalCells, tableCsv } from './table-csv.js';
+import { TABLES } from './tables.js';
 
 const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
 const bands = (levels: readonly number[], lower: readonly number[], upper: readonly number[]) =>
@@ -42,17 +42,30 @@ export interface TargetRows<T> {
   readonly rows: readonly T[];
 }
 
-/** predictions.csv: every target's history and forecast rows, the target first on each row. */
-export function predictionsCsv(parts: readonly TargetRows<ReportPrediction>[], levels: readonly number[], runDate: string): string {
-  return toCsv(header('predictions', levels), rowsOf(parts, (r) => [
-    r.date, r.actual, r.forecast, r.bands[0]?.lower, r.bands[0]?.upper, r.horizon || null, r.kind, r.model, runDate,
-    ...r.bands.slice(1).flatMap((b) => [b.lower, b.upper]),
-  ]));
+/** Every part's rows as records, each led by its target. */
+function* recordsOf<T, R>(parts: readonly TargetRows<T>[], record: (r: T, target: string) => R): Generator<R> {
+  for (const p of parts) for (const r of p.rows) yield record(r, p.target);
 }
 
-/** The cells of every part's rows, each row led by its target. */
-function* rowsOf<T>(parts: readonly TargetRows<T>[], cells: (r: T) => CsvCell[]): Generator<CsvCell[]> {
-  for (const p of parts) for (const r of p.rows) yield [p.target, ...cells(r)];
+/** predictions.csv: every target's history and forecast rows. */
+export function predictionsCsv(parts: readonly TargetRows<ReportPrediction>[], levels: readonly number[], runDate: string): string {
+  return tableCsv(TABLES.predictions, recordsOf(parts, (r, target) => ({
+    target, date: r.date, actual: r.actual, forecast: r.forecast, ...intervalCells(r.bands), horizon: r.horizon || null, kind: r.kind, model: r.model, run_date: runDate,
+  })), levels);
+}
+
+/** A model's forecasts after the table's last row. */
+export interface ModelForecasts {
+  readonly model: ModelFile;
+  readonly rows: readonly ForecastRow[];
+}
+
+/** `predict`'s table: each model's forecasts, in model order. */
+export function forecastsCsv(parts: readonly ModelForecasts[]): string {
+  const records = parts.flatMap(({ model, rows }) => rows.map((r) => ({
+    target: model.target, date: formatDate(r.date), forecast: r.forecast, ...intervalCells(bands(model.levels, r.lower, r.upper)), horizon: r.horizon, kind: 'forecast', model: model.winner,
+  })));
+  return tableCsv(TABLES.forecasts, records, parts[0]?.model.levels);
 }
 
 export function backtestRows(rows: readonly BacktestRow[], levels: readonly number[]): ReportBacktestRow[] {
@@ -63,25 +76,28 @@ export function backtestRows(rows: readonly BacktestRow[], levels: readonly numb
 }
 
 export function backtestCsv(parts: readonly TargetRows<ReportBacktestRow>[], levels: readonly number[]): string {
-  return toCsv(header('backtest', levels), rowsOf(parts, (r) => [
-    r.cutoff, r.targetDate, r.horizon, r.actual, r.forecast, r.bands[0]?.lower, r.bands[0]?.upper, r.model, r.naive,
-    ...r.bands.slice(1).flatMap((b) => [b.lower, b.upper]),
-  ]));
+  return tableCsv(TABLES.backtest, recordsOf(parts, (r, target) => ({
+    target, cutoff: r.cutoff, target_date: r.targetDate, horizon: r.horizon, actual: r.actual, forecast: r.forecast, ...intervalCells(r.bands), model: r.model, naive: r.naive,
+  })), levels);
 }
+
+/** The mean across folds of each metric, and its standard deviation as `<metric>_std`. */
+const metricCells = <M extends MetricName>(score: CandidateScore | undefined, names: readonly M[]) =>
+  Object.fromEntries(names.flatMap((m) => [[m, score?.metrics[m]?.mean ?? NaN], [`${m}_std`, score?.metrics[m]?.std ?? NaN]])) as Record<M | `${M}_std`, number>;
 
 /** weekly_score: one row per target, its winner's fold metrics with their standard deviations. */
 export function weeklyScoreCsv(results: readonly TrainResult[], runDate: string, elapsedMs: number): string {
-  return toCsv(header('weeklyScore'), results.map((train) => {
+  return tableCsv(TABLES.weeklyScore, results.map((train) => {
     const s = train.scores.find((c) => c.model === train.winner) ?? train.scores[0];
-    const m = (k: MetricName) => s?.metrics[k]?.mean ?? NaN;
-    const sd = (k: MetricName) => s?.metrics[k]?.std ?? NaN;
-    return [
-      runDate, train.winner, train.model.horizon, train.nTrain, train.nFeaturesIn, train.nFeaturesSelected,
-      m('mae'), sd('mae'), m('rmse'), sd('rmse'), m('mape'), sd('mape'), m('mse'), sd('mse'),
-      m('explained_variance'), sd('explained_variance'), m('median_ae'), sd('median_ae'), m('max_error'), m('r2'),
-      train.rowsRemovedPct, Math.round(elapsedMs), m('smape'), m('mase'), s?.coverage ?? NaN,
-      train.model.target, train.deadlineHit, train.skipped.join(';'),
-    ];
+    const mean = (m: MetricName) => s?.metrics[m]?.mean ?? NaN;
+    return {
+      run_date: runDate, model: train.winner, horizon: train.model.horizon,
+      n_train: train.nTrain, n_features_in: train.nFeaturesIn, n_features_selected: train.nFeaturesSelected,
+      ...metricCells(s, ['mae', 'rmse', 'mape', 'mse', 'explained_variance', 'median_ae']),
+      max_error: mean('max_error'), r2: mean('r2'), smape: mean('smape'), mase: mean('mase'),
+      rows_removed_pct: train.rowsRemovedPct, elapsed_ms: Math.round(elapsedMs), coverage: s?.coverage ?? NaN,
+      target: train.model.target, deadline_hit: train.deadlineHit, skipped: train.skipped.join(';'),
+    };
   }));
 }
 
@@ -89,11 +105,13 @@ const byTarget = <T>(results: readonly TrainResult[], rows: (t: TrainResult) => 
   results.map((t) => ({ target: t.model.target, rows: rows(t) }));
 
 export function featureRankingCsv(results: readonly TrainResult[]): string {
-  return toCsv(header('featureRanking'), rowsOf(byTarget(results, (t) => t.featureRanking), (f) => [f.feature, f.rank, f.coefficient, f.selected]));
+  return tableCsv(TABLES.featureRanking, recordsOf(byTarget(results, (t) => t.featureRanking), (f, target) => ({
+    target, feature: f.feature, rank: f.rank, coefficient: f.coefficient, selected: f.selected,
+  })));
 }
 
 export function removedFeaturesCsv(results: readonly TrainResult[]): string {
-  return toCsv(header('removedFeatures'), rowsOf(byTarget(results, (t) => t.removedFeatures), (f) => [f.feature, f.reason]));
+  return tableCsv(TABLES.removedFeatures, recordsOf(byTarget(results, (t) => t.removedFeatures), (f, target) => ({ target, feature: f.feature, reason: f.reason })));
 }
 
 /**
@@ -101,10 +119,8 @@ export function removedFeaturesCsv(results: readonly TrainResult[]): string {
  * model comparison; `run_date` is the run's (or, from `train`, the target's last training period).
  */
 export function scoresCsv(parts: readonly (TargetRows<CandidateScore> & { readonly runDate: string })[]): string {
-  const first = parts.find((p) => p.rows.length > 0)?.rows[0];
-  const metricNames = first ? (Object.keys(first.metrics) as MetricName[]) : [];
-  return toCsv(
-    ['target', 'run_date', 'model', ...metricNames.flatMap((k) => [k, `${k}_std`]), 'coverage', 'mape_zeros_skipped', 'n_folds'],
-    parts.flatMap((p) => p.rows.map((s) => [p.target, p.runDate, s.model, ...metricNames.flatMap((k) => [s.metrics[k].mean, s.metrics[k].std]), s.coverage, s.mapeZerosSkipped, s.nFolds])),
-  );
+  return tableCsv(TABLES.scores, parts.flatMap((p) => p.rows.map((s) => ({
+    target: p.target, run_date: p.runDate, model: s.model, ...metricCells(s, METRICS),
+    coverage: s.coverage, mape_zeros_skipped: s.mapeZerosSkipped, n_folds: s.nFolds,
+  }))));
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { inputError } from '../errors.js';
 import { mergeAppend } from '../io/append-rows.js';
-import { bqRows, type BqField } from '../io/bq-write.js';
+import { bqRows } from '../io/bq-write.js';
 import type { IoContext } from '../io/context.js';
 import { readBytesIfAny } from '../io/read-bytes.js';
 import { isGzipName, joinUri, parseUri, type Uri } from '../io/uri.js';
@@ -41,7 +41,7 @@ export function checkPublish(files: readonly OutputFile[], outDir: string, publi
     if (uri.kind === 'stdio') throw inputError('bad_uri', `${what} '${dest}': run-all publishes to a path, gs:// or bq://, not stdout`);
     if (uri.kind === 'bq') {
       if (uri.table.includes('$')) throw inputError('bad_uri', `${what} '${dest}': name the table without a $ partition decorator; appends go to the run date's partition`);
-      bqRows(uri, file.data as string, { mode: file.table.mode, key: file.table.key, schema: file.table.schema as BqField[], layout: file.table.layout });
+      bqRows(uri, file.data as string, { mode: file.table.mode, key: file.table.key, schema: file.table.schema, layout: file.table.layout });
     }
     return [{ file, uri, what }];
   });
@@ -128,7 +128,7 @@ async function appended(target: Uri, f: OutputFile, ctx: IoContext): Promise<str
 async function bqItems(uri: Extract<Uri, { kind: 'bq' }>, f: OutputFile, txid: string, ctx: IoContext): Promise<PlannedItem[]> {
   const { inspectBqTarget } = await import('../io/bq-stage.js');
   const { loadCsv } = await import('../io/bq-write.js');
-  const rows = bqRows(uri, f.data as string, { mode: f.table!.mode, key: f.table!.key, schema: f.table!.schema as BqField[], layout: f.table!.layout });
+  const rows = bqRows(uri, f.data as string, { mode: f.table!.mode, key: f.table!.key, schema: f.table!.schema, layout: f.table!.layout });
   const { fields, location, layout } = await inspectBqTarget(uri.text, rows.schema, rows.part, ctx, rows.layout);
   const parts: [string | undefined, string[][]][] = rows.part ? rows.byDate : [[undefined, rows.rows]];
   return parts.map(([date, r], i) => ({

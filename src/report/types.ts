@@ -52,24 +52,32 @@ export interface ReportOutlierPoint {
   readonly removed: boolean;
 }
 
-export interface ReportInput {
+/** The facts of a run, whatever its number of targets: when, with which settings, how long, from what. */
+export interface ReportRun {
   /** Day of the run, `yyyy-mm-dd`. */
   readonly runDate: string;
-  readonly target: string;
   readonly horizon: number;
   readonly freq: Freq;
   /** Interval levels in (0,1), e.g. [0.8, 0.95]. */
   readonly levels: readonly number[];
   /** Metric that picked the winner. */
   readonly metric: MetricName;
-  /** Name of the winning candidate (as in `CandidateScore.model`). */
-  readonly winner: string;
+  /** True when the deadline cut the search short (for any target). */
   readonly deadlineHit: boolean;
-  /** Candidates or stages skipped for lack of time. */
-  readonly skipped: readonly string[];
   readonly elapsedMs: number;
   readonly stageTimings: readonly { readonly stage: string; readonly ms: number }[];
   readonly inputs: readonly { readonly uri: string; readonly rows: number }[];
+  /** Data problems found on the way, e.g. "filled 3 missing weeks with 0 in trends.csv". */
+  readonly problems: readonly string[];
+}
+
+/** The report of a run with one target. */
+export interface ReportInput extends ReportRun {
+  readonly target: string;
+  /** Name of the winning candidate (as in `CandidateScore.model`). */
+  readonly winner: string;
+  /** Candidates or stages skipped for lack of time. */
+  readonly skipped: readonly string[];
   readonly predictions: readonly ReportPrediction[];
   readonly scores: readonly CandidateScore[];
   readonly backtest: readonly ReportBacktestRow[];
@@ -77,8 +85,6 @@ export interface ReportInput {
   readonly featureRanking: readonly FeatureRank[];
   readonly removedFeatures: readonly RemovedFeature[];
   readonly outliers: readonly ReportOutlierPoint[];
-  /** Data problems found on the way, e.g. "filled 3 missing weeks with 0 in trends.csv". */
-  readonly problems: readonly string[];
 }
 
 /** One target of a run with several, as the report's table lists it. */
@@ -112,18 +118,8 @@ export interface ReportTargetPanel {
  * The report of a run with several targets: a table of every target and small multiples of
  * those whose forecast changes most. A run with one target keeps `ReportInput`.
  */
-export interface TargetsReportInput {
+export interface TargetsReportInput extends ReportRun {
   readonly kind: 'targets';
-  readonly runDate: string;
-  readonly horizon: number;
-  readonly freq: Freq;
-  readonly levels: readonly number[];
-  readonly metric: MetricName;
-  readonly deadlineHit: boolean;
-  readonly elapsedMs: number;
-  readonly stageTimings: readonly { readonly stage: string; readonly ms: number }[];
-  readonly inputs: readonly { readonly uri: string; readonly rows: number }[];
-  readonly problems: readonly string[];
   /** Every target, in target order. */
   readonly targets: readonly ReportTargetSummary[];
   /** The targets with the largest |change|, largest first. */

@@ -2,7 +2,8 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startCloudDoubles, type CloudDoubles } from '../../src/dev/start-cloud-doubles.js';
 import { openBqRead, writeBqTable, type BqField } from '../../src/io/bigquery.js';
-import { schema } from '../../src/pipeline/tables.js';
+import { schema } from '../../src/pipeline/table-schema.js';
+import { TABLES } from '../../src/pipeline/tables.js';
 import { isForecastError } from '../../src/errors.js';
 import { bqUri, cloudContext, readAll } from '../support/cloud-context.js';
 
@@ -27,7 +28,7 @@ describe('BigQuery names and schemas', () => {
   beforeEach(() => d.faults.clear());
 
   it('a 97.5 % level publishes as lower_97_5 / upper_97_5', async () => {
-    const fields = schema('predictions', [0.8, 0.975]);
+    const fields = schema(TABLES.predictions, [0.8, 0.975]);
     assert.deepEqual(fields.slice(-2).map((f) => f.name), ['lower_97_5', 'upper_97_5']);
     const header = fields.map((f) => f.name).join(',');
     await writeBqTable(bqUri('bq://test-project.dash.predictions'), `${header}\ny,2020-05-31,,1,0,2,1,forecast,naive,2020-05-24,-1,3\n`, ctx(), { mode: 'overwrite', schema: fields });

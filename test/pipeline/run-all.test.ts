@@ -94,10 +94,11 @@ test('output names cannot escape the out dir', async () => {
 });
 
 test('knownSchema recognises the tables run-all writes, with extra interval levels', async () => {
-  const { knownSchema, header } = await import('../../src/pipeline/tables.js');
-  const s = knownSchema(header('predictions', [0.8, 0.95]));
+  const { knownSchema, header } = await import('../../src/pipeline/table-schema.js');
+  const { TABLES } = await import('../../src/pipeline/tables.js');
+  const s = knownSchema(header(TABLES.predictions, [0.8, 0.95]));
   assert.deepEqual(s?.map((f) => `${f.name}:${f.type}`).slice(-3), ['run_date:DATE', 'lower_95:FLOAT64', 'upper_95:FLOAT64']);
   assert.equal(s?.find((f) => f.name === 'actual')?.type, 'FLOAT64');
-  assert.equal(knownSchema(header('weeklyScore'))?.find((f) => f.name === 'deadline_hit')?.type, 'BOOL');
+  assert.equal(knownSchema(header(TABLES.weeklyScore))?.find((f) => f.name === 'deadline_hit')?.type, 'BOOL');
   assert.equal(knownSchema(['run_date', 'mae']), undefined);
 });

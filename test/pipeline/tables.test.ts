@@ -1,17 +1,36 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { header, knownSchema, levelPct } from '../../src/pipeline/tables.js';
+import { checkLayout } from '../../src/io/bq-layout.js';
+import { schema } from '../../src/pipeline/table-schema.js';
+import { TABLES, type TableDef } from '../../src/pipeline/tables.js';
 
-test('levelPct: a level as a column-name suffix BigQuery accepts (letters, digits, underscores)', () => {
-  const cases: [number, string][] = [[0.8, '80'], [0.95, '95'], [0.975, '97_5'], [0.999, '99_9'], [0.5, '50'], [0.9995, '99_95']];
-  for (const [level, want] of cases) assert.equal(levelPct(level), want, String(level));
+const defs = Object.entries(TABLES) as [string, TableDef][];
+
+test('every table has unique lower snake case columns, a key among them, and a layout BigQuery accepts', () => {
+  for (const [name, t] of defs) {
+    const names = t.columns.map((c) => c[0]);
+    assert.equal(new Set(names).size, names.length, `${name}: a column twice`);
+    for (const n of names) assert.match(n, /^[a-z][a-z0-9_]*$/, name);
+    for (const k of t.key) assert.ok(names.includes(k), `${name}: key ${k}`);
+    assert.doesNotThrow(() => checkLayout(t.layout, schema(t), name));
+  }
 });
 
-test('headers with a 97.5 % level, and knownSchema reading them back', () => {
-  const h = header('backtest', [0.8, 0.975]);
-  assert.deepEqual(h.slice(-2), ['lower_97_5', 'upper_97_5']);
-  const s = knownSchema(h);
-  assert.deepEqual(s?.slice(-2).map((f) => [f.name, f.description]), [
-    ['lower_97_5', 'lower bound of the 97.5 % interval'], ['upper_97_5', 'upper bound of the 97.5 % interval'],
-  ]);
+test('the tables run-all publishes are clustered by target, and partitioned by run_date where they have one', () => {
+  const cases: [string, string | undefined][] = [
+    ['predictions', 'run_date'], ['weeklyScore', 'run_date'], ['featureRanking', undefined], ['removedFeatures', undefined], ['backtest', undefined],
+  ];
+  for (const [name, partition] of cases) {
+    const t = TABLES[name as keyof typeof TABLES] as TableDef;
+    assert.deepEqual(t.layout, { ...(partition ? { partitionBy: partition } : {}), clusterBy: ['target'] }, name);
+  }
+  assert.deepEqual(defs.filter(([, t]) => t.layout).map(([n]) => n), cases.map(([n]) => n));
+});
+
+test('weekly_score keeps its column order (an append into an older table adds columns at the end only)', () => {
+  assert.equal(TABLES.weeklyScore.columns.map((c) => c[0]).join(), [
+    'run_date,model,horizon,n_train,n_features_in,n_features_selected,mae,mae_std,rmse,rmse_std,mape,mape_std,mse,mse_std',
+    'explained_variance,explained_variance_std,median_ae,median_ae_std,max_error,r2,rows_removed_pct,elapsed_ms,smape,mase',
+    'coverage,target,deadline_hit,skipped',
+  ].join());
 });
