@@ -36,7 +36,8 @@ const { values: opts } = parseArgs({
 function readCases() {
   const [head, ...lines] = readFileSync(join(BENCH, 'cases.tsv'), 'utf8').trim().split('\n');
   const cols = head.split('\t');
-  return lines.map((l) => Object.fromEntries(l.split('\t').map((v, i) => [cols[i], v])))
+  return lines
+    .map((l) => Object.fromEntries(l.split('\t').map((v, i) => [cols[i], v])))
     .filter((c) => opts.case.length === 0 || opts.case.some((p) => c.case.startsWith(p)));
 }
 
@@ -64,14 +65,31 @@ async function backtestCase(c) {
   const bt = join(dir, 'backtest.csv');
   const t0 = performance.now();
   await run(['merge', '--source', `${join(BENCH, c.file)}?${c.source}`, '--freq', FREQ[c.freq], '--to', merged, '--log-level', 'warn']);
-  await run(['backtest', '--from', merged, '--target', c.target, '--horizon', String(H), '--origins', String(ORIGINS), '--to', bt, '--log-level', 'warn', ...opts.extra]);
+  await run([
+    'backtest',
+    '--from',
+    merged,
+    '--target',
+    c.target,
+    '--horizon',
+    String(H),
+    '--origins',
+    String(ORIGINS),
+    '--to',
+    bt,
+    '--log-level',
+    'warn',
+    ...opts.extra,
+  ]);
   const seconds = (performance.now() - t0) / 1000;
   return { rows: readCsv(bt), seconds };
 }
 
 /** MAE and 80 % coverage of rows [cutoff, h, forecast, actual, lo, hi] on the given keys. */
 function score(rows, keys) {
-  let ae = 0, hit = 0, n = 0;
+  let ae = 0,
+    hit = 0,
+    n = 0;
   for (const r of rows) {
     if (keys && !keys.has(`${r[0]}|${r[1]}`)) continue;
     ae += Math.abs(r[2] - r[3]);
@@ -92,7 +110,18 @@ function evaluate(c, ours) {
   const peerKeys = new Set((peers.naive ?? []).map((r) => `${r[0]}|${r[1]}`));
   const missing = [...keys].filter((k) => !peerKeys.has(k)).length;
   const best = Object.entries(peerMae).reduce((a, b) => (b[1] < a[1] ? b : a));
-  return { case: c.case, freq: c.freq, mae: us.mae, cov80: us.cov, n: us.n, missing, peers: peerMae, best: best[0], ratio: us.mae / best[1], seconds: ours.seconds };
+  return {
+    case: c.case,
+    freq: c.freq,
+    mae: us.mae,
+    cov80: us.cov,
+    n: us.n,
+    missing,
+    peers: peerMae,
+    best: best[0],
+    ratio: us.mae / best[1],
+    seconds: ours.seconds,
+  };
 }
 
 const fmt = (x, d = 3) => (x === undefined ? '' : Number.isFinite(x) ? x.toPrecision(d) : String(x));
@@ -121,7 +150,9 @@ results.sort((a, b) => cases.findIndex((c) => c.case === a.case) - cases.findInd
 console.log(`| case | freq | ours MAE | ${PEERS.join(' | ')} | ours / best peer | best peer | cov80 | s |`);
 console.log(`|---|---|---|${PEERS.map(() => '---|').join('')}---|---|---|---|`);
 for (const r of results) {
-  console.log(`| ${r.case} | ${r.freq} | ${fmt(r.mae)} | ${PEERS.map((p) => fmt(r.peers[p])).join(' | ')} | **${fmt(r.ratio)}** | ${r.best} | ${fmt(r.cov80, 2)} | ${r.seconds.toFixed(1)} |`);
+  console.log(
+    `| ${r.case} | ${r.freq} | ${fmt(r.mae)} | ${PEERS.map((p) => fmt(r.peers[p])).join(' | ')} | **${fmt(r.ratio)}** | ${r.best} | ${fmt(r.cov80, 2)} | ${r.seconds.toFixed(1)} |`,
+  );
 }
 console.log('');
 const line = ['best peer', ...PEERS].map((p) => {
@@ -130,5 +161,7 @@ const line = ['best peer', ...PEERS].map((p) => {
 });
 console.log(`geometric mean of ours / peer: ${line.join(', ')}`);
 const covs = results.map((r) => r.cov80);
-console.log(`80 % coverage: mean ${fmt(covs.reduce((s, x) => s + x, 0) / covs.length, 3)}, min ${fmt(Math.min(...covs), 3)}; worst ours / best peer ${fmt(Math.max(...results.map((r) => r.ratio)))}`);
+console.log(
+  `80 % coverage: mean ${fmt(covs.reduce((s, x) => s + x, 0) / covs.length, 3)}, min ${fmt(Math.min(...covs), 3)}; worst ours / best peer ${fmt(Math.max(...results.map((r) => r.ratio)))}`,
+);
 if (opts.json) writeFileSync(opts.json, JSON.stringify(results, null, 2));

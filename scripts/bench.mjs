@@ -68,12 +68,17 @@ function eventsCases(rows, label, { gz = false, runs = 3 } = {}) {
   const file = (d) => (gz ? d.gz : d.csv);
   return [
     {
-      name: `events-${label}-bare`, runs, target: { rssMiB: 512 }, note: 'papaparse alone (baseline)',
+      name: `events-${label}-bare`,
+      runs,
+      target: { rssMiB: 512 },
+      note: 'papaparse alone (baseline)',
       prepare: prep,
       argv: (d) => ['scripts/bench/papaparse-bare.mjs', file(d)],
     },
     {
-      name: `events-${label}-merge`, runs, target: { rssMiB: 512, ratioOf: `events-${label}-bare`, ratio: 0.5 },
+      name: `events-${label}-merge`,
+      runs,
+      target: { rssMiB: 512, ratioOf: `events-${label}-bare`, ratio: 0.5 },
       prepare: prep,
       argv: (d, i) => forecast('merge', '--source', `${file(d)}?${spec}`, '--to', join(ensureDir(runDir(`events-${label}-merge`, i)), 'merged.csv')),
       check: (_d, i) => mergeCheck(join(runDir(`events-${label}-merge`, i), 'merged.csv')),
@@ -87,54 +92,158 @@ function eventsCases(rows, label, { gz = false, runs = 3 } = {}) {
  * exit code (2 at a limit, 4 at the deadline or memory limit) within the deadline plus start-up.
  */
 function pathologicalCases() {
-  const merge = (name, src, ...extra) => (d, i) => forecast('merge', '--source', src(d), ...extra, '--to', join(ensureDir(runDir(name, i)), 'merged.csv'));
-  const runAll = (name, ...extra) => (d, i) => forecast('run-all', '--config', d.config, '--out-dir', runDir(name, i), ...extra);
+  const merge =
+    (name, src, ...extra) =>
+    (d, i) =>
+      forecast('merge', '--source', src(d), ...extra, '--to', join(ensureDir(runDir(name, i)), 'merged.csv'));
+  const runAll =
+    (name, ...extra) =>
+    (d, i) =>
+      forecast('run-all', '--config', d.config, '--out-dir', runDir(name, i), ...extra);
   const raised = ['--max-field-size', '2GiB', '--max-line-length', '2GiB'];
   return [
-    { name: 'long-line-12mb', runs: 3, target: {}, note: 'one 12 MB field', prepare: () => longLineCase(ensureDir(CACHE), 12), argv: merge('long-line-12mb', (d) => d.csv, ...raised) },
-    { name: 'long-line-48mb', runs: 3, target: { linearOf: 'long-line-12mb', factor: 4 }, note: 'one 48 MB field', prepare: () => longLineCase(ensureDir(CACHE), 48), argv: merge('long-line-48mb', (d) => d.csv, ...raised) },
-    { name: 'wide-25k', runs: 3, target: {}, note: '25,000 columns × 3 weeks', prepare: () => wideCase(ensureDir(CACHE), 25_000), argv: merge('wide-25k', (d) => `${d.csv}?format=wide`) },
-    { name: 'wide-100k', runs: 3, target: { linearOf: 'wide-25k', factor: 4 }, note: '100,000 columns × 3 weeks', prepare: () => wideCase(ensureDir(CACHE), 100_000), argv: merge('wide-100k', (d) => `${d.csv}?format=wide`) },
-    { name: 'bomb-limit', runs: 1, exit: 2, target: { wallS: 8 }, note: '1 MB gzip of a 1 GiB line: the 64 MiB line limit', prepare: () => gzipBombCase(ensureDir(CACHE)), argv: runAll('bomb-limit', '--deadline', '8s') },
-    { name: 'bomb-deadline', runs: 1, exit: 4, target: { wallS: 8 + 2 }, note: 'the same, limits raised, --deadline 8s', prepare: () => gzipBombCase(ensureDir(CACHE)), argv: runAll('bomb-deadline', '--deadline', '8s', ...raised) },
-    { name: 'long-line-50mb-deadline', runs: 1, exit: 4, target: { wallS: 1 + 2 }, note: 'a 50 MB line, --deadline 1s', prepare: () => longLineConfig(ensureDir(CACHE), 50), argv: runAll('long-line-50mb-deadline', '--deadline', '1s', ...raised) },
-    { name: 'sources-5000', runs: 1, exit: 4, target: { wallS: 10 + 2, rssMiB: 1024 }, note: '5,000 sources, --deadline 10s --max-memory 1GiB', prepare: () => manySourcesCase(ensureDir(CACHE), 5000), argv: runAll('sources-5000', '--deadline', '10s', '--max-memory', '1GiB') },
+    {
+      name: 'long-line-12mb',
+      runs: 3,
+      target: {},
+      note: 'one 12 MB field',
+      prepare: () => longLineCase(ensureDir(CACHE), 12),
+      argv: merge('long-line-12mb', (d) => d.csv, ...raised),
+    },
+    {
+      name: 'long-line-48mb',
+      runs: 3,
+      target: { linearOf: 'long-line-12mb', factor: 4 },
+      note: 'one 48 MB field',
+      prepare: () => longLineCase(ensureDir(CACHE), 48),
+      argv: merge('long-line-48mb', (d) => d.csv, ...raised),
+    },
+    {
+      name: 'wide-25k',
+      runs: 3,
+      target: {},
+      note: '25,000 columns × 3 weeks',
+      prepare: () => wideCase(ensureDir(CACHE), 25_000),
+      argv: merge('wide-25k', (d) => `${d.csv}?format=wide`),
+    },
+    {
+      name: 'wide-100k',
+      runs: 3,
+      target: { linearOf: 'wide-25k', factor: 4 },
+      note: '100,000 columns × 3 weeks',
+      prepare: () => wideCase(ensureDir(CACHE), 100_000),
+      argv: merge('wide-100k', (d) => `${d.csv}?format=wide`),
+    },
+    {
+      name: 'bomb-limit',
+      runs: 1,
+      exit: 2,
+      target: { wallS: 8 },
+      note: '1 MB gzip of a 1 GiB line: the 64 MiB line limit',
+      prepare: () => gzipBombCase(ensureDir(CACHE)),
+      argv: runAll('bomb-limit', '--deadline', '8s'),
+    },
+    {
+      name: 'bomb-deadline',
+      runs: 1,
+      exit: 4,
+      target: { wallS: 8 + 2 },
+      note: 'the same, limits raised, --deadline 8s',
+      prepare: () => gzipBombCase(ensureDir(CACHE)),
+      argv: runAll('bomb-deadline', '--deadline', '8s', ...raised),
+    },
+    {
+      name: 'long-line-50mb-deadline',
+      runs: 1,
+      exit: 4,
+      target: { wallS: 1 + 2 },
+      note: 'a 50 MB line, --deadline 1s',
+      prepare: () => longLineConfig(ensureDir(CACHE), 50),
+      argv: runAll('long-line-50mb-deadline', '--deadline', '1s', ...raised),
+    },
+    {
+      name: 'sources-5000',
+      runs: 1,
+      exit: 4,
+      target: { wallS: 10 + 2, rssMiB: 1024 },
+      note: '5,000 sources, --deadline 10s --max-memory 1GiB',
+      prepare: () => manySourcesCase(ensureDir(CACHE), 5000),
+      argv: runAll('sources-5000', '--deadline', '10s', '--max-memory', '1GiB'),
+    },
   ];
 }
 
 const CASES = [
   {
-    name: 'node-baseline', quick: true, runs: 5, target: {}, note: '`node -e 0`: the floor under every case',
+    name: 'node-baseline',
+    quick: true,
+    runs: 5,
+    target: {},
+    note: '`node -e 0`: the floor under every case',
     argv: () => ['-e', '0'],
   },
   {
-    name: 'help', quick: true, runs: 5, target: { wallS: 0.2 },
+    name: 'help',
+    quick: true,
+    runs: 5,
+    target: { wallS: 0.2 },
     argv: () => forecast('--help'),
   },
   {
-    name: 'demo', quick: true, runs: 5, target: { wallS: 0.5, rssMiB: 150 }, note: 'with report',
+    name: 'demo',
+    quick: true,
+    runs: 5,
+    target: { wallS: 0.5, rssMiB: 150 },
+    note: 'with report',
     argv: (_d, i) => forecast('run-all', '--config', 'fixtures/demo/pipeline.json', '--out-dir', runDir('demo', i), '--run-date', '2020-05-24'),
     check: (_d, i) => runAllCheck(runDir('demo', i)),
   },
   {
-    name: 'demo-no-report', quick: true, runs: 5, target: { wallS: 0.6, rssMiB: 150 }, note: '--no-report',
-    argv: (_d, i) => forecast('run-all', '--config', 'fixtures/demo/pipeline.json', '--out-dir', runDir('demo-no-report', i), '--run-date', '2020-05-24', '--no-report'),
+    name: 'demo-no-report',
+    quick: true,
+    runs: 5,
+    target: { wallS: 0.6, rssMiB: 150 },
+    note: '--no-report',
+    argv: (_d, i) =>
+      forecast('run-all', '--config', 'fixtures/demo/pipeline.json', '--out-dir', runDir('demo-no-report', i), '--run-date', '2020-05-24', '--no-report'),
     check: (_d, i) => runAllCheck(runDir('demo-no-report', i)),
   },
   {
-    name: 'backtest-520w', runs: 3, target: { wallS: 10 }, note: '`backtest --origins 20` on a 520-week series (fixtures/bench/sim_co2_weekly.csv)',
+    name: 'backtest-520w',
+    runs: 3,
+    target: { wallS: 10 },
+    note: '`backtest --origins 20` on a 520-week series (fixtures/bench/sim_co2_weekly.csv)',
     prepare: () => mergeOnce('fixtures/bench/sim_co2_weekly.csv?format=long&key=key&date=date&value=value', 'sim-co2-merged.csv'),
-    argv: (d, i) => forecast('backtest', '--from', d.merged, '--target', 'co2', '--horizon', '4', '--origins', '20', '--to', join(ensureDir(runDir('backtest-520w', i)), 'backtest.csv')),
+    argv: (d, i) =>
+      forecast(
+        'backtest',
+        '--from',
+        d.merged,
+        '--target',
+        'co2',
+        '--horizon',
+        '4',
+        '--origins',
+        '20',
+        '--to',
+        join(ensureDir(runDir('backtest-520w', i)), 'backtest.csv'),
+      ),
     check: (_d, i) => mergeCheck(join(runDir('backtest-520w', i), 'backtest.csv')),
   },
   {
-    name: 'trends-2000', runs: 3, target: { wallS: 15, rssMiB: 1024 }, note: '2,000 × 520 long CSV, with report',
+    name: 'trends-2000',
+    runs: 3,
+    target: { wallS: 15, rssMiB: 1024 },
+    note: '2,000 × 520 long CSV, with report',
     prepare: () => trendsCase(ensureDir(CACHE), 2000),
     argv: (d, i) => forecast('run-all', '--config', d.config, '--out-dir', runDir('trends-2000', i), '--run-date', END_DATE),
     check: (_d, i) => runAllCheck(runDir('trends-2000', i)),
   },
   {
-    name: 'trends-5000', runs: 1, target: { wallS: 60 }, note: '5,000 × 520, --deadline 60s',
+    name: 'trends-5000',
+    runs: 1,
+    target: { wallS: 60 },
+    note: '5,000 × 520, --deadline 60s',
     prepare: () => trendsCase(ensureDir(CACHE), 5000),
     argv: (d, i) => forecast('run-all', '--config', d.config, '--out-dir', runDir('trends-5000', i), '--run-date', END_DATE, '--deadline', '60s'),
     check: (_d, i) => runAllCheck(runDir('trends-5000', i)),
@@ -166,10 +275,16 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const machine = {
-  cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memGiB: +(totalmem() / 2 ** 30).toFixed(1),
-  node: process.version, rssProbe: rssProbe(), loadavgStart: loadavg().map((x) => +x.toFixed(2)),
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memGiB: +(totalmem() / 2 ** 30).toFixed(1),
+  node: process.version,
+  rssProbe: rssProbe(),
+  loadavgStart: loadavg().map((x) => +x.toFixed(2)),
 };
-console.error(`[bench] ${machine.cpu}, ${machine.cores} cores, ${machine.memGiB} GiB, node ${machine.node}, RSS via ${machine.rssProbe}, load ${machine.loadavgStart.join(' ')}`);
+console.error(
+  `[bench] ${machine.cpu}, ${machine.cores} cores, ${machine.memGiB} GiB, node ${machine.node}, RSS via ${machine.rssProbe}, load ${machine.loadavgStart.join(' ')}`,
+);
 
 const results = [];
 for (const c of selected) {
@@ -186,7 +301,9 @@ for (const c of selected) {
     let checked = m.code === expected ? (c.check && expected === 0 ? c.check(data, i) : {}) : `exit ${m.code}, expected ${expected} (see ${logBase}.err)`;
     if (typeof checked === 'string') checked = { error: checked };
     rs.push({ ...m, ...checked, load });
-    console.error(`[bench] ${c.name} #${i + 1}: ${(m.wallMs / 1000).toFixed(2)} s wall, ${(m.cpuMs / 1000).toFixed(2)} s CPU, ${(m.rssKiB / MiB).toFixed(0)} MiB${checked.error ? `, FAILED: ${checked.error}` : ''}${checked.deadlineHit ? ', deadline hit' : ''}`);
+    console.error(
+      `[bench] ${c.name} #${i + 1}: ${(m.wallMs / 1000).toFixed(2)} s wall, ${(m.cpuMs / 1000).toFixed(2)} s CPU, ${(m.rssKiB / MiB).toFixed(0)} MiB${checked.error ? `, FAILED: ${checked.error}` : ''}${checked.deadlineHit ? ', deadline hit' : ''}`,
+    );
   }
   results.push({ case: c, data, runs: rs });
 }
@@ -234,12 +351,19 @@ for (const r of results) {
       if (times > 2 * target.factor) fails.push('not linear');
     }
   }
-  const hit = (r.runs.some((x) => x.deadlineHit) ? ' (deadline hit: fallback)' : '') + (r.runs.find((x) => x.note)?.note ? ` ${r.runs.find((x) => x.note).note}` : '');
-  rows.push(`| ${r.case.name} | ${fmtS(wall)} s | ${fmtS(Math.min(...walls))}–${fmtS(Math.max(...walls))} | ${fmtS(cpu)} s | ${rss.toFixed(0)} MiB | ${extra}${hit} | ${targets.join(', ') || '—'} | ${fails.length ? `FAIL (${fails.join(', ')})` : 'pass'} |`);
+  const hit =
+    (r.runs.some((x) => x.deadlineHit) ? ' (deadline hit: fallback)' : '') + (r.runs.find((x) => x.note)?.note ? ` ${r.runs.find((x) => x.note).note}` : '');
+  rows.push(
+    `| ${r.case.name} | ${fmtS(wall)} s | ${fmtS(Math.min(...walls))}–${fmtS(Math.max(...walls))} | ${fmtS(cpu)} s | ${rss.toFixed(0)} MiB | ${extra}${hit} | ${targets.join(', ') || '—'} | ${fails.length ? `FAIL (${fails.join(', ')})` : 'pass'} |`,
+  );
 }
 
 const out = [];
-out.push(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memGiB} GiB RAM, node ${machine.node}; peak RSS via ${machine.rssProbe}; load average at start ${machine.loadavgStart.join(' ')}, at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+out.push(
+  `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memGiB} GiB RAM, node ${machine.node}; peak RSS via ${machine.rssProbe}; load average at start ${machine.loadavgStart.join(' ')}, at end ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 out.push('');
 out.push('| case | median wall | min–max | median CPU (user+sys) | peak RSS | throughput | target | result |');
 out.push('|---|---|---|---|---|---|---|---|');
@@ -266,7 +390,9 @@ const flat = ['2.5m', '10m'].map((l) => byName.get(`events-${l}-merge`));
 if (flat[0] && flat[1]) {
   const [a, b] = flat.map((r) => Math.max(...r.runs.map((x) => x.rssKiB)) / MiB);
   out.push('');
-  out.push(`Events merge peak RSS as the file grows 4×: 2.5 M rows ${a.toFixed(0)} MiB → 10 M rows ${b.toFixed(0)} MiB (${b <= a * 1.25 ? 'flat' : 'NOT flat'})`);
+  out.push(
+    `Events merge peak RSS as the file grows 4×: 2.5 M rows ${a.toFixed(0)} MiB → 10 M rows ${b.toFixed(0)} MiB (${b <= a * 1.25 ? 'flat' : 'NOT flat'})`,
+  );
 }
 console.log(out.join('\n'));
 const file = join(CACHE, `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

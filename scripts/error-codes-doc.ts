@@ -12,7 +12,8 @@ const exitOf = (family: string, name: string): number =>
   family === 'signal' ? (name === 'sigint' ? EXIT.interrupted : EXIT.terminated) : EXIT[family as 'input' | 'cloud' | 'limit'];
 
 const rows = Object.entries(ERROR_CODES).flatMap(([family, codes]) =>
-  Object.entries(codes).map(([name, meaning]) => `| \`${family}.${name}\` | ${exitOf(family, name)} | ${meaning} |`));
+  Object.entries(codes).map(([name, meaning]) => `| \`${family}.${name}\` | ${exitOf(family, name)} | ${meaning} |`),
+);
 const section = `## Error codes
 
 Every error line starts with its code, for example \`forecast: [input.bad_date] trends.csv row 3, column 'date': …\`; the Cloud Function returns it as \`error\`. Scripts may rely on the codes: they are listed here from \`src/error-codes.ts\` (\`scripts/error-codes-doc.ts\` writes this section), and a test fails when this list and the registry differ. A bug that is not one of these is \`[internal]\`, exit 1.

@@ -19,7 +19,9 @@ export const MAX_LIST = 8;
  */
 export function boundMessage(text: string, max = MAX_MESSAGE): string {
   // Only patterns anchored on a rarer character: /\s*\n/ would be quadratic on a long blank run.
-  let s = redactSecrets(text).replace(/[\r\n]\s*/g, ' ').trim();
+  let s = redactSecrets(text)
+    .replace(/[\r\n]\s*/g, ' ')
+    .trim();
   if (s.length > max) s = cutQuoted(s);
   if (s.length > max) s = cutLists(s);
   if (s.length > max) s = cutEnd(s, max);

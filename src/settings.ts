@@ -56,10 +56,12 @@ export function parseSettings(env: Env): Settings {
     if (!/^\s*\d+\s*$/.test(v)) throw inputError('bad_config', `${name}='${v}': expected a whole number`);
     return Number(v);
   };
-  const timeouts = ['CLOUD_RUN_TIMEOUT_SECONDS', 'FUNCTION_TIMEOUT_SEC'].flatMap((name) => {
-    const v = text(name);
-    return v === undefined ? [] : [count(name, 0) * 1000];
-  }).filter((ms) => ms > 0);
+  const timeouts = ['CLOUD_RUN_TIMEOUT_SECONDS', 'FUNCTION_TIMEOUT_SEC']
+    .flatMap((name) => {
+      const v = text(name);
+      return v === undefined ? [] : [count(name, 0) * 1000];
+    })
+    .filter((ms) => ms > 0);
   return {
     gcsEndpoint: text('FORECAST_GCS_ENDPOINT'),
     bigqueryEndpoint: text('FORECAST_BIGQUERY_ENDPOINT'),
@@ -72,9 +74,10 @@ export function parseSettings(env: Env): Settings {
     eventMarkers: text('FORECAST_EVENT_MARKERS'),
     eventMaxAgeMs: parseDuration(text('FORECAST_EVENT_MAX_AGE') ?? '2h', 'FORECAST_EVENT_MAX_AGE'),
     platformTimeoutMs: timeouts.length ? Math.min(...timeouts) : undefined,
-    cloudRunTask: text('CLOUD_RUN_TASK_INDEX') !== undefined && text('CLOUD_RUN_TASK_COUNT') !== undefined
-      ? { index: count('CLOUD_RUN_TASK_INDEX', 0), count: count('CLOUD_RUN_TASK_COUNT', 0) }
-      : undefined,
+    cloudRunTask:
+      text('CLOUD_RUN_TASK_INDEX') !== undefined && text('CLOUD_RUN_TASK_COUNT') !== undefined
+        ? { index: count('CLOUD_RUN_TASK_INDEX', 0), count: count('CLOUD_RUN_TASK_COUNT', 0) }
+        : undefined,
     credentials: {
       GOOGLE_APPLICATION_CREDENTIALS: text('GOOGLE_APPLICATION_CREDENTIALS'),
       CLOUDSDK_CONFIG: text('CLOUDSDK_CONFIG'),

@@ -12,8 +12,16 @@ test('boundMessage: short messages pass unchanged, long ones are cut in readable
     // 1 MB quoted value → cut to 60 characters (59 + …), the rest of the message kept
     ['quoted value', `x.csv row 2, column 'v': '${'a'.repeat(1_000_000)}' is not a number`, `x.csv row 2, column 'v': '${'a'.repeat(59)}…' is not a number`],
     // 1000 columns → 8 and "… and 992 more"
-    ['list', `column 'k' not found in x.csv; columns are: ${cols(1000).join(', ')}`, `column 'k' not found in x.csv; columns are: ${cols(8).join(', ')}, … and 992 more`],
-    ['list in parentheses', `x.csv: left out 500 text columns (${cols(500).join(', ')}) as text`, `x.csv: left out 500 text columns (${cols(8).join(', ')}, … and 492 more) as text`],
+    [
+      'list',
+      `column 'k' not found in x.csv; columns are: ${cols(1000).join(', ')}`,
+      `column 'k' not found in x.csv; columns are: ${cols(8).join(', ')}, … and 992 more`,
+    ],
+    [
+      'list in parentheses',
+      `x.csv: left out 500 text columns (${cols(500).join(', ')}) as text`,
+      `x.csv: left out 500 text columns (${cols(8).join(', ')}, … and 492 more) as text`,
+    ],
     ['no structure: the end is cut', 'z'.repeat(1000), `${'z'.repeat(MAX_MESSAGE - 1)}…`],
   ];
   for (const [name, input, want] of cases) assert.equal(boundMessage(input), want, name);

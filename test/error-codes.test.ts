@@ -10,7 +10,8 @@ test('docs/cli.md lists every registered error code with its exit and meaning, a
   const listed = [...doc.matchAll(/^\| `((?:input|cloud|limit|signal)\.[a-z0-9_]+)` \| (\d+) \| (.+) \|$/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
   const exitOf = (family: keyof typeof EXIT, name: string) => (family === 'signal' ? EXIT.signal[name as 'sigint'] : EXIT[family]);
   const registered = Object.entries(ERROR_CODES).flatMap(([family, codes]) =>
-    Object.entries(codes).map(([name, meaning]) => `${family}.${name} ${exitOf(family as keyof typeof EXIT, name)} ${meaning}`));
+    Object.entries(codes).map(([name, meaning]) => `${family}.${name} ${exitOf(family as keyof typeof EXIT, name)} ${meaning}`),
+  );
   assert.deepEqual(listed, registered);
 });
 

@@ -19,9 +19,11 @@ test('no absolute machine paths in src/, test/ or scripts/: a fresh clone anywhe
   const found: string[] = [];
   for (const root of ['src', 'test', 'scripts']) {
     for (const f of files(root)) {
-      readFileSync(f, 'utf8').split('\n').forEach((line, i) => {
-        if (ABSOLUTE.test(line) && !line.includes('no-absolute-paths: allow')) found.push(`${f}:${i + 1}: ${line.trim().slice(0, 120)}`);
-      });
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (ABSOLUTE.test(line) && !line.includes('no-absolute-paths: allow')) found.push(`${f}:${i + 1}: ${line.trim().slice(0, 120)}`);
+        });
     }
   }
   assert.deepEqual(found, []);
@@ -33,7 +35,7 @@ test('the pattern catches what it should and passes URLs and relative paths', ()
     [' * see /home/me/notes.md', true], // no-absolute-paths: allow
     ["const out = '/tmp/report-samples';", true], // no-absolute-paths: allow
     ["fetch('http://127.0.0.1:4443/tmp/x')", false],
-    ["gs://bucket/tmp/x.csv", false],
+    ['gs://bucket/tmp/x.csv', false],
     ["join(tmpdir(), 'x')", false],
     ["'../fixtures/tmp/x.csv'", false],
   ];

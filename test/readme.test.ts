@@ -3,7 +3,19 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-const DOCS = ['README.md', 'docs/method.md', 'docs/accuracy.md', 'docs/performance.md', 'docs/cli.md', 'docs/cloud.md', 'docs/deploy.md', 'docs/reliability.md', 'docs/engineering-log.md', 'docs/targets.md', 'docs/schemas.md'];
+const DOCS = [
+  'README.md',
+  'docs/method.md',
+  'docs/accuracy.md',
+  'docs/performance.md',
+  'docs/cli.md',
+  'docs/cloud.md',
+  'docs/deploy.md',
+  'docs/reliability.md',
+  'docs/engineering-log.md',
+  'docs/targets.md',
+  'docs/schemas.md',
+];
 
 test('the README stays a user guide of at most 16 KiB; the rest lives in docs/', () => {
   assert.ok(statSync('README.md').size <= 16 * 1024, `README.md is ${statSync('README.md').size} bytes`);

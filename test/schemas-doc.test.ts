@@ -17,7 +17,7 @@ test('docs/schemas.md is the one the table definitions give', () => {
   assert.equal(readFileSync('docs/schemas.md', 'utf8'), schemasDoc(), `docs/schemas.md ${STALE}`);
 });
 
-test('the README shows each file\'s header row as it is written, and docs/schemas.md each column', () => {
+test("the README shows each file's header row as it is written, and docs/schemas.md each column", () => {
   const readme = readmeSection();
   const doc = schemasDoc();
   for (const t of [TABLES.predictions, TABLES.weeklyScore, TABLES.scores]) assert.ok(readme.includes(`\`${header(t).join()}\``), t.title);

@@ -5,7 +5,15 @@ import { parseSettings } from '../src/settings.js';
 test('the environment parsed once: defaults when unset (or empty), typed values when set', () => {
   const defaults = parseSettings({ FORECAST_GCS_ENDPOINT: '' });
   assert.deepEqual(
-    [defaults.gcsEndpoint, defaults.maxRetries, defaults.retryMaxDelayMs, defaults.bqExtractBytes, defaults.eventMaxAgeMs, defaults.platformTimeoutMs, defaults.cloudRunTask],
+    [
+      defaults.gcsEndpoint,
+      defaults.maxRetries,
+      defaults.retryMaxDelayMs,
+      defaults.bqExtractBytes,
+      defaults.eventMaxAgeMs,
+      defaults.platformTimeoutMs,
+      defaults.cloudRunTask,
+    ],
     [undefined, 5, 64_000, 268_435_456, 7_200_000, undefined, undefined],
   );
   const cases: [Record<string, string>, (s: ReturnType<typeof parseSettings>) => unknown, unknown][] = [
@@ -21,7 +29,11 @@ test('the environment parsed once: defaults when unset (or empty), typed values 
     [{ CLOUD_RUN_TIMEOUT_SECONDS: '0' }, (s) => s.platformTimeoutMs, undefined],
     [{ CLOUD_RUN_TASK_INDEX: '2', CLOUD_RUN_TASK_COUNT: '4' }, (s) => s.cloudRunTask, { index: 2, count: 4 }],
     [{ CLOUD_RUN_TASK_INDEX: '2' }, (s) => s.cloudRunTask, undefined],
-    [{ HOME: '/h', CLOUDSDK_CONFIG: '/g' }, (s) => s.credentials, { GOOGLE_APPLICATION_CREDENTIALS: undefined, CLOUDSDK_CONFIG: '/g', HOME: '/h', APPDATA: undefined }],
+    [
+      { HOME: '/h', CLOUDSDK_CONFIG: '/g' },
+      (s) => s.credentials,
+      { GOOGLE_APPLICATION_CREDENTIALS: undefined, CLOUDSDK_CONFIG: '/g', HOME: '/h', APPDATA: undefined },
+    ],
   ];
   for (const [env, get, want] of cases) assert.deepEqual(get(parseSettings(env)), want, JSON.stringify(env));
 });
@@ -36,6 +48,10 @@ test('a variable that does not parse is an error naming it and its value, not a 
     [{ CLOUD_RUN_TASK_INDEX: 'x', CLOUD_RUN_TASK_COUNT: '4' }, /CLOUD_RUN_TASK_INDEX='x'/],
   ];
   for (const [env, message] of cases) {
-    assert.throws(() => parseSettings(env), (e: Error & { exitCode?: number }) => e.exitCode === 2 && message.test(e.message), JSON.stringify(env));
+    assert.throws(
+      () => parseSettings(env),
+      (e: Error & { exitCode?: number }) => e.exitCode === 2 && message.test(e.message),
+      JSON.stringify(env),
+    );
   }
 });

@@ -25,21 +25,28 @@ export async function trendsCase(dir, keywords) {
     log(`  ${lines - 1} rows, ${(bytes / 1e6).toFixed(1)} MB in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   const config = join(dir, `pipeline_trends_${keywords}.json`);
-  writeFileSync(config, JSON.stringify({
-    description: `SYNTHETIC benchmark: ${keywords} Google-Trends-shaped keywords × ${WEEKS} weeks, forecast kw_0 4 weeks ahead with selection, CV and intervals.`,
-    sources: [{ uri: `trends_${keywords}x${WEEKS}.csv`, format: 'long', key: 'keyword', date: 'date', value: 'trend_index' }],
-    freq: 'W-SUN',
-    end: END_DATE,
-    target: 'kw_0',
-    horizon: 4,
-    levels: [0.8, 0.95],
-    metric: 'mae',
-    folds: 8,
-    outDir: 'out',
-    report: true,
-    deadline: '60s',
-    maxMemory: '3.5GiB',
-  }, null, 2) + '\n');
+  writeFileSync(
+    config,
+    JSON.stringify(
+      {
+        description: `SYNTHETIC benchmark: ${keywords} Google-Trends-shaped keywords × ${WEEKS} weeks, forecast kw_0 4 weeks ahead with selection, CV and intervals.`,
+        sources: [{ uri: `trends_${keywords}x${WEEKS}.csv`, format: 'long', key: 'keyword', date: 'date', value: 'trend_index' }],
+        freq: 'W-SUN',
+        end: END_DATE,
+        target: 'kw_0',
+        horizon: 4,
+        levels: [0.8, 0.95],
+        metric: 'mae',
+        folds: 8,
+        outDir: 'out',
+        report: true,
+        deadline: '60s',
+        maxMemory: '3.5GiB',
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   return { csv, config };
 }
 
@@ -60,10 +67,13 @@ export async function eventsCase(dir, rows, { gzip = false } = {}) {
     const t0 = Date.now();
     const themes = themeNames(EVENT_THEMES);
     const rate = rows / (EVENT_THEMES * EVENT_DAYS) + 0.5; // + 0.5: events() floors each day's count
-    const out = await writeLines(csv, (function* () {
-      yield 'theme,Date,Sentiment';
-      yield* events({ seed: 20100103, themes, startMs: START_MS, days: EVENT_DAYS, rate });
-    })());
+    const out = await writeLines(
+      csv,
+      (function* () {
+        yield 'theme,Date,Sentiment';
+        yield* events({ seed: 20100103, themes, startMs: START_MS, days: EVENT_DAYS, rate });
+      })(),
+    );
     log(`  ${out.lines - 1} rows, ${(out.bytes / 1e6).toFixed(0)} MB in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   const gz = `${csv}.gz`;

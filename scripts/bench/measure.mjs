@@ -32,9 +32,8 @@ export function measure(argv, { cwd, logBase, env }) {
   rmSync(rssFile, { force: true });
   const out = openSync(`${logBase}.out`, 'w');
   const err = openSync(`${logBase}.err`, 'w');
-  const [cmd, args] = rssProbe() === 'gnu-time'
-    ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...argv]]
-    : [process.execPath, [PEAK_RSS, rssFile, ...argv]];
+  const [cmd, args] =
+    rssProbe() === 'gnu-time' ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...argv]] : [process.execPath, [PEAK_RSS, rssFile, ...argv]];
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
     const child = spawn(cmd, args, { cwd, stdio: ['ignore', out, err], env: { ...process.env, ...env } });

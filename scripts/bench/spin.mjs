@@ -12,8 +12,12 @@ const spin = (chunks) => {
   let s = 0;
   for (let c = 0; c < chunks; c++) {
     for (let r = 0; r < REPS; r++) {
-      let s0 = 0, s1 = 0;
-      for (let i = 0; i < a.length; i += 2) { s0 += a[i] * a[i + 1]; s1 += a[i + 1] * a[i]; }
+      let s0 = 0,
+        s1 = 0;
+      for (let i = 0; i < a.length; i += 2) {
+        s0 += a[i] * a[i + 1];
+        s1 += a[i + 1] * a[i];
+      }
       s += s0 - s1;
     }
   }
@@ -21,7 +25,9 @@ const spin = (chunks) => {
 };
 if (isMainThread) {
   const threads = Number(process.argv[2] ?? 2);
-  await Promise.all(Array.from({ length: threads }, () => new Promise((r) => new Worker(new URL(import.meta.url), { workerData: CHUNKS / threads }).on('exit', r))));
+  await Promise.all(
+    Array.from({ length: threads }, () => new Promise((r) => new Worker(new URL(import.meta.url), { workerData: CHUNKS / threads }).on('exit', r))),
+  );
 } else {
   spin(workerData);
 }

@@ -33,7 +33,7 @@ const FIRST_20 = 'kw_?,kw_1?';
 /** The fell-back targets of a run, from its manifest (for the table: which targets fell back). */
 function fellBack(dir) {
   const m = join(dir, 'manifest.json');
-  return existsSync(m) ? JSON.parse(readFileSync(m, 'utf8')).fellBack ?? [] : [];
+  return existsSync(m) ? (JSON.parse(readFileSync(m, 'utf8')).fellBack ?? []) : [];
 }
 
 export function targetsCases({ CACHE, ROOT, runDir, forecast, ensureDir, runAllCheck }) {
@@ -41,13 +41,23 @@ export function targetsCases({ CACHE, ROOT, runDir, forecast, ensureDir, runAllC
     const checked = runAllCheck(runDir(name, i));
     if (typeof checked === 'string') return checked;
     const fell = fellBack(runDir(name, i));
-    return { ...checked, note: `${fell.length} on their baseline${fell.length ? ` (${fell.slice(0, 3).join(', ')}${fell.length > 3 ? ', …' : ''})` : ''}`, fellBack: fell.length };
+    return {
+      ...checked,
+      note: `${fell.length} on their baseline${fell.length ? ` (${fell.slice(0, 3).join(', ')}${fell.length > 3 ? ', …' : ''})` : ''}`,
+      fellBack: fell.length,
+    };
   };
   const trends = (name, fields) => () => trendsTargets(ensureDir(CACHE), name, fields);
-  const runAll = (name, ...extra) => (d, i) => forecast('run-all', '--config', d.config, '--out-dir', runDir(name, i), '--run-date', END_DATE, ...extra);
+  const runAll =
+    (name, ...extra) =>
+    (d, i) =>
+      forecast('run-all', '--config', d.config, '--out-dir', runDir(name, i), '--run-date', END_DATE, ...extra);
   return [
     {
-      name: 'targets-demo-80', runs: 3, target: { wallS: 30, rssMiB: 1024 }, note: 'demo, its 80 keywords as targets, run-all with the report, 2 workers',
+      name: 'targets-demo-80',
+      runs: 3,
+      target: { wallS: 30, rssMiB: 1024 },
+      note: 'demo, its 80 keywords as targets, run-all with the report, 2 workers',
       prepare: () => demoAllKeywords(ensureDir(CACHE), ROOT),
       argv: (d, i) => forecast('run-all', '--config', d.config, '--out-dir', runDir('targets-demo-80', i), '--run-date', '2020-05-24', '--workers', '2'),
       check: (d, i) => {
@@ -56,39 +66,73 @@ export function targetsCases({ CACHE, ROOT, runDir, forecast, ensureDir, runAllC
       },
     },
     {
-      name: 'targets-2000x520-200', runs: 1, target: { wallS: 60 }, note: '2,000 × 520, 200 targets, --deadline 60s, 2 workers',
+      name: 'targets-2000x520-200',
+      runs: 1,
+      target: { wallS: 60 },
+      note: '2,000 × 520, 200 targets, --deadline 60s, 2 workers',
       prepare: trends('200', { target: FIRST_200.split(',') }),
       argv: runAll('targets-2000x520-200', '--deadline', '60s', '--workers', '2'),
       check: withFellBack('targets-2000x520-200'),
     },
     {
-      name: 'targets-2000x520-20-w1', runs: 1, target: {}, note: '2,000 × 520, 20 targets, no deadline binding, --workers 1',
+      name: 'targets-2000x520-20-w1',
+      runs: 1,
+      target: {},
+      note: '2,000 × 520, 20 targets, no deadline binding, --workers 1',
       prepare: trends('20', { target: FIRST_20.split(','), deadline: '900s' }),
       argv: runAll('targets-2000x520-20-w1', '--workers', '1', '--no-report'),
       check: withFellBack('targets-2000x520-20-w1'),
     },
     {
-      name: 'targets-2000x520-20-w2', runs: 1, target: { ratioOf: 'targets-2000x520-20-w1', ratio: 1.7, ratioText: 'speed-up over --workers 1' }, note: 'the same, --workers 2',
+      name: 'targets-2000x520-20-w2',
+      runs: 1,
+      target: { ratioOf: 'targets-2000x520-20-w1', ratio: 1.7, ratioText: 'speed-up over --workers 1' },
+      note: 'the same, --workers 2',
       prepare: trends('20', { target: FIRST_20.split(','), deadline: '900s' }),
       argv: runAll('targets-2000x520-20-w2', '--workers', '2', '--no-report'),
       check: withFellBack('targets-2000x520-20-w2'),
     },
     {
-      name: 'cpu-parallel-floor', runs: 1, target: { ratioOf: 'cpu-parallel-1', ratio: 1.7, ratioText: 'speed-up of pure CPU work on 2 threads' }, note: 'two threads spinning: what this machine gives 2 workers',
+      name: 'cpu-parallel-floor',
+      runs: 1,
+      target: { ratioOf: 'cpu-parallel-1', ratio: 1.7, ratioText: 'speed-up of pure CPU work on 2 threads' },
+      note: 'two threads spinning: what this machine gives 2 workers',
       argv: () => ['scripts/bench/spin.mjs', '2'],
     },
     {
-      name: 'cpu-parallel-1', runs: 1, target: {}, note: 'one thread spinning the same work twice',
+      name: 'cpu-parallel-1',
+      runs: 1,
+      target: {},
+      note: 'one thread spinning the same work twice',
       argv: () => ['scripts/bench/spin.mjs', '1'],
     },
     {
-      name: 'shards-2000-8', runs: 1, target: {}, note: '2,000 targets (2,000 × 520; naive, mean, theta) in 8 shard processes against the doubles, then gather, vs one process',
+      name: 'shards-2000-8',
+      runs: 1,
+      target: {},
+      note: '2,000 targets (2,000 × 520; naive, mean, theta) in 8 shard processes against the doubles, then gather, vs one process',
       prepare: trends('all-cheap', { target: '*', candidates: ['naive', 'mean', 'theta'], deadline: '1800s', report: true }),
-      argv: (d) => ['dist/dev/shards-local.js', '--config', d.config, '--target', '*', '--shards', '8', '--run-date', END_DATE, '--deadline', '1800s', '--workers', '1'],
+      argv: (d) => [
+        'dist/dev/shards-local.js',
+        '--config',
+        d.config,
+        '--target',
+        '*',
+        '--shards',
+        '8',
+        '--run-date',
+        END_DATE,
+        '--deadline',
+        '1800s',
+        '--workers',
+        '1',
+      ],
       check: (_d, i) => {
         const out = readFileSync(join(CACHE, 'logs', `shards-2000-8-${i}.out`), 'utf8');
         const done = /single ([\d.]+) s, sharded ([\d.]+) s/.exec(out);
-        return /published the same tables/.test(out) ? { note: done ? `equal; one process ${done[1]} s, 8 shards ${done[2]} s` : 'equal' } : 'the tables differ';
+        return /published the same tables/.test(out)
+          ? { note: done ? `equal; one process ${done[1]} s, 8 shards ${done[2]} s` : 'equal' }
+          : 'the tables differ';
       },
     },
   ];

@@ -17,7 +17,16 @@ const single = (process.env.ONLY ?? 'naive,snaive,mean,theta,ets,arima,arimax,or
 const fmt = (x: number) => x.toFixed(3).padStart(8);
 const mae = (rows: readonly BacktestRow[], f: (r: BacktestRow) => number) => rows.reduce((s, r) => s + Math.abs(r.actual - f(r)), 0) / Math.max(1, rows.length);
 console.log(`target=${target} horizon=${h} origins=${o} folds=${k}`);
-console.log('model'.padEnd(15) + 'MAE'.padStart(8) + 'naive'.padStart(8) + `MAE@h${H}`.padStart(8) + `naive@${H}`.padStart(9) + 'cov80'.padStart(7) + 'cov95'.padStart(7) + '  winners (h=1 rows)');
+console.log(
+  'model'.padEnd(15) +
+    'MAE'.padStart(8) +
+    'naive'.padStart(8) +
+    `MAE@h${H}`.padStart(8) +
+    `naive@${H}`.padStart(9) +
+    'cov80'.padStart(7) +
+    'cov95'.padStart(7) +
+    '  winners (h=1 rows)',
+);
 for (const name of [...single, 'engine']) {
   const opts = { ...base, origins: Number(o), candidates: name === 'engine' ? process.env.ENGINE?.split(',') : [name] };
   try {
@@ -28,10 +37,21 @@ for (const name of [...single, 'engine']) {
     const wins = new Map<string, number>();
     for (const row of r.rows) if (row.horizon === 1) wins.set(row.model, (wins.get(row.model) ?? 0) + 1);
     const w = [...wins].map(([m, c]) => `${m}:${c}`).join(' ');
-    console.log(name.padEnd(15) + fmt(mae(ok, (x) => x.forecast)) + fmt(mae(ok, (x) => x.naive)) + fmt(mae(last, (x) => x.forecast)) + fmt(mae(last, (x) => x.naive)) + ' ' +
-      r.coverage.map((c) => c.toFixed(3).padStart(6)).join(' ') + `  ${w}  (${(performance.now() - t0).toFixed(0)} ms)`);
+    console.log(
+      name.padEnd(15) +
+        fmt(mae(ok, (x) => x.forecast)) +
+        fmt(mae(ok, (x) => x.naive)) +
+        fmt(mae(last, (x) => x.forecast)) +
+        fmt(mae(last, (x) => x.naive)) +
+        ' ' +
+        r.coverage.map((c) => c.toFixed(3).padStart(6)).join(' ') +
+        `  ${w}  (${(performance.now() - t0).toFixed(0)} ms)`,
+    );
     if (process.env.DETAIL && name === 'engine') {
-      for (const x of last) console.log(`  cutoff ${x.cutoff} fc ${x.forecast.toFixed(1)} actual ${x.actual} naive ${x.naive} |e| ${Math.abs(x.actual - x.forecast).toFixed(1)} vs ${Math.abs(x.actual - x.naive).toFixed(1)} ${x.model}`);
+      for (const x of last)
+        console.log(
+          `  cutoff ${x.cutoff} fc ${x.forecast.toFixed(1)} actual ${x.actual} naive ${x.naive} |e| ${Math.abs(x.actual - x.forecast).toFixed(1)} vs ${Math.abs(x.actual - x.naive).toFixed(1)} ${x.model}`,
+        );
     }
   } catch (e) {
     console.log(name.padEnd(15) + ` failed: ${(e as Error).message}`);

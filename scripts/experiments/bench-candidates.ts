@@ -24,7 +24,8 @@ function frameOf(csv: string, freq: Freq): Frame {
   const names = head.split(',').slice(1);
   const cells = lines.map((l) => l.split(','));
   return {
-    freq, names,
+    freq,
+    names,
     dates: Int32Array.from(cells, (c) => day(c[0])),
     columns: names.map((_, j) => Float64Array.from(cells, (c) => (c[j + 1] === '' ? NaN : Number(c[j + 1])))),
   };
@@ -32,7 +33,8 @@ function frameOf(csv: string, freq: Freq): Frame {
 
 const [head, ...rows] = read('fixtures/bench/cases.tsv').trim().split('\n');
 const cols = head.split('\t');
-const cases = rows.map((l) => Object.fromEntries(l.split('\t').map((v, i) => [cols[i], v])))
+const cases = rows
+  .map((l) => Object.fromEntries(l.split('\t').map((v, i) => [cols[i], v])))
   .filter((c) => process.argv.length <= 2 || process.argv.slice(2).some((p) => c.case.startsWith(p)));
 const only = (process.env.ONLY ?? 'naive,snaive,mean,theta,ets,stlf,arima,ridge_ar,ridge,enet,combo_base').split(',').filter((s) => s && s !== '-');
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : ' -  ').padStart(6);
@@ -47,23 +49,37 @@ for (const c of cases) {
   const wins = new Map<string, number>();
   const dump: Record<string, [string, number, number, number, number, number][]> = {};
   for (const name of [...only, 'engine']) {
-    const opts = { target: c.target, horizon: 4, levels: [0.8], metric: 'mae' as const, folds: 8, origins: 20, candidates: name === 'engine' ? process.env.ENGINE?.split(',') : [name] };
+    const opts = {
+      target: c.target,
+      horizon: 4,
+      levels: [0.8],
+      metric: 'mae' as const,
+      folds: 8,
+      origins: 20,
+      candidates: name === 'engine' ? process.env.ENGINE?.split(',') : [name],
+    };
     let ratio = NaN;
     try {
       const r = backtest(frame, opts);
       const keys = new Set(r.rows.map((x) => `${iso(x.cutoff)}|${x.horizon}`));
       const ours = r.rows.reduce((s, x) => s + Math.abs(x.actual - x.forecast), 0) / r.rows.length;
-      const best = Math.min(...Object.values(peers).filter((p) => p.length).map((p) => {
-        const k = p.filter((x) => keys.has(`${x[0]}|${x[1]}`));
-        return k.reduce((s, x) => s + Math.abs(x[2] - x[3]), 0) / k.length;
-      }));
+      const best = Math.min(
+        ...Object.values(peers)
+          .filter((p) => p.length)
+          .map((p) => {
+            const k = p.filter((x) => keys.has(`${x[0]}|${x[1]}`));
+            return k.reduce((s, x) => s + Math.abs(x[2] - x[3]), 0) / k.length;
+          }),
+      );
       ratio = process.env.COV ? r.coverage[0] : ours / best;
       dump[name] = r.rows.map((x) => [iso(x.cutoff), x.horizon, x.forecast, x.actual, x.lower[0], x.upper[0]]);
       if (name === 'engine') {
         cov = r.coverage[0];
         for (const x of r.rows) if (x.horizon === 1) wins.set(x.model, (wins.get(x.model) ?? 0) + 1);
       }
-    } catch { /* the candidate does not apply */ }
+    } catch {
+      /* the candidate does not apply */
+    }
     out += fmt(ratio).padStart(10);
   }
   if (process.env.DUMP) {

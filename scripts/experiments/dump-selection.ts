@@ -24,14 +24,22 @@ function frameOf(csv: string, freq: Freq): Frame {
   const [h, ...lines] = csv.trim().split('\n');
   const names = h.split(',').slice(1);
   const cells = lines.map((l) => l.split(','));
-  return { freq, names, dates: Int32Array.from(cells, (c) => day(c[0])), columns: names.map((_, j) => Float64Array.from(cells, (c) => (c[j + 1] === '' ? NaN : Number(c[j + 1])))) };
+  return {
+    freq,
+    names,
+    dates: Int32Array.from(cells, (c) => day(c[0])),
+    columns: names.map((_, j) => Float64Array.from(cells, (c) => (c[j + 1] === '' ? NaN : Number(c[j + 1])))),
+  };
 }
 const [outdir, ...prefixes] = process.argv.slice(2);
 mkdirSync(outdir, { recursive: true });
 const [hd, ...rows] = read('fixtures/bench/cases.tsv').trim().split('\n');
 const cols = hd.split('\t');
-const cases = rows.map((l) => Object.fromEntries(l.split('\t').map((v, i) => [cols[i], v]))).filter((c) => prefixes.length === 0 || prefixes.some((p) => c.case.startsWith(p)));
-const H = 4, ORIGINS = 20;
+const cases = rows
+  .map((l) => Object.fromEntries(l.split('\t').map((v, i) => [cols[i], v])))
+  .filter((c) => prefixes.length === 0 || prefixes.some((p) => c.case.startsWith(p)));
+const H = 4,
+  ORIGINS = 20;
 for (const c of cases) {
   const frame = frameOf(read(`.bench/accuracy/${c.case}/merged.csv`), FREQ[c.freq]);
   const span = targetSpan(frame, c.target);
@@ -50,12 +58,23 @@ for (const c of cases) {
     for (const cand of sel.candidates) {
       const loss = scoreFolds(data.y, cutoffs, cand.forecasts, 'mae').perFold.map((v) => v.mae);
       let fc;
-      try { fc = forecastDist(cand.fit(), data, m - 1, H); } catch { continue; }
+      try {
+        fc = forecastDist(cand.fit(), data, m - 1, H);
+      } catch {
+        continue;
+      }
       cands[cand.name] = { loss, folds: cand.forecasts.map((f) => Array.from(f, (v) => +v.toPrecision(7))), mean: Array.from(fc.mean), sd: Array.from(fc.sd) };
     }
     const iso = new Date(frame.dates[end - 1] * 864e5).toISOString().slice(0, 10);
     const foldActual = cutoffs.map((u) => Array.from({ length: H }, (_, h) => data.y[u + 1 + h]));
-    origins.push({ cutoff: iso, foldActual, actual: Array.from({ length: H }, (_, h) => yAll[end + h]), last: data.y[m - 1], winner: sel.winner.name, candidates: cands });
+    origins.push({
+      cutoff: iso,
+      foldActual,
+      actual: Array.from({ length: H }, (_, h) => yAll[end + h]),
+      last: data.y[m - 1],
+      winner: sel.winner.name,
+      candidates: cands,
+    });
   }
   writeFileSync(`${outdir}/${c.case}.json`, JSON.stringify(origins));
   console.log(`${c.case}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);

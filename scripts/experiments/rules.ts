@@ -7,15 +7,31 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
-interface Cand { loss: number[]; folds: number[][]; mean: number[]; sd: number[] }
-interface Origin { cutoff: string; foldActual: number[][]; actual: number[]; last: number; winner: string; candidates: Record<string, Cand> }
+interface Cand {
+  loss: number[];
+  folds: number[][];
+  mean: number[];
+  sd: number[];
+}
+interface Origin {
+  cutoff: string;
+  foldActual: number[][];
+  actual: number[];
+  last: number;
+  winner: string;
+  candidates: Record<string, Cand>;
+}
 type Pick = { mean: number[]; folds: number[][] };
 type Rule = (o: Origin) => Pick | undefined;
 
 const dir = process.argv[2];
 const geo = (xs: number[]) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
 const avg = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-const med = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const med = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 const SINGLES = ['naive', 'snaive', 'mean', 'theta', 'ets', 'stlf', 'arima', 'arimax', 'ridge_ar', 'ridge', 'lasso', 'enet', 'ridge_rfe', 'ols'];
 const complete = (c: Cand) => c.folds.every((f) => f.every(Number.isFinite));
 
@@ -42,29 +58,43 @@ function switchRule(def: (o: Origin) => Pick | undefined, z: (k: number) => numb
     const ld = lossOf(o, d);
     const ch = pool(o);
     const zc = z(ch.length);
-    let best = d, bestMean = 0;
+    let best = d,
+      bestMean = 0;
     for (const [, c] of ch) {
       const lc = lossOf(o, c);
       const diff = lc.map((v, i) => v - ld[i]);
       const m = avg(diff);
       const sd = Math.sqrt(diff.reduce((s, x) => s + (x - m) ** 2, 0) / Math.max(1, diff.length - 1));
       const zz = sd > 0 ? m / (sd / Math.sqrt(diff.length)) : m < 0 ? -Infinity : 0;
-      if (zz < -zc && m < bestMean) { bestMean = m; best = c; }
+      if (zz < -zc && m < bestMean) {
+        bestMean = m;
+        best = c;
+      }
     }
     return best;
   };
 }
 function topk(k: number, how: (xs: number[]) => number, recent = 1): Rule {
   return (o) => {
-    const s = singles(o).map(([n, c]) => ({ n, c, l: avg(c.loss.slice(Math.floor(c.loss.length * (1 - recent)))) })).sort((a, b) => a.l - b.l);
-    return combo(o, s.slice(0, k).map((x) => x.n), how) ?? s[0]?.c;
+    const s = singles(o)
+      .map(([n, c]) => ({ n, c, l: avg(c.loss.slice(Math.floor(c.loss.length * (1 - recent)))) }))
+      .sort((a, b) => a.l - b.l);
+    return (
+      combo(
+        o,
+        s.slice(0, k).map((x) => x.n),
+        how,
+      ) ?? s[0]?.c
+    );
   };
 }
-const phiInv = (p: number) => { // Acklam
+const phiInv = (p: number) => {
+  // Acklam
   const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
   const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-  const q = p - 0.5, r = q * q;
-  return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  const q = p - 0.5,
+    r = q * q;
+  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
 };
 const DEFAULTS: Record<string, (o: Origin) => Pick | undefined> = {
   base: (o) => o.candidates.combo_base,
@@ -80,7 +110,11 @@ function topkPreq(k: number, how: (xs: number[]) => number, H = 4, step = 1, poo
   return (o) => {
     const s = pool(o);
     if (s.length === 0) return undefined;
-    const rankOn = (folds: number[]) => s.map(([n, c]) => ({ n, c, l: folds.length ? avg(folds.map((g) => c.loss[g])) : 0 })).sort((a, b) => a.l - b.l).slice(0, k);
+    const rankOn = (folds: number[]) =>
+      s
+        .map(([n, c]) => ({ n, c, l: folds.length ? avg(folds.map((g) => c.loss[g])) : 0 }))
+        .sort((a, b) => a.l - b.l)
+        .slice(0, k);
     const all = rankOn(o.foldActual.map((_, g) => g));
     const mean = all[0].c.mean.map((_, h) => how(all.map((x) => x.c.mean[h])));
     const folds = o.foldActual.map((_, f) => {
@@ -111,7 +145,22 @@ function topRatioPreq(k: number, ratio: number, min: number, how: (xs: number[])
     return { mean, folds };
   };
 }
-const FAMILY: Record<string, string> = { ridge_ar: 'reg', ridge: 'reg', lasso: 'reg', enet: 'reg', ridge_rfe: 'reg', ols: 'reg', ets: 'stat', arima: 'stat', theta: 'stat', stlf: 'stat', arimax: 'stat', naive: 'base', snaive: 'base', mean: 'base' };
+const FAMILY: Record<string, string> = {
+  ridge_ar: 'reg',
+  ridge: 'reg',
+  lasso: 'reg',
+  enet: 'reg',
+  ridge_rfe: 'reg',
+  ols: 'reg',
+  ets: 'stat',
+  arima: 'stat',
+  theta: 'stat',
+  stlf: 'stat',
+  arimax: 'stat',
+  naive: 'base',
+  snaive: 'base',
+  mean: 'base',
+};
 /** Like topkPreq with at most `cap` members of one family. */
 function topCapPreq(k: number, cap: number, how: (xs: number[]) => number, H = 4): Rule {
   return (o) => {
@@ -143,43 +192,72 @@ function topCapPreq(k: number, cap: number, how: (xs: number[]) => number, H = 4
 /** Weighted mean (or weighted median) of the top k, weights exp(−λ·(L/L_best − 1)); prequential folds. */
 function softPreq(k: number, lambda: number, wmedian: boolean, H = 4): Rule {
   const combineW = (xs: number[], ws: number[]) => {
-    if (!wmedian) { const tw = ws.reduce((a, b) => a + b, 0); return xs.reduce((a, x, i) => a + (ws[i] / tw) * x, 0); }
+    if (!wmedian) {
+      const tw = ws.reduce((a, b) => a + b, 0);
+      return xs.reduce((a, x, i) => a + (ws[i] / tw) * x, 0);
+    }
     const idx = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b]);
     const tw = ws.reduce((a, b) => a + b, 0);
     let acc = 0;
-    for (const i of idx) { acc += ws[i]; if (acc >= tw / 2) return xs[i]; }
+    for (const i of idx) {
+      acc += ws[i];
+      if (acc >= tw / 2) return xs[i];
+    }
     return xs[idx[idx.length - 1]];
   };
   return (o) => {
     const s = singles(o);
     if (s.length === 0) return undefined;
     const rankOn = (folds: number[]) => {
-      const r = s.map(([n, c]) => ({ n, c, l: folds.length ? avg(folds.map((g) => c.loss[g])) : 1 })).sort((a, b) => a.l - b.l).slice(0, k);
+      const r = s
+        .map(([n, c]) => ({ n, c, l: folds.length ? avg(folds.map((g) => c.loss[g])) : 1 }))
+        .sort((a, b) => a.l - b.l)
+        .slice(0, k);
       return r.map((x) => ({ ...x, w: Math.exp(-lambda * (x.l / Math.max(1e-12, r[0].l) - 1)) }));
     };
     const all = rankOn(o.foldActual.map((_, g) => g));
-    const mean = all[0].c.mean.map((_, h) => combineW(all.map((x) => x.c.mean[h]), all.map((x) => x.w)));
+    const mean = all[0].c.mean.map((_, h) =>
+      combineW(
+        all.map((x) => x.c.mean[h]),
+        all.map((x) => x.w),
+      ),
+    );
     const folds = o.foldActual.map((_, f) => {
       const prior = o.foldActual.map((_, g) => g).filter((g) => g + H <= f);
       const top = prior.length >= 3 ? rankOn(prior) : all;
-      return top[0].c.folds[f].map((_, h) => combineW(top.map((x) => x.c.folds[f][h]), top.map((x) => x.w)));
+      return top[0].c.folds[f].map((_, h) =>
+        combineW(
+          top.map((x) => x.c.folds[f][h]),
+          top.map((x) => x.w),
+        ),
+      );
     });
     return { mean, folds };
   };
 }
 function weighted(k: number): Rule {
   return (o) => {
-    const s = singles(o).map(([n, c]) => ({ n, c, l: avg(c.loss) })).sort((a, b) => a.l - b.l).slice(0, k);
+    const s = singles(o)
+      .map(([n, c]) => ({ n, c, l: avg(c.loss) }))
+      .sort((a, b) => a.l - b.l)
+      .slice(0, k);
     const w = s.map((x) => 1 / Math.max(1e-12, x.l) ** 2);
     const tw = w.reduce((a, b) => a + b, 0);
     return { mean: s[0].c.mean.map((_, h) => s.reduce((acc, x, i) => acc + (w[i] / tw) * x.c.mean[h], 0)), folds: s[0].c.folds };
   };
 }
-const trimmed = (xs: number[]) => { const v = [...xs].sort((a, b) => a - b); const cut = v.length >= 5 ? 1 : 0; return avg(v.slice(cut, v.length - cut)); };
+const trimmed = (xs: number[]) => {
+  const v = [...xs].sort((a, b) => a - b);
+  const cut = v.length >= 5 ? 1 : 0;
+  return avg(v.slice(cut, v.length - cut));
+};
 /** Statistical models and seasonal naive only, when seasonal naive beats naive on the folds (the season dominates). */
 function seasonalPool(o: Origin): [string, Cand][] {
   const s = singles(o);
-  const loss = (n: string) => { const c = o.candidates[n]; return c && complete(c) ? avg(c.loss) : Infinity; };
+  const loss = (n: string) => {
+    const c = o.candidates[n];
+    return c && complete(c) ? avg(c.loss) : Infinity;
+  };
   if (!(loss('snaive') < loss('naive'))) return s;
   const p = s.filter(([n]) => FAMILY[n] === 'stat' || n === 'snaive');
   return p.length >= 3 ? p : s;
@@ -240,16 +318,25 @@ for (const [dn, d] of Object.entries(DEFAULTS)) {
   RULES[`${dn}|bonf`] = switchRule(d, (k) => phiInv(1 - 0.05 / Math.max(1, k)));
 }
 
-const cases = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+const cases = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.slice(0, -5))
+  .sort();
 const table = new Map<string, number[]>();
 const names = Object.keys(RULES);
 console.log('rule'.padEnd(22) + cases.map((c) => c.slice(0, 7).padStart(8)).join('') + '     geo');
 const perCase: Record<string, Record<string, number>> = {};
 for (const c of cases) {
   const origins: Origin[] = JSON.parse(readFileSync(`${dir}/${c}.json`, 'utf8'));
-  const peers: Record<string, [string, number, number, number][]> = JSON.parse(readFileSync(new URL(`../../fixtures/bench/peers/${c}.json`, import.meta.url), 'utf8'));
+  const peers: Record<string, [string, number, number, number][]> = JSON.parse(
+    readFileSync(new URL(`../../fixtures/bench/peers/${c}.json`, import.meta.url), 'utf8'),
+  );
   const keys = new Set(origins.flatMap((o) => o.actual.map((_, h) => `${o.cutoff}|${h + 1}`)));
-  const best = Math.min(...Object.values(peers).filter((p) => p.length).map((p) => avg(p.filter((r) => keys.has(`${r[0]}|${r[1]}`)).map((r) => Math.abs(r[2] - r[3])))));
+  const best = Math.min(
+    ...Object.values(peers)
+      .filter((p) => p.length)
+      .map((p) => avg(p.filter((r) => keys.has(`${r[0]}|${r[1]}`)).map((r) => Math.abs(r[2] - r[3])))),
+  );
   perCase[c] = {};
   for (const rn of names) {
     const errs: number[] = [];
@@ -261,4 +348,13 @@ for (const c of cases) {
     table.set(rn, [...(table.get(rn) ?? []), perCase[c][rn]]);
   }
 }
-for (const rn of names) console.log(rn.padEnd(22) + cases.map((c) => perCase[c][rn].toFixed(3).padStart(8)).join('') + geo(table.get(rn) as number[]).toFixed(3).padStart(8) + '  max ' + Math.max(...(table.get(rn) as number[])).toFixed(2));
+for (const rn of names)
+  console.log(
+    rn.padEnd(22) +
+      cases.map((c) => perCase[c][rn].toFixed(3).padStart(8)).join('') +
+      geo(table.get(rn) as number[])
+        .toFixed(3)
+        .padStart(8) +
+      '  max ' +
+      Math.max(...(table.get(rn) as number[])).toFixed(2),
+  );

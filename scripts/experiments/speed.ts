@@ -38,7 +38,10 @@ function timed(frame: Frame, opts: EngineOptions): { ms: number; winner: string;
 const trace = new Map<string, number>();
 function budgetOf(ms: number): { remainingMs: () => number; report: (unit: string, ms: number) => void } {
   const end = performance.now() + ms;
-  return { remainingMs: () => end - performance.now(), report: (u, t) => trace.set(u.replace(/\.fold\d+$/, '.folds'), (trace.get(u.replace(/\.fold\d+$/, '.folds')) ?? 0) + t) };
+  return {
+    remainingMs: () => end - performance.now(),
+    report: (u, t) => trace.set(u.replace(/\.fold\d+$/, '.folds'), (trace.get(u.replace(/\.fold\d+$/, '.folds')) ?? 0) + t),
+  };
 }
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;
@@ -47,26 +50,26 @@ const rows = Number(process.argv[3] ?? 520);
 const base = (target: string): EngineOptions => ({ target, horizon: 4, levels: [0.8, 0.95], metric: 'mae', folds: 8 });
 if (isMain) main();
 function main(): void {
-const demo = demoFrame();
-timed(demo, base('desempleo'));
-const d = timed(demo, base('desempleo'));
-console.log(`demo 80×73: ${d.ms.toFixed(0)} ms, winner ${d.winner}`);
-for (const cols of sizes) {
-  const frame = syntheticFrame(cols, rows);
-  console.log(`\n${cols} columns × ${rows} rows`);
-  if (process.env.SINGLES !== '0') {
-    for (const name of NAMES) {
-      try {
-        const r = timed(frame, { ...base('target'), candidates: [name], budget: budgetOf(45_000) });
-        console.log(`  ${name.padEnd(14)} ${r.ms.toFixed(0).padStart(7)} ms  ${r.skipped.length ? 'skipped ' + r.skipped.join(' ') : ''}`);
-      } catch (e) {
-        console.log(`  ${name.padEnd(14)} failed: ${(e as Error).message}`);
+  const demo = demoFrame();
+  timed(demo, base('desempleo'));
+  const d = timed(demo, base('desempleo'));
+  console.log(`demo 80×73: ${d.ms.toFixed(0)} ms, winner ${d.winner}`);
+  for (const cols of sizes) {
+    const frame = syntheticFrame(cols, rows);
+    console.log(`\n${cols} columns × ${rows} rows`);
+    if (process.env.SINGLES !== '0') {
+      for (const name of NAMES) {
+        try {
+          const r = timed(frame, { ...base('target'), candidates: [name], budget: budgetOf(45_000) });
+          console.log(`  ${name.padEnd(14)} ${r.ms.toFixed(0).padStart(7)} ms  ${r.skipped.length ? 'skipped ' + r.skipped.join(' ') : ''}`);
+        } catch (e) {
+          console.log(`  ${name.padEnd(14)} failed: ${(e as Error).message}`);
+        }
       }
     }
+    trace.clear();
+    const r = timed(frame, { ...base('target'), budget: budgetOf(45_000) });
+    console.log('  units: ' + [...trace].map(([u, t]) => `${u} ${t.toFixed(0)}`).join(', '));
+    console.log(`  full (45 s budget) ${r.ms.toFixed(0)} ms, winner ${r.winner}, rss ${r.rss.toFixed(0)} MiB, skipped: ${r.skipped.join(' ') || '-'}`);
   }
-  trace.clear();
-  const r = timed(frame, { ...base('target'), budget: budgetOf(45_000) });
-  console.log('  units: ' + [...trace].map(([u, t]) => `${u} ${t.toFixed(0)}`).join(', '));
-  console.log(`  full (45 s budget) ${r.ms.toFixed(0)} ms, winner ${r.winner}, rss ${r.rss.toFixed(0)} MiB, skipped: ${r.skipped.join(' ') || '-'}`);
-}
 }

@@ -16,7 +16,10 @@ export function mulberry32(seed) {
 const DAY = 86400000;
 const pad = (n) => String(n).padStart(2, '0');
 export const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
-export const compactDay = (ms) => { const d = new Date(ms); return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`; };
+export const compactDay = (ms) => {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`;
+};
 
 /**
  * GDELT-shaped events: `theme,Date,Sentiment`, one row per article, Date as yyyymmdd.

@@ -31,7 +31,14 @@ export async function ioContext(deps: CliDeps, globals: GlobalOptions): Promise<
     pretty: globals.logFormat === 'pretty' || isTerminal(deps.stderr, globals),
     destination: deps.stderr,
   });
-  return { settings: parseSettings(deps.env), remainingMs: () => Infinity, logger, stdin: deps.stdin, stdout: deps.stdout, ...(deps.signal ? { signal: deps.signal } : {}) };
+  return {
+    settings: parseSettings(deps.env),
+    remainingMs: () => Infinity,
+    logger,
+    stdin: deps.stdin,
+    stdout: deps.stdout,
+    ...(deps.signal ? { signal: deps.signal } : {}),
+  };
 }
 
 /**

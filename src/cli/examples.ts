@@ -23,9 +23,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     "forecast train --from merged.csv --target 'desempleo,paro,gdelt_*' --workers 2 --to models.json",
     'forecast train --from merged.csv --target desempleo --levels 80,95 --metrics-to scores.csv',
   ],
-  predict: [
-    'forecast predict --from merged.csv --model model.json > forecast.csv',
-  ],
+  predict: ['forecast predict --from merged.csv --model model.json > forecast.csv'],
   backtest: [
     'forecast backtest --from merged.csv --target desempleo --horizon 4 --origins 20 --to backtest.csv',
     'forecast backtest --from merged.csv --target paro --origins 8',
@@ -47,14 +45,8 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     "forecast gather --config fixtures/demo/pipeline.json --target '*' --run-date 2020-05-24 --out-dir out",
     'forecast gather --config gs://my-config/pipeline.json --out-dir gs://my-out/weekly --shards 8',
   ],
-  report: [
-    'forecast report --from out',
-    'forecast report --from gs://my-out/weekly --to report/',
-  ],
-  recover: [
-    'forecast recover --out-dir out',
-    'forecast recover --out-dir gs://my-out/weekly',
-  ],
+  report: ['forecast report --from out', 'forecast report --from gs://my-out/weekly --to report/'],
+  recover: ['forecast recover --out-dir out', 'forecast recover --out-dir gs://my-out/weekly'],
 };
 
 /** The `--help` epilogue of a command: its examples, one per line. */

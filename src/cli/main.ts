@@ -32,9 +32,23 @@ export function buildProgram(deps: CliDeps): Command {
     .showSuggestionAfterError()
     .addHelpText('after', examplesText('forecast'));
   const globals = () => program.opts<GlobalOptions>();
-  for (const make of [extractCommand, mergeCommand, trainCommand, predictCommand, backtestCommand, publishCommand, runAllCommand, prepareCommand, gatherCommand, reportCommand, recoverCommand]) {
+  for (const make of [
+    extractCommand,
+    mergeCommand,
+    trainCommand,
+    predictCommand,
+    backtestCommand,
+    publishCommand,
+    runAllCommand,
+    prepareCommand,
+    gatherCommand,
+    reportCommand,
+    recoverCommand,
+  ]) {
     const cmd = make(deps, globals);
-    cmd.exitOverride().configureOutput({ writeOut: (s) => deps.stdout.write(s), writeErr: (s) => deps.stderr.write(s), outputError: () => {} })
+    cmd
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => deps.stdout.write(s), writeErr: (s) => deps.stderr.write(s), outputError: () => {} })
       .addHelpText('after', examplesText(cmd.name()));
     program.addCommand(cmd);
   }
@@ -66,7 +80,9 @@ export async function main(deps: CliDeps): Promise<ExitCode> {
       if (verbose && e.stack) deps.stderr.write(`${redactSecrets(e.stack)}\n`);
       return e.exitCode;
     }
-    deps.stderr.write(`forecast: [internal] internal error: ${boundMessage(e instanceof Error ? e.message : String(e))} (please report this; run with --verbose for the stack)\n`);
+    deps.stderr.write(
+      `forecast: [internal] internal error: ${boundMessage(e instanceof Error ? e.message : String(e))} (please report this; run with --verbose for the stack)\n`,
+    );
     if (verbose && e instanceof Error && e.stack) deps.stderr.write(`${redactSecrets(e.stack)}\n`);
     return EXIT.internal;
   }

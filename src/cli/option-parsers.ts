@@ -15,16 +15,28 @@ import { parseSourceSpec, type SourceSpec } from '../io/source/source-spec.js';
 type Parser<T> = (text: string) => T;
 
 /** `60s`, `500ms`, `2m` → milliseconds. */
-export const duration = (what: string): Parser<number> => (v) => parseDuration(v, what);
+export const duration =
+  (what: string): Parser<number> =>
+  (v) =>
+    parseDuration(v, what);
 
 /** `3.5GiB`, `512MiB`, `1000000` → bytes. */
-export const size = (what: string): Parser<number> => (v) => parseBytes(v, what);
+export const size =
+  (what: string): Parser<number> =>
+  (v) =>
+    parseBytes(v, what);
 
 /** `--max-field-size`, `--max-line-length`: a size in characters, at least 1. */
-export const charLimit = (what: string): Parser<number> => (v) => limitSize(v, what);
+export const charLimit =
+  (what: string): Parser<number> =>
+  (v) =>
+    limitSize(v, what);
 
 /** `yyyy-mm-dd` (any form the date parser reads) → its day number; the period is the stage's, once the frequency is known. */
-export const date = (what: string): Parser<number> => (v) => dateOption(v, what);
+export const date =
+  (what: string): Parser<number> =>
+  (v) =>
+    dateOption(v, what);
 
 /** `--target a,b,kw_*` → the patterns, empty names refused. */
 export const targetList: Parser<TargetPatterns> = (v) => splitTargetList(v);
@@ -33,7 +45,11 @@ export const targetList: Parser<TargetPatterns> = (v) => splitTargetList(v);
 export const shard: Parser<ShardSpec> = (v) => parseShard(v);
 
 /** `a, b` → ['a', 'b']: comma-separated names, trimmed, empty ones dropped. */
-export const nameList: Parser<string[]> = (v) => v.split(',').map((s) => s.trim()).filter(Boolean);
+export const nameList: Parser<string[]> = (v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** A whole number from 1 to `max`. */
 export function positiveInt(what: string, max = 1_000_000): Parser<number> {
@@ -46,12 +62,15 @@ export function positiveInt(what: string, max = 1_000_000): Parser<number> {
 
 /** `80,95` or `0.8,0.95` → interval levels in (0, 1). */
 export function levelsList(v: string): number[] {
-  return v.split(',').map((s) => s.trim()).map((p) => {
-    const n = Number(p);
-    const l = n > 1 && n < 100 ? n / 100 : n;
-    if (!Number.isFinite(l) || l <= 0 || l >= 1) throw new InvalidArgumentError(`level '${p}' must be in (0,1) or a percentage, e.g. 80,95`);
-    return l;
-  });
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .map((p) => {
+      const n = Number(p);
+      const l = n > 1 && n < 100 ? n / 100 : n;
+      if (!Number.isFinite(l) || l <= 0 || l >= 1) throw new InvalidArgumentError(`level '${p}' must be in (0,1) or a percentage, e.g. 80,95`);
+      return l;
+    });
 }
 
 /** `--source URI?options` (repeatable) → the validated source specs, in order. */

@@ -21,7 +21,11 @@ export async function runOf(o: RunOptions, ctx: IoContext, now: () => number): P
     targets: o.target ?? base.targets,
   };
   return {
-    config, outDir: o.outDir, deadlineMs: o.deadline ?? config.deadlineMs, ctx, now,
+    config,
+    outDir: o.outDir,
+    deadlineMs: o.deadline ?? config.deadlineMs,
+    ctx,
+    now,
     // The run date reaches the stages as yyyy-mm-dd, the form the function's requests give it in.
     ...(o.runDate === undefined ? {} : { runDate: formatDate(o.runDate) }),
   };

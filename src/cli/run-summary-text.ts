@@ -17,7 +17,7 @@ const ratio = (r: number): string => (Number.isFinite(r) ? r.toFixed(2) : 'n/a')
  */
 export function runSummaryText(s: RunSummary & { readonly detail: RunDetail }): string {
   const d = s.detail;
-  const head = `Run ${s.runDate}: ${s.targets === 1 ? d.targets[0]?.target ?? '1 target' : `${s.targets} targets`} in ${(s.elapsedMs / 1000).toFixed(1)} s${s.deadlineHit ? ', deadline hit' : ''}`;
+  const head = `Run ${s.runDate}: ${s.targets === 1 ? (d.targets[0]?.target ?? '1 target') : `${s.targets} targets`} in ${(s.elapsedMs / 1000).toFixed(1)} s${s.deadlineHit ? ', deadline hit' : ''}`;
   const body = d.targets.length === 1 ? oneTarget(d.targets[0], d.level) : manyTargets(d, s.fellBack);
   return [head, ...body, ...outputLines(s.outputs, d.outDir)].join('\n') + '\n';
 }

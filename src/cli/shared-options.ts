@@ -36,7 +36,11 @@ export async function readLimits(o: LimitOptions): Promise<CsvLimits> {
 
 /** `--workers`: training threads, for every command that trains (default: the available cores). */
 export function workersOption(cmd: Command): Command {
-  return cmd.option('--workers <n>', 'threads training targets in parallel (default: the available cores; 1 trains on the main thread)', positiveInt('--workers', 256));
+  return cmd.option(
+    '--workers <n>',
+    'threads training targets in parallel (default: the available cores; 1 trains on the main thread)',
+    positiveInt('--workers', 256),
+  );
 }
 
 /** What run-all, prepare and gather share: which run, where, under which deadline. */
@@ -59,8 +63,8 @@ export function runOptions(cmd: Command, targetHelp: string): Command {
   return cmd
     .option('--config <file>', 'pipeline config: a path, gs:// URI or inline JSON', 'pipeline.json')
     .option('--target <cols>', `column(s) to forecast, overriding the config's${targetHelp}`, targetList)
-    .option('--out-dir <dir>', 'output folder or gs:// prefix (default: the config\'s outDir)')
-    .option('--deadline <duration>', 'stop cleanly before this (default: the config\'s, else 60s)', duration('--deadline'))
+    .option('--out-dir <dir>', "output folder or gs:// prefix (default: the config's outDir)")
+    .option('--deadline <duration>', "stop cleanly before this (default: the config's, else 60s)", duration('--deadline'))
     .option('--run-date <date>', 'week of the run, yyyy-mm-dd (default: this week)', date('run date'));
 }
 
@@ -71,7 +75,7 @@ export type ModelOptions = Omit<ModelStageOptions, 'limits'> & LimitOptions;
 export function modelOptions(cmd: Command): Command {
   return workersOption(readLimitOptions(cmd))
     .option('--from <uri>', 'wide table (the output of merge)', '-')
-    .requiredOption('--target <cols>', 'column(s) to forecast: names, \'*\' or globs such as \'gdelt_*\', comma-separated', targetList)
+    .requiredOption('--target <cols>', "column(s) to forecast: names, '*' or globs such as 'gdelt_*', comma-separated", targetList)
     .option('--horizon <n>', 'periods ahead', positiveInt('--horizon', 520), 4)
     .option('--levels <list>', 'prediction interval levels', levelsList, [0.8, 0.95])
     .addOption(new Option('--metric <name>', 'metric that picks the winner').choices(METRICS).default('mae'))

@@ -24,8 +24,10 @@ export function deployProblems(o: DeployOptions): string[] {
   const problems: string[] = [];
   if (!NAME.test(o.project)) problems.push(`--project '${o.project}' is not a project id (6-30 lower-case letters, digits, hyphens)`);
   if (!REGION.test(o.region)) problems.push(`--region '${o.region}' is not a region like europe-west1`);
-  if (o.bqLocation !== undefined && !REGION.test(o.bqLocation) && !['EU', 'US'].includes(o.bqLocation)) problems.push(`--bq-location '${o.bqLocation}' is not a region, EU or US`);
-  if (o.timeoutSec !== undefined && !(Number.isInteger(o.timeoutSec) && o.timeoutSec >= 10 && o.timeoutSec <= 540)) problems.push('--timeout must be whole seconds from 10 to 540 (Pub/Sub-triggered functions)');
+  if (o.bqLocation !== undefined && !REGION.test(o.bqLocation) && !['EU', 'US'].includes(o.bqLocation))
+    problems.push(`--bq-location '${o.bqLocation}' is not a region, EU or US`);
+  if (o.timeoutSec !== undefined && !(Number.isInteger(o.timeoutSec) && o.timeoutSec >= 10 && o.timeoutSec <= 540))
+    problems.push('--timeout must be whole seconds from 10 to 540 (Pub/Sub-triggered functions)');
   return problems;
 }
 

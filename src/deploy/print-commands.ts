@@ -13,13 +13,21 @@ export function main(argv: string[] = process.argv.slice(2), out: NodeJS.Writabl
     const { values } = parseArgs({
       args: argv,
       options: {
-        project: { type: 'string' }, region: { type: 'string' }, 'bq-location': { type: 'string' },
-        timeout: { type: 'string' }, schedule: { type: 'string' }, 'time-zone': { type: 'string' },
+        project: { type: 'string' },
+        region: { type: 'string' },
+        'bq-location': { type: 'string' },
+        timeout: { type: 'string' },
+        schedule: { type: 'string' },
+        'time-zone': { type: 'string' },
       },
     });
     o = {
-      project: values.project ?? '', region: values.region ?? '', bqLocation: values['bq-location'],
-      timeoutSec: values.timeout === undefined ? undefined : Number(values.timeout), schedule: values.schedule, timeZone: values['time-zone'],
+      project: values.project ?? '',
+      region: values.region ?? '',
+      bqLocation: values['bq-location'],
+      timeoutSec: values.timeout === undefined ? undefined : Number(values.timeout),
+      schedule: values.schedule,
+      timeZone: values['time-zone'],
     };
   } catch (e) {
     err.write(`deploy:commands: ${(e as Error).message}\n`);

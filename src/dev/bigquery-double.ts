@@ -32,15 +32,18 @@ export function createBigQueryDouble(opts: { gcs?: GcsStore; store?: BqStore; fa
     const method = req.method ?? 'GET';
     let m: RegExpExecArray | null;
     if ((m = /^\/upload\/bigquery\/v2\/projects\/([^/]+)\/jobs$/.exec(path)) && method === 'POST') {
-      if (q.get('uploadType') !== 'multipart') throw new HttpError(400, 'invalid', `the local BigQuery double cannot evaluate: uploadType ${q.get('uploadType')}`);
+      if (q.get('uploadType') !== 'multipart')
+        throw new HttpError(400, 'invalid', `the local BigQuery double cannot evaluate: uploadType ${q.get('uploadType')}`);
       const [meta, media] = parseMultipart(body, req.headers['content-type']);
       return sendJson(res, 200, jobs.insert(decodeURIComponent(m[1]), parseJsonBody<JobBody>(meta.data, 'job metadata'), media.data, effects.jobError));
     }
     if (!(m = /^\/bigquery\/v2\/projects\/([^/]+)(\/.*)?$/.exec(path))) throw notImplemented(method, path);
     const project = decodeURIComponent(m[1]);
     const rest = m[2] ?? '';
-    if (rest === '/jobs' && method === 'POST') return sendJson(res, 200, jobs.insert(project, parseJsonBody<JobBody>(body, 'job'), undefined, effects.jobError));
-    if ((m = /^\/jobs\/([^/]+)$/.exec(rest)) && method === 'GET') return sendJson(res, 200, jobs.get(project, decodeURIComponent(m[1]), q.get('location')).resource);
+    if (rest === '/jobs' && method === 'POST')
+      return sendJson(res, 200, jobs.insert(project, parseJsonBody<JobBody>(body, 'job'), undefined, effects.jobError));
+    if ((m = /^\/jobs\/([^/]+)$/.exec(rest)) && method === 'GET')
+      return sendJson(res, 200, jobs.get(project, decodeURIComponent(m[1]), q.get('location')).resource);
     if ((m = /^\/queries\/([^/]+)$/.exec(rest)) && method === 'GET') return sendJson(res, 200, jobs.results(project, decodeURIComponent(m[1]), q));
     if (rest === '/datasets' && method === 'POST') {
       const d = parseJsonBody<{ datasetReference?: { datasetId?: string }; location?: string }>(body, 'dataset');
@@ -60,8 +63,14 @@ export function createBigQueryDouble(opts: { gcs?: GcsStore; store?: BqStore; fa
         const max = Number(q.get('maxResults') ?? 1000);
         const page = all.slice(start, start + max);
         return sendJson(res, 200, {
-          kind: 'bigquery#tableList', totalItems: all.length,
-          tables: page.map((t) => ({ kind: 'bigquery#table', id: `${project}:${t.dataset}.${t.table}`, tableReference: { projectId: project, datasetId: t.dataset, tableId: t.table }, type: 'TABLE' })),
+          kind: 'bigquery#tableList',
+          totalItems: all.length,
+          tables: page.map((t) => ({
+            kind: 'bigquery#table',
+            id: `${project}:${t.dataset}.${t.table}`,
+            tableReference: { projectId: project, datasetId: t.dataset, tableId: t.table },
+            type: 'TABLE',
+          })),
           ...(start + max < all.length ? { nextPageToken: String(start + max) } : {}),
         });
       }
@@ -94,7 +103,8 @@ export function createBigQueryDouble(opts: { gcs?: GcsStore; store?: BqStore; fa
       const int64 = q.get('formatOptions.useInt64Timestamp') === 'true';
       const page = t.rows.slice(start, start + max);
       return sendJson(res, 200, {
-        kind: 'bigquery#tableDataList', totalRows: String(t.rows.length),
+        kind: 'bigquery#tableDataList',
+        totalRows: String(t.rows.length),
         ...(page.length ? { rows: page.map((r) => ({ f: r.map((v, i) => ({ v: toApi(v, t.schema[i].type, int64) })) })) } : {}),
         ...(start + max < t.rows.length ? { pageToken: String(start + max) } : {}),
       });
@@ -112,7 +122,12 @@ interface TableInsert {
   clustering?: Clustering;
   description?: string;
   view?: { query?: string; useLegacySql?: boolean };
-  externalDataConfiguration?: { sourceUris?: string[]; sourceFormat?: string; csvOptions?: { skipLeadingRows?: string | number }; schema?: { fields?: Field[] } };
+  externalDataConfiguration?: {
+    sourceUris?: string[];
+    sourceFormat?: string;
+    csvOptions?: { skipLeadingRows?: string | number };
+    schema?: { fields?: Field[] };
+  };
 }
 
 /**
@@ -122,13 +137,15 @@ interface TableInsert {
 function tableFromInsert(project: string, dataset: string, t: TableInsert, jobs: BqJobs): Parameters<BqStore['create']>[0] {
   const base = { project, dataset, table: t.tableReference?.tableId ?? '', description: t.description };
   if (t.view) {
-    if (t.view.useLegacySql !== false) throw new HttpError(400, 'invalid', 'the local BigQuery double cannot evaluate: a legacy SQL view (set useLegacySql: false)');
+    if (t.view.useLegacySql !== false)
+      throw new HttpError(400, 'invalid', 'the local BigQuery double cannot evaluate: a legacy SQL view (set useLegacySql: false)');
     const query = t.view.query ?? '';
     return { ...base, type: 'VIEW', view: { query }, schema: jobs.viewSchema(query) };
   }
   const ext = t.externalDataConfiguration;
   if (ext) {
-    if ((ext.sourceFormat ?? 'CSV').toUpperCase() !== 'CSV') throw new HttpError(400, 'invalid', `the local BigQuery double cannot evaluate: external sourceFormat ${ext.sourceFormat}`);
+    if ((ext.sourceFormat ?? 'CSV').toUpperCase() !== 'CSV')
+      throw new HttpError(400, 'invalid', `the local BigQuery double cannot evaluate: external sourceFormat ${ext.sourceFormat}`);
     const schema = ext.schema?.fields ?? t.schema?.fields;
     if (!schema) throw new HttpError(400, 'invalid', 'the local BigQuery double cannot evaluate: an external table without a schema (autodetect)');
     return { ...base, type: 'EXTERNAL', schema, external: { sourceUris: ext.sourceUris ?? [], skipLeadingRows: Number(ext.csvOptions?.skipLeadingRows ?? 0) } };
@@ -142,7 +159,10 @@ function notImplemented(method: string, path: string): HttpError {
 
 function datasetResource(d: { project: string; dataset: string; location: string; creationTime: number }): Record<string, unknown> {
   return {
-    kind: 'bigquery#dataset', id: `${d.project}:${d.dataset}`,
-    datasetReference: { projectId: d.project, datasetId: d.dataset }, location: d.location, creationTime: String(d.creationTime),
+    kind: 'bigquery#dataset',
+    id: `${d.project}:${d.dataset}`,
+    datasetReference: { projectId: d.project, datasetId: d.dataset },
+    location: d.location,
+    creationTime: String(d.creationTime),
   };
 }

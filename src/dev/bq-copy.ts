@@ -24,7 +24,8 @@ export interface CopyConfig {
  *   must fall in that partition, and the disposition applies to the partition only.
  */
 export function runCopy(store: BqStore, cfg: CopyConfig): Record<string, unknown> {
-  if ((cfg.operationType ?? 'COPY').toUpperCase() !== 'COPY') throw new HttpError(400, 'invalid', `the local BigQuery double cannot evaluate: copy operationType ${cfg.operationType}`);
+  if ((cfg.operationType ?? 'COPY').toUpperCase() !== 'COPY')
+    throw new HttpError(400, 'invalid', `the local BigQuery double cannot evaluate: copy operationType ${cfg.operationType}`);
   const refs = cfg.sourceTables ?? (cfg.sourceTable ? [cfg.sourceTable] : []);
   if (refs.length === 0) throw new JobFailure('invalid', 'A copy job needs at least one source table.');
   const sources = refs.map((r) => sourceRows(store, r));
@@ -40,7 +41,14 @@ export function runCopy(store: BqStore, cfg: CopyConfig): Record<string, unknown
   const id = `${dest.projectId}:${dest.datasetId}.${tableId}`;
   if (!table) {
     if ((cfg.createDisposition ?? 'CREATE_IF_NEEDED') === 'CREATE_NEVER' || partition !== undefined) throw new JobFailure('notFound', `Not found: Table ${id}`);
-    table = store.create({ project: dest.projectId, dataset: dest.datasetId, table: tableId, schema, timePartitioning: sources[0].timePartitioning, clustering: sources[0].clustering });
+    table = store.create({
+      project: dest.projectId,
+      dataset: dest.datasetId,
+      table: tableId,
+      schema,
+      timePartitioning: sources[0].timePartitioning,
+      clustering: sources[0].clustering,
+    });
   } else if (table.type === 'VIEW' || table.type === 'EXTERNAL') {
     throw new JobFailure('invalid', `Cannot copy into a table of type ${table.type}.`);
   } else if (partition === undefined) {
@@ -63,7 +71,8 @@ export function runCopy(store: BqStore, cfg: CopyConfig): Record<string, unknown
     const t = table;
     const at = t.schema.map((f) => schema.findIndex((s) => s.name.toLowerCase() === f.name.toLowerCase()));
     const laid = rows.map((r) => at.map((i) => r[i]));
-    if (laid.some((r) => partitionOf(t, r) !== partition)) throw new JobFailure('invalid', `Some rows belong to different partitions rather than destination partition ${partition}`);
+    if (laid.some((r) => partitionOf(t, r) !== partition))
+      throw new JobFailure('invalid', `Some rows belong to different partitions rather than destination partition ${partition}`);
     const inPartition = (r: Value[]) => partitionOf(t, r) === partition;
     if (disposition === 'WRITE_EMPTY' && t.rows.some(inPartition)) throw new JobFailure('duplicate', `Already Exists: Table ${id}$${partition}`);
     if (disposition === 'WRITE_TRUNCATE') t.rows = t.rows.filter((r) => !inPartition(r));
@@ -96,7 +105,12 @@ export function patchSchema(table: BqTable, fields: readonly Field[]): void {
   for (const f of table.schema) {
     const g = fields.find((x) => x.name.toLowerCase() === f.name.toLowerCase());
     if (!g) throw new HttpError(400, 'invalid', `Provided Schema does not match Table ${id}. Field ${f.name} is missing in new schema`);
-    if (normType(g.type) !== normType(f.type)) throw new HttpError(400, 'invalid', `Provided Schema does not match Table ${id}. Field ${f.name} has changed type from ${normType(f.type)} to ${normType(g.type)}`);
+    if (normType(g.type) !== normType(f.type))
+      throw new HttpError(
+        400,
+        'invalid',
+        `Provided Schema does not match Table ${id}. Field ${f.name} has changed type from ${normType(f.type)} to ${normType(g.type)}`,
+      );
   }
   const added = fields.filter((g) => !table.schema.some((f) => f.name.toLowerCase() === g.name.toLowerCase()));
   const required = added.find((f) => (f.mode ?? 'NULLABLE').toUpperCase() === 'REQUIRED');

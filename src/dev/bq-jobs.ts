@@ -19,7 +19,10 @@ export interface JobBody {
   };
 }
 
-interface StoredJob { resource: Record<string, unknown>; result?: { schema: Field[]; rows: Value[][] } }
+interface StoredJob {
+  resource: Record<string, unknown>;
+  result?: { schema: Field[]; rows: Value[][] };
+}
 
 /** Locations where jobs.get finds a job without being told its location. */
 const MULTI_REGIONS = ['US', 'EU'];
@@ -32,7 +35,11 @@ const MULTI_REGIONS = ['US', 'EU'];
 export class BqJobs {
   private readonly jobs = new Map<string, StoredJob>();
 
-  constructor(private readonly store: BqStore, private readonly gcs: GcsStore | undefined, private readonly opts: { rowsPerShard: number }) {}
+  constructor(
+    private readonly store: BqStore,
+    private readonly gcs: GcsStore | undefined,
+    private readonly opts: { rowsPerShard: number },
+  ) {}
 
   /** jobs.insert; `injected` (fault injection) makes the job fail with that errorResult instead of running. */
   insert(project: string, body: JobBody, media?: Buffer, injected?: { reason: string; message: string }): Record<string, unknown> {

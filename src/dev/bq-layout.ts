@@ -31,7 +31,8 @@ export function checkClustering(clustering: Clustering | undefined, schema: read
   if (clustering === undefined) return;
   const fields = clustering.fields ?? [];
   if (fields.length === 0) throw new HttpError(400, 'invalid', `Clustering for table ${table} must name at least one field.`);
-  if (fields.length > MAX_CLUSTERING_FIELDS) throw new HttpError(400, 'invalid', `Too many clustering fields: ${fields.length}, only ${MAX_CLUSTERING_FIELDS} are allowed.`);
+  if (fields.length > MAX_CLUSTERING_FIELDS)
+    throw new HttpError(400, 'invalid', `Too many clustering fields: ${fields.length}, only ${MAX_CLUSTERING_FIELDS} are allowed.`);
   const seen = new Set<string>();
   for (const name of fields) {
     const f = schema.find((x) => x.name.toLowerCase() === name.toLowerCase());
@@ -40,7 +41,11 @@ export function checkClustering(clustering: Clustering | undefined, schema: read
     seen.add(f.name.toLowerCase());
     const type = normType(f.type);
     if ((f.mode ?? 'NULLABLE').toUpperCase() === 'REPEATED' || !CLUSTER_TYPES.includes(type)) {
-      throw new HttpError(400, 'invalid', `Field ${f.name} is of type ${type}${(f.mode ?? '').toUpperCase() === 'REPEATED' ? ' (REPEATED)' : ''}, which is not supported for clustering.`);
+      throw new HttpError(
+        400,
+        'invalid',
+        `Field ${f.name} is of type ${type}${(f.mode ?? '').toUpperCase() === 'REPEATED' ? ' (REPEATED)' : ''}, which is not supported for clustering.`,
+      );
     }
   }
 }

@@ -8,12 +8,19 @@ import { layoutConflict, type Clustering } from './bq-layout.js';
 
 /** A job that ran and failed: reported in `status.errorResult`, not as an HTTP error. */
 export class JobFailure extends Error {
-  constructor(readonly reason: string, message: string) {
+  constructor(
+    readonly reason: string,
+    message: string,
+  ) {
     super(message);
   }
 }
 
-export interface TableRef { projectId: string; datasetId: string; tableId: string }
+export interface TableRef {
+  projectId: string;
+  datasetId: string;
+  tableId: string;
+}
 
 export interface LoadConfig {
   destinationTable: TableRef;
@@ -56,7 +63,10 @@ export function matchObjects(gcs: GcsStore, uri: string): { bucket: string; name
   if (star < 0) return gcs.find(bucket, pattern) ? [{ bucket, name: pattern }] : [];
   const [pre, post] = [pattern.slice(0, star), pattern.slice(star + 1)];
   try {
-    return gcs.list(bucket, { prefix: pre, maxResults: 1000 }).items.filter((o) => o.name.endsWith(post)).map((o) => ({ bucket, name: o.name }));
+    return gcs
+      .list(bucket, { prefix: pre, maxResults: 1000 })
+      .items.filter((o) => o.name.endsWith(post))
+      .map((o) => ({ bucket, name: o.name }));
   } catch {
     return [];
   }
@@ -68,7 +78,8 @@ export function matchObjects(gcs: GcsStore, uri: string): { bucket: string; name
  * loaded row must fall in it (https://cloud.google.com/bigquery/docs/managing-partitioned-table-data).
  */
 export function runLoad(store: BqStore, gcs: GcsStore | undefined, cfg: LoadConfig, media: Buffer | undefined): Record<string, unknown> {
-  if ((cfg.sourceFormat ?? 'CSV').toUpperCase() !== 'CSV') throw new HttpError(400, 'invalid', `the local BigQuery double cannot evaluate: sourceFormat ${cfg.sourceFormat}`);
+  if ((cfg.sourceFormat ?? 'CSV').toUpperCase() !== 'CSV')
+    throw new HttpError(400, 'invalid', `the local BigQuery double cannot evaluate: sourceFormat ${cfg.sourceFormat}`);
   const dest = cfg.destinationTable;
   const { table: tableId, partition } = splitDecorator(dest.tableId);
   let inputs: Buffer[] = [];
@@ -87,10 +98,19 @@ export function runLoad(store: BqStore, gcs: GcsStore | undefined, cfg: LoadConf
   const disposition = cfg.writeDisposition ?? 'WRITE_APPEND';
   let table = store.find(dest.projectId, dest.datasetId, tableId);
   if (!table) {
-    if ((cfg.createDisposition ?? 'CREATE_IF_NEEDED') === 'CREATE_NEVER') throw new JobFailure('notFound', `Not found: Table ${dest.projectId}:${dest.datasetId}.${tableId}`);
-    if (!schema) throw new JobFailure('invalid', cfg.autodetect ? 'the local BigQuery double cannot evaluate: schema autodetect' : 'No schema specified on job or table.');
+    if ((cfg.createDisposition ?? 'CREATE_IF_NEEDED') === 'CREATE_NEVER')
+      throw new JobFailure('notFound', `Not found: Table ${dest.projectId}:${dest.datasetId}.${tableId}`);
+    if (!schema)
+      throw new JobFailure('invalid', cfg.autodetect ? 'the local BigQuery double cannot evaluate: schema autodetect' : 'No schema specified on job or table.');
     store.dataset(dest.projectId, dest.datasetId);
-    table = store.create({ project: dest.projectId, dataset: dest.datasetId, table: tableId, schema, timePartitioning: cfg.timePartitioning, clustering: cfg.clustering });
+    table = store.create({
+      project: dest.projectId,
+      dataset: dest.datasetId,
+      table: tableId,
+      schema,
+      timePartitioning: cfg.timePartitioning,
+      clustering: cfg.clustering,
+    });
   } else if (table.type === 'VIEW' || table.type === 'EXTERNAL') {
     throw new JobFailure('invalid', `Cannot load into a table of type ${table.type}.`);
   } else {
@@ -110,7 +130,10 @@ export function runLoad(store: BqStore, gcs: GcsStore | undefined, cfg: LoadConf
     parsed.data.slice(cfg.skipLeadingRows ?? 0).forEach((cells, n) => {
       const line = n + 1 + (cfg.skipLeadingRows ?? 0);
       if (cells.length > loaded.length || (cells.length < loaded.length && !cfg.allowJaggedRows)) {
-        throw new JobFailure('invalid', `Error while reading data, error message: CSV table references column position ${loaded.length - 1}, but line ${line} contains only ${cells.length} columns or too many.`);
+        throw new JobFailure(
+          'invalid',
+          `Error while reading data, error message: CSV table references column position ${loaded.length - 1}, but line ${line} contains only ${cells.length} columns or too many.`,
+        );
       }
       try {
         const typed = loaded.map((f, i) => parseCell(cells[i] ?? '', f));
@@ -123,10 +146,12 @@ export function runLoad(store: BqStore, gcs: GcsStore | undefined, cfg: LoadConf
   if (next !== table.schema) {
     // Added columns are NULL in the rows already there; a whole-table truncate drops them all.
     const old = table.schema;
-    table.rows = table.rows.map((r) => next.map((f) => {
-      const i = old.findIndex((o) => o.name.toLowerCase() === f.name.toLowerCase());
-      return i < 0 ? null : r[i];
-    }));
+    table.rows = table.rows.map((r) =>
+      next.map((f) => {
+        const i = old.findIndex((o) => o.name.toLowerCase() === f.name.toLowerCase());
+        return i < 0 ? null : r[i];
+      }),
+    );
     table.schema = next.map((f) => ({ ...f }));
   }
   writeRows(table, rows, partition, disposition);
@@ -146,11 +171,16 @@ function nextSchema(table: BqTable, schema: Field[], wholeTruncate: boolean, opt
   for (const f of table.schema) {
     const g = byName(f.name);
     if (!g) throw new JobFailure('invalid', `Provided Schema does not match Table ${id}. Field ${f.name} is missing in new schema`);
-    if (normType(g.type) !== normType(f.type)) throw new JobFailure('invalid', `Provided Schema does not match Table ${id}. Field ${f.name} has changed type from ${normType(f.type)} to ${normType(g.type)}`);
+    if (normType(g.type) !== normType(f.type))
+      throw new JobFailure(
+        'invalid',
+        `Provided Schema does not match Table ${id}. Field ${f.name} has changed type from ${normType(f.type)} to ${normType(g.type)}`,
+      );
   }
   const added = schema.filter((g) => !table.schema.some((f) => f.name.toLowerCase() === g.name.toLowerCase()));
   if (added.length === 0) return table.schema;
-  if (!options.includes('ALLOW_FIELD_ADDITION')) throw new JobFailure('invalid', `Provided Schema does not match Table ${id}. Cannot add fields (field: ${added[0].name})`);
+  if (!options.includes('ALLOW_FIELD_ADDITION'))
+    throw new JobFailure('invalid', `Provided Schema does not match Table ${id}. Cannot add fields (field: ${added[0].name})`);
   const required = added.find((f) => (f.mode ?? 'NULLABLE').toUpperCase() === 'REQUIRED');
   if (required) throw new JobFailure('invalid', `Provided Schema does not match Table ${id}. Cannot add required fields (field: ${required.name})`);
   return [...table.schema, ...added];
@@ -161,12 +191,14 @@ function writeRows(table: BqTable, rows: Value[][], partition: string | undefine
   if (partition !== undefined) {
     if (!table.timePartitioning) throw new JobFailure('invalid', `Cannot write to partition ${partition} of non-partitioned table ${table.table}`);
     const digits = ({ HOUR: 10, DAY: 8, MONTH: 6, YEAR: 4 } as Record<string, number>)[table.timePartitioning.type] ?? 8;
-    if (partition.length !== digits) throw new JobFailure('invalid', `Invalid partition decorator $${partition} for table ${table.table} partitioned by ${table.timePartitioning.type}`);
+    if (partition.length !== digits)
+      throw new JobFailure('invalid', `Invalid partition decorator $${partition} for table ${table.table} partitioned by ${table.timePartitioning.type}`);
     const stray = rows.find((r) => partitionOf(table, r) !== partition);
     if (stray) throw new JobFailure('invalid', `Some rows belong to different partitions rather than destination partition ${partition}`);
   }
   const existing = table.rows.filter(inScope);
-  if (disposition === 'WRITE_EMPTY' && existing.length > 0) throw new JobFailure('duplicate', `Already Exists: Table ${table.project}:${table.dataset}.${table.table}${partition ? '$' + partition : ''}`);
+  if (disposition === 'WRITE_EMPTY' && existing.length > 0)
+    throw new JobFailure('duplicate', `Already Exists: Table ${table.project}:${table.dataset}.${table.table}${partition ? '$' + partition : ''}`);
   if (disposition === 'WRITE_TRUNCATE') table.rows = table.rows.filter((r) => !inScope(r));
   else if (disposition !== 'WRITE_APPEND' && disposition !== 'WRITE_EMPTY') throw new HttpError(400, 'invalid', `Invalid writeDisposition ${disposition}`);
   // One push per row: a spread of a million rows overflows the call stack.
@@ -185,7 +217,8 @@ function csvField(s: string, delim: string): string {
  */
 export function runExtract(store: BqStore, gcs: GcsStore | undefined, cfg: ExtractConfig, rowsPerShard: number): Record<string, unknown> {
   if (!gcs) throw new JobFailure('invalid', 'no Cloud Storage double is attached to extract into');
-  if ((cfg.destinationFormat ?? 'CSV').toUpperCase() !== 'CSV') throw new HttpError(400, 'invalid', `the local BigQuery double cannot evaluate: destinationFormat ${cfg.destinationFormat}`);
+  if ((cfg.destinationFormat ?? 'CSV').toUpperCase() !== 'CSV')
+    throw new HttpError(400, 'invalid', `the local BigQuery double cannot evaluate: destinationFormat ${cfg.destinationFormat}`);
   const src = cfg.sourceTable;
   const { table: tableId, partition } = splitDecorator(src.tableId);
   const t = store.find(src.projectId, src.datasetId, tableId);

@@ -7,10 +7,20 @@ import type { GcsStore } from './gcs-store.js';
 import { HttpError } from './http-util.js';
 
 /** A query parameter as jobs.insert carries it. */
-export interface QueryParameter { name?: string; parameterType?: { type?: string }; parameterValue?: { value?: unknown } }
+export interface QueryParameter {
+  name?: string;
+  parameterType?: { type?: string };
+  parameterValue?: { value?: unknown };
+}
 
 /** What a query job produced: result schema and rows, bytes processed and billed, where it ran. */
-export interface QueryRun { schema: Field[]; rows: Value[][]; bytes: number; billed: number; location: string }
+export interface QueryRun {
+  schema: Field[];
+  rows: Value[][];
+  bytes: number;
+  billed: number;
+  location: string;
+}
 
 const MB = 1024 * 1024;
 
@@ -20,7 +30,14 @@ const MB = 1024 * 1024;
  * in the Cloud Storage double. The job's `location` must be the dataset's. Bytes are the logical
  * size of the columns read, billed per MB with the 10 MB minimum.
  */
-export function runQuery(store: BqStore, gcs: GcsStore | undefined, sql: string, parameters: readonly QueryParameter[], location: string | undefined, dryRun: boolean): QueryRun {
+export function runQuery(
+  store: BqStore,
+  gcs: GcsStore | undefined,
+  sql: string,
+  parameters: readonly QueryParameter[],
+  location: string | undefined,
+  dryRun: boolean,
+): QueryRun {
   const q = parseQuery(sql);
   const { project, dataset } = q.table;
   const ds = store.dataset(project, dataset);
@@ -45,8 +62,8 @@ function queryParams(parameters: readonly QueryParameter[]): Map<string, Param> 
     if (!p.name) throw new HttpError(400, 'invalidQuery', 'Positional parameters are not supported here; use named @parameters');
     const type = normType(p.parameterType?.type ?? 'STRING');
     const raw = p.parameterValue?.value;
-    const value: Value = raw === undefined || raw === null ? null
-      : type === 'INT64' || type === 'FLOAT64' ? Number(raw) : type === 'BOOL' ? String(raw) === 'true' : String(raw);
+    const value: Value =
+      raw === undefined || raw === null ? null : type === 'INT64' || type === 'FLOAT64' ? Number(raw) : type === 'BOOL' ? String(raw) === 'true' : String(raw);
     params.set(p.name.toLowerCase(), { type, value });
   }
   return params;

@@ -5,8 +5,16 @@ import { elementType, hasAgg, typeOf, type Scope } from './bq-sql-types.js';
 
 /** A typed cell while evaluating: DATE as 'yyyy-mm-dd', INT64/FLOAT64/TIMESTAMP(µs) as numbers, arrays as arrays. */
 export type { Value } from './bq-sql-functions.js';
-export interface Field { name: string; type: string; mode?: string; description?: string }
-export interface Param { type: string; value: Value }
+export interface Field {
+  name: string;
+  type: string;
+  mode?: string;
+  description?: string;
+}
+export interface Param {
+  type: string;
+  value: Value;
+}
 
 function cannot(what: string): never {
   throw new HttpError(400, 'invalidQuery', `the local BigQuery double cannot evaluate: ${what}`);
@@ -18,28 +26,48 @@ export function normType(t: string): string {
   return ({ INTEGER: 'INT64', FLOAT: 'FLOAT64', BOOLEAN: 'BOOL' } as Record<string, string>)[u] ?? u;
 }
 
-interface Env { row: Map<string, Value>; params: Map<string, Param>; types: Scope; ptypes: Scope; group?: Map<string, Value>[] }
+interface Env {
+  row: Map<string, Value>;
+  params: Map<string, Param>;
+  types: Scope;
+  ptypes: Scope;
+  group?: Map<string, Value>[];
+}
 
 function evalExpr(e: Expr, env: Env): Value {
   switch (e.k) {
-    case 'lit': return e.value;
-    case 'param': return env.params.get(e.name.toLowerCase())?.value ?? null;
-    case 'col': return env.row.get(e.name.toLowerCase()) ?? null;
+    case 'lit':
+      return e.value;
+    case 'param':
+      return env.params.get(e.name.toLowerCase())?.value ?? null;
+    case 'col':
+      return env.row.get(e.name.toLowerCase()) ?? null;
     case 'bin': {
       const a = evalExpr(e.left, env);
       const b = evalExpr(e.right, env);
       if (a === null || b === null) return null;
       switch (e.op) {
-        case '+': return (a as number) + (b as number);
-        case '-': return (a as number) - (b as number);
-        case '*': return (a as number) * (b as number);
-        case '/': if (b === 0) throw new HttpError(400, 'invalidQuery', 'division by zero'); return (a as number) / (b as number);
-        case '=': return compareValues(a, b) === 0;
-        case '!=': return compareValues(a, b) !== 0;
-        case '<': return compareValues(a, b) < 0;
-        case '<=': return compareValues(a, b) <= 0;
-        case '>': return compareValues(a, b) > 0;
-        case '>=': return compareValues(a, b) >= 0;
+        case '+':
+          return (a as number) + (b as number);
+        case '-':
+          return (a as number) - (b as number);
+        case '*':
+          return (a as number) * (b as number);
+        case '/':
+          if (b === 0) throw new HttpError(400, 'invalidQuery', 'division by zero');
+          return (a as number) / (b as number);
+        case '=':
+          return compareValues(a, b) === 0;
+        case '!=':
+          return compareValues(a, b) !== 0;
+        case '<':
+          return compareValues(a, b) < 0;
+        case '<=':
+          return compareValues(a, b) <= 0;
+        case '>':
+          return compareValues(a, b) > 0;
+        case '>=':
+          return compareValues(a, b) >= 0;
       }
       return cannot(`operator ${e.op}`);
     }
@@ -47,7 +75,8 @@ function evalExpr(e: Expr, env: Env): Value {
       const v = evalExpr(e.expr, env);
       return e.not ? v !== null : v === null;
     }
-    case 'cast': return castValue(evalExpr(e.expr, env), typeOf(e.expr, env.types, env.ptypes), typeOf(e, env.types, env.ptypes));
+    case 'cast':
+      return castValue(evalExpr(e.expr, env), typeOf(e.expr, env.types, env.ptypes), typeOf(e, env.types, env.ptypes));
     case 'index': {
       const arr = evalExpr(e.expr, env) as Value[] | null;
       const i = evalExpr(e.index, env) as number | null;
@@ -73,8 +102,10 @@ function evalExpr(e: Expr, env: Env): Value {
       }
       return out;
     }
-    case 'call': return evalCall(e.fn, e.args, env);
-    default: return cannot(`expression ${e.k} here`);
+    case 'call':
+      return evalCall(e.fn, e.args, env);
+    default:
+      return cannot(`expression ${e.k} here`);
   }
 }
 
@@ -94,7 +125,7 @@ function evalCall(fn: string, args: Expr[], env: Env): Value {
     }
     const present = vals.filter((v) => v !== null);
     if (present.length === 0) return null;
-    if (fn === 'MIN' || fn === 'MAX') return present.reduce((m, v) => ((compareValues(v, m) < 0) === (fn === 'MIN') ? v : m));
+    if (fn === 'MIN' || fn === 'MAX') return present.reduce((m, v) => (compareValues(v, m) < 0 === (fn === 'MIN') ? v : m));
     const sum = (present as number[]).reduce((a, v) => a + v, 0);
     return fn === 'SUM' ? sum : sum / present.length;
   }
@@ -102,13 +133,18 @@ function evalCall(fn: string, args: Expr[], env: Env): Value {
   const v = evalExpr(args[0], env);
   if (v === null) return null;
   switch (fn) {
-    case 'DATE': return args.length === 3 ? `${v}-${String(evalExpr(args[1], env)).padStart(2, '0')}-${String(evalExpr(args[2], env)).padStart(2, '0')}` : dateOf(v, argType(0));
+    case 'DATE':
+      return args.length === 3
+        ? `${v}-${String(evalExpr(args[1], env)).padStart(2, '0')}-${String(evalExpr(args[2], env)).padStart(2, '0')}`
+        : dateOf(v, argType(0));
     case 'PARSE_DATE': {
       const text = evalExpr(args[1], env);
       return text === null ? null : parseDate(String(v), String(text));
     }
-    case 'SUBSTR': return substr(String(v), evalExpr(args[1], env) as number, args[2] ? (evalExpr(args[2], env) as number) : undefined);
-    case 'SPLIT': return split(String(v), args[1] ? String(evalExpr(args[1], env)) : ',');
+    case 'SUBSTR':
+      return substr(String(v), evalExpr(args[1], env) as number, args[2] ? (evalExpr(args[2], env) as number) : undefined);
+    case 'SPLIT':
+      return split(String(v), args[1] ? String(evalExpr(args[1], env)) : ',');
     case 'DATE_TRUNC': {
       const p = args[1];
       const unit = p?.k === 'part' ? p.unit : cannot('DATE_TRUNC without a date part');
@@ -139,7 +175,12 @@ export function checkQuery(q: Query, schema: Field[], params: Map<string, Param>
   for (const w of q.where) {
     if (typeOf(w, types, ptypes) !== 'BOOL') throw new HttpError(400, 'invalidQuery', 'WHERE clause should return type BOOL');
   }
-  for (const g of q.groupBy) if (!(g.k === 'lit' && typeof g.value === 'number') && !(g.k === 'col' && q.select !== '*' && q.select.some((s) => s.alias.toLowerCase() === g.name.toLowerCase()))) typeOf(g, types, ptypes);
+  for (const g of q.groupBy)
+    if (
+      !(g.k === 'lit' && typeof g.value === 'number') &&
+      !(g.k === 'col' && q.select !== '*' && q.select.some((s) => s.alias.toLowerCase() === g.name.toLowerCase()))
+    )
+      typeOf(g, types, ptypes);
   if (q.select === '*') return schema.map((f) => ({ name: f.name, type: normType(f.type) }));
   return q.select.map((s) => ({ name: s.alias, type: typeOf(s.expr, types, ptypes) }));
 }
@@ -162,7 +203,11 @@ export function evaluate(q: Query, schema: Field[], rows: Value[][], params: Map
   const kept = named.filter((row) => q.where.every((c) => evalExpr(c, env(row)) === true));
   if (q.select === '*') {
     if (q.groupBy.length) cannot('SELECT * with GROUP BY');
-    return finish(q, outSchema, kept.map((row) => schema.map((f) => row.get(f.name.toLowerCase())!)));
+    return finish(
+      q,
+      outSchema,
+      kept.map((row) => schema.map((f) => row.get(f.name.toLowerCase())!)),
+    );
   }
   const select = q.select;
   const resolve = (g: Expr): Expr => {
@@ -174,7 +219,12 @@ export function evaluate(q: Query, schema: Field[], rows: Value[][], params: Map
     return g;
   };
   const aggregate = q.groupBy.length > 0 || select.some((s) => hasAgg(s.expr));
-  if (!aggregate) return finish(q, outSchema, kept.map((row) => select.map((s) => evalExpr(s.expr, env(row)))));
+  if (!aggregate)
+    return finish(
+      q,
+      outSchema,
+      kept.map((row) => select.map((s) => evalExpr(s.expr, env(row)))),
+    );
   const keys = q.groupBy.map(resolve);
   const keyText = keys.map((k) => JSON.stringify(k));
   for (const s of select) {
@@ -187,7 +237,11 @@ export function evaluate(q: Query, schema: Field[], rows: Value[][], params: Map
     groups.get(id)!.push(row);
   }
   if (groups.size === 0 && keys.length === 0) groups.set('[]', []);
-  return finish(q, outSchema, [...groups.values()].map((g) => select.map((s) => evalExpr(s.expr, env(g[0] ?? new Map(), g)))));
+  return finish(
+    q,
+    outSchema,
+    [...groups.values()].map((g) => select.map((s) => evalExpr(s.expr, env(g[0] ?? new Map(), g)))),
+  );
 }
 
 function finish(q: Query, schema: Field[], rows: Value[][]): { schema: Field[]; rows: Value[][] } {
@@ -205,17 +259,20 @@ function finish(q: Query, schema: Field[], rows: Value[][]): { schema: Field[]; 
     return cannot('ORDER BY an expression that is not in the SELECT list');
   };
   const order = q.orderBy.map((o) => ({ i: idx(o.expr), desc: o.desc }));
-  const sorted = order.length === 0 ? rows : [...rows].sort((a, b) => {
-    for (const { i, desc } of order) {
-      const x = a[i];
-      const y = b[i];
-      if (x === y) continue;
-      // NULLs first ascending, last descending (BigQuery's default)
-      const c = x === null ? -1 : y === null ? 1 : compareValues(x, y);
-      return desc ? -c : c;
-    }
-    return 0;
-  });
+  const sorted =
+    order.length === 0
+      ? rows
+      : [...rows].sort((a, b) => {
+          for (const { i, desc } of order) {
+            const x = a[i];
+            const y = b[i];
+            if (x === y) continue;
+            // NULLs first ascending, last descending (BigQuery's default)
+            const c = x === null ? -1 : y === null ? 1 : compareValues(x, y);
+            return desc ? -c : c;
+          }
+          return 0;
+        });
   return { schema, rows: q.limit !== undefined ? sorted.slice(0, q.limit) : sorted };
 }
 

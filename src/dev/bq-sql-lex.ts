@@ -10,7 +10,8 @@ export function cannot(what: string): never {
 /** Split a query into tokens: backquoted and plain identifiers, numbers, 'strings', @params, operators. */
 export function tokenize(sql: string): Tok[] {
   const toks: Tok[] = [];
-  const re = /\s+|--[^\n]*|`([^`]+)`|'((?:[^'\\]|\\.)*)'|@([A-Za-z_][A-Za-z0-9_]*)|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|([A-Za-z_][A-Za-z0-9_]*)|(<=|>=|<>|!=|[(),*=<>+\-/.;[\]])/y;
+  const re =
+    /\s+|--[^\n]*|`([^`]+)`|'((?:[^'\\]|\\.)*)'|@([A-Za-z_][A-Za-z0-9_]*)|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|([A-Za-z_][A-Za-z0-9_]*)|(<=|>=|<>|!=|[(),*=<>+\-/.;[\]])/y;
   let pos = 0;
   while (pos < sql.length) {
     re.lastIndex = pos;

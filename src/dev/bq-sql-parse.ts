@@ -42,7 +42,6 @@ export const AGGREGATES = new Set(['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'MAX_BY'
 const FUNCTIONS = new Set([...AGGREGATES, 'DATE_TRUNC', 'DATE_ADD', 'DATE_SUB', 'DATE', 'PARSE_DATE', 'SUBSTR', 'SPLIT']);
 const KEYWORDS = new Set(['SELECT', 'FROM', 'WHERE', 'AND', 'GROUP', 'BY', 'ORDER', 'ASC', 'DESC', 'LIMIT', 'AS', 'IS', 'NOT', 'NULL', 'INTERVAL']);
 
-
 export function parseQuery(sql: string): Query {
   const toks = tokenize(sql);
   let i = 0;

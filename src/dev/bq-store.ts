@@ -51,10 +51,16 @@ export function parseCell(text: string, f: Field): Value {
     throw new Error(`Could not parse '${text}' as ${t} for field ${f.name}`);
   };
   switch (t) {
-    case 'STRING': return text;
-    case 'INT64': return /^[+-]?\d+$/.test(text) ? Number(text) : bad();
-    case 'FLOAT64': { const n = Number(text); return Number.isNaN(n) && text !== 'NaN' ? bad() : n; }
-    case 'BOOL': return /^(true|1)$/i.test(text) ? true : /^(false|0)$/i.test(text) ? false : bad();
+    case 'STRING':
+      return text;
+    case 'INT64':
+      return /^[+-]?\d+$/.test(text) ? Number(text) : bad();
+    case 'FLOAT64': {
+      const n = Number(text);
+      return Number.isNaN(n) && text !== 'NaN' ? bad() : n;
+    }
+    case 'BOOL':
+      return /^(true|1)$/i.test(text) ? true : /^(false|0)$/i.test(text) ? false : bad();
     case 'DATE': {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) bad();
       const d = new Date(`${text}T00:00:00Z`);
@@ -64,7 +70,8 @@ export function parseCell(text: string, f: Field): Value {
       const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
       return Number.isNaN(ms) ? bad() : ms * 1000;
     }
-    default: throw new HttpError(400, 'invalid', `the local BigQuery double cannot load type ${f.type}`);
+    default:
+      throw new HttpError(400, 'invalid', `the local BigQuery double cannot load type ${f.type}`);
   }
 }
 
@@ -129,9 +136,14 @@ export class BqStore {
     const field = t.timePartitioning?.field;
     const fieldType = normType(t.schema.find((f) => f.name === field)?.type ?? '');
     if (field && !['DATE', 'DATETIME', 'TIMESTAMP'].includes(fieldType)) {
-      throw new HttpError(400, 'invalid', `The field specified for time partitioning can only be of type TIMESTAMP, DATE or DATETIME. The type found is: ${t.schema.find((f) => f.name === field)?.type ?? 'missing'}.`);
+      throw new HttpError(
+        400,
+        'invalid',
+        `The field specified for time partitioning can only be of type TIMESTAMP, DATE or DATETIME. The type found is: ${t.schema.find((f) => f.name === field)?.type ?? 'missing'}.`,
+      );
     }
-    if (t.timePartitioning && !PARTITION_TYPES.includes(t.timePartitioning.type)) throw new HttpError(400, 'invalid', `Invalid time partitioning type ${t.timePartitioning.type}`);
+    if (t.timePartitioning && !PARTITION_TYPES.includes(t.timePartitioning.type))
+      throw new HttpError(400, 'invalid', `Invalid time partitioning type ${t.timePartitioning.type}`);
     checkClustering(t.clustering, t.schema, t.table);
     const now = Date.now();
     const table: BqTable = { ...t, schema: t.schema.map((f) => ({ ...f })), rows: [], creationTime: now, lastModifiedTime: now };
@@ -162,7 +174,8 @@ const PARTITION_TYPES = ['HOUR', 'DAY', 'MONTH', 'YEAR'];
  */
 export function fieldNameProblem(fields: readonly Field[], table: string): string | undefined {
   const bad = fields.find((f) => !/^[A-Za-z_][A-Za-z0-9_]{0,299}$/.test(f.name));
-  if (bad) return `Invalid field name "${bad.name}". Fields must contain only letters, numbers, and underscores, start with a letter or underscore, and be at most 300 characters long.`;
+  if (bad)
+    return `Invalid field name "${bad.name}". Fields must contain only letters, numbers, and underscores, start with a letter or underscore, and be at most 300 characters long.`;
   const seen = new Map<string, string>();
   for (const f of fields) {
     const prev = seen.get(f.name.toLowerCase());
@@ -193,7 +206,15 @@ export function tableResource(t: BqTable, location: string): Record<string, unkn
     tableReference: { projectId: t.project, datasetId: t.dataset, tableId: t.table },
     schema: { fields: t.schema },
     ...(t.view ? { view: { query: t.view.query, useLegacySql: false } } : {}),
-    ...(t.external ? { externalDataConfiguration: { sourceUris: t.external.sourceUris, sourceFormat: 'CSV', csvOptions: { skipLeadingRows: String(t.external.skipLeadingRows ?? 0) } } } : {}),
+    ...(t.external
+      ? {
+          externalDataConfiguration: {
+            sourceUris: t.external.sourceUris,
+            sourceFormat: 'CSV',
+            csvOptions: { skipLeadingRows: String(t.external.skipLeadingRows ?? 0) },
+          },
+        }
+      : {}),
     ...(t.timePartitioning ? { timePartitioning: t.timePartitioning } : {}),
     ...(t.clustering ? { clustering: t.clustering } : {}),
     ...(t.description ? { description: t.description } : {}),

@@ -15,29 +15,34 @@ export async function main(env: NodeJS.ProcessEnv = process.env, out: NodeJS.Wri
     const [p, name] = ds.split('.');
     d.bq.ensureDataset(p, name);
   }
-  out.write([
-    `Cloud Storage double: ${d.gcsEndpoint}  (buckets: ${env.GCS_BUCKETS ?? 'forecast-local'})`,
-    `BigQuery double:      ${d.bqEndpoint}  (datasets: ${env.BQ_DATASETS ?? 'local-project.forecast'})`,
-    `Fault injection:      POST ${d.gcsEndpoint}/_faults '{"method":"GET","status":503,"count":2}'`,
-    '',
-    'Set these for forecast:',
-    `  export FORECAST_GCS_ENDPOINT=${d.gcsEndpoint}`,
-    `  export FORECAST_BIGQUERY_ENDPOINT=${d.bqEndpoint}`,
-    '  export GOOGLE_CLOUD_PROJECT=local-project',
-    '',
-  ].join('\n'));
+  out.write(
+    [
+      `Cloud Storage double: ${d.gcsEndpoint}  (buckets: ${env.GCS_BUCKETS ?? 'forecast-local'})`,
+      `BigQuery double:      ${d.bqEndpoint}  (datasets: ${env.BQ_DATASETS ?? 'local-project.forecast'})`,
+      `Fault injection:      POST ${d.gcsEndpoint}/_faults '{"method":"GET","status":503,"count":2}'`,
+      '',
+      'Set these for forecast:',
+      `  export FORECAST_GCS_ENDPOINT=${d.gcsEndpoint}`,
+      `  export FORECAST_BIGQUERY_ENDPOINT=${d.bqEndpoint}`,
+      '  export GOOGLE_CLOUD_PROJECT=local-project',
+      '',
+    ].join('\n'),
+  );
   return d.close;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().then((close) => {
-    const stop = (): void => {
-      void close().then(() => process.exit(0));
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  }, (e: unknown) => {
-    process.stderr.write(`cloud:local failed: ${(e as Error).message}\n`);
-    process.exit(1);
-  });
+  main().then(
+    (close) => {
+      const stop = (): void => {
+        void close().then(() => process.exit(0));
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    },
+    (e: unknown) => {
+      process.stderr.write(`cloud:local failed: ${(e as Error).message}\n`);
+      process.exit(1);
+    },
+  );
 }

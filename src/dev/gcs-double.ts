@@ -52,10 +52,16 @@ export function createGcsDouble(store = new GcsStore(), faults = new Faults()): 
       });
     }
     if ((m = /^\/storage\/v1\/b\/([^/]+)\/o\/([^/]+)\/rewriteTo\/b\/([^/]+)\/o\/([^/]+)$/.exec(path)) && req.method === 'POST') {
-      const [src, dest] = [[m[1], m[2]], [m[3], m[4]]].map(([b, o]) => ({ bucket: decodeURIComponent(b), name: decodeURIComponent(o) }));
+      const [src, dest] = [
+        [m[1], m[2]],
+        [m[3], m[4]],
+      ].map(([b, o]) => ({ bucket: decodeURIComponent(b), name: decodeURIComponent(o) }));
       const obj = rewriteObject(store, src, dest, q, body.length ? parseJsonBody<RewriteBody>(body, 'rewrite metadata') : {});
       return sendJson(res, 200, {
-        kind: 'storage#rewriteResponse', totalBytesRewritten: String(obj.data.length), objectSize: String(obj.data.length), done: true,
+        kind: 'storage#rewriteResponse',
+        totalBytesRewritten: String(obj.data.length),
+        objectSize: String(obj.data.length),
+        done: true,
         resource: objectResource(obj, base),
       });
     }
@@ -89,7 +95,11 @@ export function createGcsDouble(store = new GcsStore(), faults = new Faults()): 
   return { server, store, faults };
 }
 
-interface RewriteBody { contentType?: string; contentEncoding?: string; metadata?: Record<string, string> }
+interface RewriteBody {
+  contentType?: string;
+  contentEncoding?: string;
+  metadata?: Record<string, string>;
+}
 
 /**
  * objects.rewrite (https://cloud.google.com/storage/docs/json_api/v1/objects/rewrite), done in one
@@ -97,15 +107,27 @@ interface RewriteBody { contentType?: string; contentEncoding?: string; metadata
  * generation of the destination, whose preconditions (`ifGenerationMatch`, 0 = must not exist)
  * are checked as for an upload. Metadata in the body overrides the source's; the rest is copied.
  */
-function rewriteObject(store: GcsStore, src: { bucket: string; name: string }, dest: { bucket: string; name: string }, q: URLSearchParams, body: RewriteBody): StoredObject {
+function rewriteObject(
+  store: GcsStore,
+  src: { bucket: string; name: string },
+  dest: { bucket: string; name: string },
+  q: URLSearchParams,
+  body: RewriteBody,
+): StoredObject {
   const from = store.get(src.bucket, src.name, { ifGenerationMatch: q.get('ifSourceGenerationMatch') ?? undefined });
   const at = q.get('sourceGeneration');
   if (at && at !== from.generation) throw new HttpError(404, 'notFound', `No such object: ${src.bucket}/${src.name}#${at}`);
-  return store.put(dest.bucket, dest.name, from.data, {
-    contentType: body.contentType ?? from.contentType,
-    contentEncoding: body.contentEncoding ?? from.contentEncoding,
-    metadata: body.metadata ?? from.metadata,
-  }, preconditionsFrom(q));
+  return store.put(
+    dest.bucket,
+    dest.name,
+    from.data,
+    {
+      contentType: body.contentType ?? from.contentType,
+      contentEncoding: body.contentEncoding ?? from.contentEncoding,
+      metadata: body.metadata ?? from.metadata,
+    },
+    preconditionsFrom(q),
+  );
 }
 
 /**
@@ -143,7 +165,15 @@ function sendMedia(req: IncomingMessage, res: ServerResponse, obj: StoredObject)
 
 function bucketResource(b: { name: string; timeCreated: string; location: string }): Record<string, unknown> {
   return {
-    kind: 'storage#bucket', id: b.name, name: b.name, projectNumber: '0', metageneration: '1',
-    location: b.location, storageClass: 'STANDARD', timeCreated: b.timeCreated, updated: b.timeCreated, etag: 'CAE=',
+    kind: 'storage#bucket',
+    id: b.name,
+    name: b.name,
+    projectNumber: '0',
+    metageneration: '1',
+    location: b.location,
+    storageClass: 'STANDARD',
+    timeCreated: b.timeCreated,
+    updated: b.timeCreated,
+    etag: 'CAE=',
   };
 }

@@ -97,7 +97,9 @@ export class GcsStore {
     }
     const now = new Date().toISOString();
     const obj: StoredObject = {
-      bucket, name, data,
+      bucket,
+      name,
+      data,
       generation: this.nextGeneration(),
       metageneration: 1,
       contentType: meta.contentType ?? 'application/octet-stream',
@@ -121,8 +123,13 @@ export class GcsStore {
    * List in lexicographic name order with prefix/delimiter and opaque page tokens
    * (the token is the last name returned, base64).
    */
-  list(bucket: string, opts: { prefix?: string; delimiter?: string; pageToken?: string; maxResults?: number }): {
-    items: StoredObject[]; prefixes: string[]; nextPageToken?: string;
+  list(
+    bucket: string,
+    opts: { prefix?: string; delimiter?: string; pageToken?: string; maxResults?: number },
+  ): {
+    items: StoredObject[];
+    prefixes: string[];
+    nextPageToken?: string;
   } {
     const after = opts.pageToken ? Buffer.from(opts.pageToken, 'base64').toString('utf8') : '';
     const max = Math.min(Math.max(opts.maxResults ?? 1000, 1), 1000);

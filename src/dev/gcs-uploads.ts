@@ -49,11 +49,17 @@ export class GcsUploads {
       const meta = parseJsonBody<ObjectMetadataBody>(metaPart.data, 'multipart metadata');
       const name = meta.name ?? q.get('name');
       if (!name) throw new HttpError(400, 'required', 'Required parameter: name');
-      const obj = this.store.put(bucket, name, mediaPart.data, {
-        contentType: meta.contentType ?? mediaPart.headers['content-type'],
-        contentEncoding: meta.contentEncoding,
-        metadata: meta.metadata,
-      }, pre);
+      const obj = this.store.put(
+        bucket,
+        name,
+        mediaPart.data,
+        {
+          contentType: meta.contentType ?? mediaPart.headers['content-type'],
+          contentEncoding: meta.contentEncoding,
+          metadata: meta.metadata,
+        },
+        pre,
+      );
       sendJson(res, 200, objectResource(obj, base));
       return;
     }
@@ -64,7 +70,11 @@ export class GcsUploads {
       this.store.bucket(bucket);
       const id = randomUUID();
       this.sessions.set(id, {
-        bucket, name, pre, chunks: [], received: 0,
+        bucket,
+        name,
+        pre,
+        chunks: [],
+        received: 0,
         meta: {
           contentType: meta.contentType ?? (req.headers['x-upload-content-type'] as string | undefined),
           contentEncoding: meta.contentEncoding,

@@ -16,7 +16,14 @@ const FILES = ['predictions.csv', 'weekly_score.csv', 'backtest.csv', 'feature_r
 function withoutColumn(text: string, name: string): string[] {
   const lines = text.split('\n');
   const i = lines[0].split(',').indexOf(name);
-  return i < 0 ? lines : lines.map((l) => l.split(',').filter((_, j) => j !== i).join(','));
+  return i < 0
+    ? lines
+    : lines.map((l) =>
+        l
+          .split(',')
+          .filter((_, j) => j !== i)
+          .join(','),
+      );
 }
 
 function check(what: string, a: readonly string[], b: readonly string[]): TableCheck {
@@ -31,7 +38,9 @@ function check(what: string, a: readonly string[], b: readonly string[]): TableC
  */
 export function compareRuns(d: CloudDoubles, o: { bucket: string; single: string; sharded: string; project: string; tables: readonly string[] }): TableCheck[] {
   const file = (dir: string, name: string) => d.gcs.find(o.bucket, `${dir}/${name}`)?.data.toString('utf8') ?? '';
-  const files = FILES.map((name) => check(`gs://${o.bucket}/…/${name}`, withoutColumn(file(o.single, name), MEASURED), withoutColumn(file(o.sharded, name), MEASURED)));
+  const files = FILES.map((name) =>
+    check(`gs://${o.bucket}/…/${name}`, withoutColumn(file(o.single, name), MEASURED), withoutColumn(file(o.sharded, name), MEASURED)),
+  );
   const rows = (dataset: string, table: string) => {
     const t = d.bq.find(o.project, dataset, table);
     if (!t) return [];

@@ -55,7 +55,13 @@ export interface ShardsLocalResult {
 export const PROJECT = 'local-project';
 export const BUCKET = 'forecast-local';
 const BIN = fileURLToPath(new URL('../../bin/forecast', import.meta.url));
-const TABLES = { predictions: 'predictions', weeklyScore: 'weekly_score', backtest: 'backtest', featureRanking: 'feature_ranking', removedFeatures: 'removed_features' };
+const TABLES = {
+  predictions: 'predictions',
+  weeklyScore: 'weekly_score',
+  backtest: 'backtest',
+  featureRanking: 'feature_ranking',
+  removedFeatures: 'removed_features',
+};
 
 /** The config for one of the two runs: sources made absolute, everything published to its own dataset. */
 function configFor(path: string, dataset: string, dir: string): string {
@@ -84,7 +90,7 @@ function forecast(name: string, args: readonly string[], env: Record<string, str
     child.on('close', (code, signal) => {
       let summary: Record<string, unknown> | undefined;
       try {
-        summary = out.trim() ? JSON.parse(out.trim().split('\n').pop()!) as Record<string, unknown> : undefined;
+        summary = out.trim() ? (JSON.parse(out.trim().split('\n').pop()!) as Record<string, unknown>) : undefined;
       } catch {
         summary = undefined;
       }
@@ -94,24 +100,46 @@ function forecast(name: string, args: readonly string[], env: Record<string, str
 }
 
 export async function shardsLocal(o: ShardsLocalOptions, doubles?: CloudDoubles): Promise<ShardsLocalResult> {
-  const d = doubles ?? await startCloudDoubles();
+  const d = doubles ?? (await startCloudDoubles());
   const log = o.log ?? (() => {});
   try {
     d.gcs.ensureBucket(BUCKET);
     for (const ds of ['single', 'sharded']) d.bq.ensureDataset(PROJECT, ds, 'EU');
     const dir = mkdtempSync(join(tmpdir(), 'forecast-shards-'));
     const env = { FORECAST_GCS_ENDPOINT: d.gcsEndpoint, FORECAST_BIGQUERY_ENDPOINT: d.bqEndpoint, GOOGLE_CLOUD_PROJECT: PROJECT, TZ: 'UTC' };
-    const common = ['--run-date', o.runDate, '--deadline', o.deadline ?? '600s', '--workers', String(o.workers ?? 1), '--log-format', 'json',
-      ...(o.target ? ['--target', o.target] : [])];
-    const runAll = (dataset: string, extra: string[]) => ['run-all', '--config', configFor(o.config, dataset, dir), '--out-dir', `gs://${BUCKET}/${dataset}`, ...common, ...extra];
+    const common = [
+      '--run-date',
+      o.runDate,
+      '--deadline',
+      o.deadline ?? '600s',
+      '--workers',
+      String(o.workers ?? 1),
+      '--log-format',
+      'json',
+      ...(o.target ? ['--target', o.target] : []),
+    ];
+    const runAll = (dataset: string, extra: string[]) => [
+      'run-all',
+      '--config',
+      configFor(o.config, dataset, dir),
+      '--out-dir',
+      `gs://${BUCKET}/${dataset}`,
+      ...common,
+      ...extra,
+    ];
 
     const single = await forecast('single', runAll('single', []), env);
     log(`single process: exit ${single.code}, ${(single.ms / 1000).toFixed(1)} s`);
     if (single.code !== 0) throw new Error(`the single-process run failed: ${single.stderr.trim().split('\n').pop()}`);
 
     const t0 = Date.now();
-    const shard = (i: number, kill = false) => forecast(`shard ${i}/${o.shards}${kill ? ' (killed)' : ''}`, runAll('sharded', ['--shard', `${i}/${o.shards}`]), env,
-      kill ? (chunk) => chunk.includes('"baselines done"') : undefined);
+    const shard = (i: number, kill = false) =>
+      forecast(
+        `shard ${i}/${o.shards}${kill ? ' (killed)' : ''}`,
+        runAll('sharded', ['--shard', `${i}/${o.shards}`]),
+        env,
+        kill ? (chunk) => chunk.includes('"baselines done"') : undefined,
+      );
     const runs = await Promise.all(Array.from({ length: o.shards }, (_, i) => shard(i, i === o.kill)));
     for (const r of runs) log(`${r.name}: ${r.signal ?? `exit ${r.code}`}, ${(r.ms / 1000).toFixed(1)} s, gather ${String(r.summary?.gather ?? '-')}`);
     if (o.kill !== undefined) {
@@ -151,16 +179,28 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     },
   });
   const r = await shardsLocal({
-    config: v.config!, target: v.target, shards: Number(v.shards), runDate: v['run-date']!, workers: Number(v.workers), deadline: v.deadline,
-    kill: v.kill === undefined ? undefined : Number(v.kill), repeat: v.repeat, log: (l) => process.stdout.write(`${l}\n`),
+    config: v.config!,
+    target: v.target,
+    shards: Number(v.shards),
+    runDate: v['run-date']!,
+    workers: Number(v.workers),
+    deadline: v.deadline,
+    kill: v.kill === undefined ? undefined : Number(v.kill),
+    repeat: v.repeat,
+    log: (l) => process.stdout.write(`${l}\n`),
   });
-  process.stdout.write(`${r.equal ? 'the sharded run published the same tables as the single process' : 'the tables DIFFER'} (single ${(r.single.ms / 1000).toFixed(1)} s, sharded ${(r.shardedMs / 1000).toFixed(1)} s)\n`);
+  process.stdout.write(
+    `${r.equal ? 'the sharded run published the same tables as the single process' : 'the tables DIFFER'} (single ${(r.single.ms / 1000).toFixed(1)} s, sharded ${(r.shardedMs / 1000).toFixed(1)} s)\n`,
+  );
   return r.equal ? 0 : 1;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().then((code) => process.exit(code), (e: unknown) => {
-    process.stderr.write(`shards:local failed: ${(e as Error).message}\n`);
-    process.exit(1);
-  });
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`shards:local failed: ${(e as Error).message}\n`);
+      process.exit(1);
+    },
+  );
 }

@@ -34,12 +34,17 @@ export async function startCloudDoubles(opts: { gcsPort?: number; bqPort?: numbe
   const bq = createBigQueryDouble({ gcs: gcs.store, store: new BqStore(), faults, rowsPerShard: opts.rowsPerShard });
   const gcsEndpoint = await listen(gcs.server, opts.gcsPort ?? 0, host);
   const bqEndpoint = await listen(bq.server, opts.bqPort ?? 0, host);
-  const stop = (s: Server): Promise<void> => new Promise((resolve) => {
-    s.closeAllConnections();
-    s.close(() => resolve());
-  });
+  const stop = (s: Server): Promise<void> =>
+    new Promise((resolve) => {
+      s.closeAllConnections();
+      s.close(() => resolve());
+    });
   return {
-    gcsEndpoint, bqEndpoint, faults, gcs: gcs.store, bq: bq.store,
+    gcsEndpoint,
+    bqEndpoint,
+    faults,
+    gcs: gcs.store,
+    bq: bq.store,
     close: async () => {
       await Promise.all([stop(gcs.server), stop(bq.server)]);
     },

@@ -45,7 +45,10 @@ export function align(groups: readonly SeriesGroup[], freq: Freq, start?: number
   if (start !== undefined) lo = start;
   if (end !== undefined) hi = end;
   if (lo <= hi && periodsBetween(lo, hi, freq) >= MAX_PERIODS) {
-    throw inputError('calendar_too_long', `the calendar from ${formatDate(lo)} to ${formatDate(hi)} has more than ${MAX_PERIODS} ${freq} periods; check the dates or pass --start/--end`);
+    throw inputError(
+      'calendar_too_long',
+      `the calendar from ${formatDate(lo)} to ${formatDate(hi)} has more than ${MAX_PERIODS} ${freq} periods; check the dates or pass --start/--end`,
+    );
   }
   const dates = lo <= hi && Number.isFinite(lo) ? calendar(lo, hi, freq) : new Int32Array(0);
   const names: string[] = [];

@@ -101,14 +101,29 @@ export function parseDate(text: string): number {
   if (m) return +m[2] >= 1 && +m[2] <= 12 ? daysFromCivil(+m[1], +m[2], 1) : NaN;
   if ((m = ISO_WEEK.exec(s))) return isoWeekMonday(+m[1], +m[2]);
   m = ISO.exec(s);
-  let y: number, mo: number, d: number, hh = 0, mi = 0, tz: string | undefined;
+  let y: number,
+    mo: number,
+    d: number,
+    hh = 0,
+    mi = 0,
+    tz: string | undefined;
   if (m) {
-    y = +m[1]; mo = +m[2]; d = +m[3];
-    if (m[4] !== undefined) { hh = +m[4]; mi = +m[5]; }
+    y = +m[1];
+    mo = +m[2];
+    d = +m[3];
+    if (m[4] !== undefined) {
+      hh = +m[4];
+      mi = +m[5];
+    }
     tz = m[7];
   } else if ((m = COMPACT.exec(s))) {
-    y = +m[1]; mo = +m[2]; d = +m[3];
-    if (m[4] !== undefined) { hh = +m[4]; mi = +m[5]; }
+    y = +m[1];
+    mo = +m[2];
+    d = +m[3];
+    if (m[4] !== undefined) {
+      hh = +m[4];
+      mi = +m[5];
+    }
   } else {
     return NaN;
   }

@@ -22,13 +22,19 @@ import { eventAlreadyHandled, markDeadlineHit, markEventHandled, markerUri } fro
  * The pipeline and cloud clients load inside the handler (dynamic import) to keep cold starts short.
  */
 
-interface PubsubData { message?: { data?: string; messageId?: string; attributes?: Record<string, string> }; subscription?: string }
+interface PubsubData {
+  message?: { data?: string; messageId?: string; attributes?: Record<string, string> };
+  subscription?: string;
+}
 
 export async function handleHttp(req: Request, res: Response, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   // Only POST starts a run: a browser, a crawler or an uptime check sending GET or HEAD to the
   // function's URL must not publish a week.
   if (req.method !== 'POST') {
-    res.status(405).set('Allow', 'POST').json({ error: 'method_not_allowed', message: `use POST to start a run (got ${req.method})` });
+    res
+      .status(405)
+      .set('Allow', 'POST')
+      .json({ error: 'method_not_allowed', message: `use POST to start a run (got ${req.method})` });
     return;
   }
   const { logger, settings } = begin(env, req.get('x-cloud-trace-context') ?? req.get('traceparent'));
@@ -56,7 +62,10 @@ export async function handlePubsub(ce: CloudEvent<PubsubData>, env: NodeJS.Proce
     const settings = begun.settings();
     const maxAgeMs = settings.eventMaxAgeMs;
     if (isStale(ce.time, now(), maxAgeMs)) {
-      logger.warn({ eventTime: ce.time, maxAgeMs }, `event ${ce.id} of ${ce.time} is older than ${maxAgeMs / 60_000} min; acknowledged without running (a later schedule runs the week)`);
+      logger.warn(
+        { eventTime: ce.time, maxAgeMs },
+        `event ${ce.id} of ${ce.time} is older than ${maxAgeMs / 60_000} min; acknowledged without running (a later schedule runs the week)`,
+      );
       return;
     }
     const deadlineMs = invocationDeadlineMs(settings);

@@ -15,12 +15,14 @@ export function mergeAppend(existing: string | null, incoming: string, key: read
   const old = readCsvString(existing, 'the existing table');
   const header = [...old.header, ...inc.header.filter((h) => !old.header.includes(h))];
   for (const k of key) {
-    if (!inc.header.includes(k)) throw inputError('column_missing', `append key column '${k}' is not in the rows to append; columns are: ${inc.header.join(', ')}`);
+    if (!inc.header.includes(k))
+      throw inputError('column_missing', `append key column '${k}' is not in the rows to append; columns are: ${inc.header.join(', ')}`);
   }
-  const project = (h: string[], row: string[]) => header.map((name) => {
-    const i = h.indexOf(name);
-    return i < 0 ? '' : row[i] ?? '';
-  });
+  const project = (h: string[], row: string[]) =>
+    header.map((name) => {
+      const i = h.indexOf(name);
+      return i < 0 ? '' : (row[i] ?? '');
+    });
   const keyOf = (row: string[]) => JSON.stringify(key.map((k) => row[header.indexOf(k)]));
   const incomingRows = inc.rows.map((r) => project(inc.header, r));
   const replaced = new Set(incomingRows.map(keyOf));

@@ -61,15 +61,21 @@ export function eventsPushdownSql(spec: EventsSpec): { sql: string; params: Reco
   const d = dateOf(ident(spec.date, 'date'), spec.dateType ?? 'DATE');
   const v = spec.value !== undefined ? ident(spec.value, 'value') : undefined;
   if (!v && spec.agg !== 'count') throw inputError('column_missing', `events aggregation '${spec.agg}' needs a value column`);
-  const period = spec.freq === 'W-SUN' ? `DATE_ADD(DATE_TRUNC(${d}, WEEK(MONDAY)), INTERVAL 6 DAY)`
-    : spec.freq === 'MS' ? `DATE_TRUNC(${d}, MONTH)` : d;
+  const period = spec.freq === 'W-SUN' ? `DATE_ADD(DATE_TRUNC(${d}, WEEK(MONDAY)), INTERVAL 6 DAY)` : spec.freq === 'MS' ? `DATE_TRUNC(${d}, MONTH)` : d;
   const value = {
-    mean: `AVG(${v})`, sum: `SUM(${v})`, count: 'COUNT(*)', count_x_mean: `COUNT(*) * AVG(${v})`, last: `MAX_BY(${v}, ${d})`,
+    mean: `AVG(${v})`,
+    sum: `SUM(${v})`,
+    count: 'COUNT(*)',
+    count_x_mean: `COUNT(*) * AVG(${v})`,
+    last: `MAX_BY(${v}, ${d})`,
   }[spec.agg];
   if (!value) throw inputError('bad_agg', `unknown events aggregation '${String(spec.agg)}'`);
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  for (const [name, op] of [['start', '>='], ['end', '<=']] as const) {
+  for (const [name, op] of [
+    ['start', '>='],
+    ['end', '<='],
+  ] as const) {
     const val = spec[name];
     if (val === undefined) continue;
     if (!DATE.test(val)) throw inputError('bad_date', `events ${name} '${val}' is not a yyyy-mm-dd date`);
@@ -81,9 +87,10 @@ export function eventsPushdownSql(spec: EventsSpec): { sql: string; params: Reco
     params.split = spec.split;
   }
   const key = spec.split !== undefined ? '`_key`' : column;
-  const from = spec.split !== undefined
-    ? `FROM \`${spec.table}\`, UNNEST(ARRAY(SELECT DISTINCT SPLIT(\`_item\`, ',')[SAFE_OFFSET(0)] FROM UNNEST(SPLIT(${column}, @split)) AS \`_item\` WHERE \`_item\` != '')) AS \`_key\``
-    : `FROM \`${spec.table}\``;
+  const from =
+    spec.split !== undefined
+      ? `FROM \`${spec.table}\`, UNNEST(ARRAY(SELECT DISTINCT SPLIT(\`_item\`, ',')[SAFE_OFFSET(0)] FROM UNNEST(SPLIT(${column}, @split)) AS \`_item\` WHERE \`_item\` != '')) AS \`_key\``
+      : `FROM \`${spec.table}\``;
   const sql = [
     `SELECT ${key} AS \`key\`, ${period} AS \`date\`, ${value} AS \`value\``,
     from,
@@ -95,17 +102,40 @@ export function eventsPushdownSql(spec: EventsSpec): { sql: string; params: Reco
 }
 
 /** Options of `aggregateEventsInBigQuery`. */
-export interface EventsQueryOptions { location?: string; maxBytesBilled?: string | number; dryRun?: boolean }
+export interface EventsQueryOptions {
+  location?: string;
+  maxBytesBilled?: string | number;
+  dryRun?: boolean;
+}
 /** What a dry run of the push-down returns (for `merge --dry-run`). */
-export interface EventsDryRun { sql: string; params: Record<string, unknown>; totalBytesProcessed: number }
+export interface EventsDryRun {
+  sql: string;
+  params: Record<string, unknown>;
+  totalBytesProcessed: number;
+}
 
 /**
  * Run the push-down aggregation and stream `key,date,value` CSV. With `dryRun: true` nothing
  * runs: the SQL, its parameters and the bytes it would process are returned instead.
  */
-export function aggregateEventsInBigQuery(uri: BqUri | null, spec: EventsSpec, ctx: IoContext, opts: EventsQueryOptions & { dryRun: true }): Promise<EventsDryRun>;
-export function aggregateEventsInBigQuery(uri: BqUri | null, spec: EventsSpec, ctx: IoContext, opts?: EventsQueryOptions & { dryRun?: false }): Promise<Readable>;
-export async function aggregateEventsInBigQuery(uri: BqUri | null, spec: EventsSpec, ctx: IoContext, opts: EventsQueryOptions = {}): Promise<Readable | EventsDryRun> {
+export function aggregateEventsInBigQuery(
+  uri: BqUri | null,
+  spec: EventsSpec,
+  ctx: IoContext,
+  opts: EventsQueryOptions & { dryRun: true },
+): Promise<EventsDryRun>;
+export function aggregateEventsInBigQuery(
+  uri: BqUri | null,
+  spec: EventsSpec,
+  ctx: IoContext,
+  opts?: EventsQueryOptions & { dryRun?: false },
+): Promise<Readable>;
+export async function aggregateEventsInBigQuery(
+  uri: BqUri | null,
+  spec: EventsSpec,
+  ctx: IoContext,
+  opts: EventsQueryOptions = {},
+): Promise<Readable | EventsDryRun> {
   const typed = uri ? await withColumnTypes(uri, spec, ctx) : { spec, location: undefined };
   const { sql, params } = eventsPushdownSql(typed.spec);
   const q = { query: sql, params, location: opts.location ?? typed.location, maxBytesBilled: opts.maxBytesBilled };
@@ -122,15 +152,22 @@ async function withColumnTypes(uri: BqUri, spec: EventsSpec, ctx: IoContext): Pr
   const fields = meta.schema?.fields ?? [];
   const typeOf = (name: string, what: string): string => {
     const f = fields.find((x) => x.name.toLowerCase() === name.toLowerCase());
-    if (!f) throw inputError('column_missing', `events ${what} column '${name}' not found in ${uri.text}; columns are: ${fields.map((x) => x.name).join(', ')}`);
+    if (!f)
+      throw inputError('column_missing', `events ${what} column '${name}' not found in ${uri.text}; columns are: ${fields.map((x) => x.name).join(', ')}`);
     return ({ INTEGER: 'INT64', FLOAT: 'FLOAT64', BOOLEAN: 'BOOL' } as Record<string, string>)[f.type.toUpperCase()] ?? f.type.toUpperCase();
   };
   const dateType = typeOf(spec.date, 'date');
   if (!isDateType(dateType)) {
-    throw inputError('bad_date_type', `events date column '${spec.date}' of ${uri.text} is ${dateType}; the push-down reads DATE, DATETIME, TIMESTAMP or INT64 yyyymmdd[hhmmss]`);
+    throw inputError(
+      'bad_date_type',
+      `events date column '${spec.date}' of ${uri.text} is ${dateType}; the push-down reads DATE, DATETIME, TIMESTAMP or INT64 yyyymmdd[hhmmss]`,
+    );
   }
   if (spec.split !== undefined && typeOf(spec.key, 'key') !== 'STRING') {
-    throw inputError('bad_source', `events key column '${spec.key}' of ${uri.text} is ${typeOf(spec.key, 'key')}; split= needs a STRING column of delimited lists`);
+    throw inputError(
+      'bad_source',
+      `events key column '${spec.key}' of ${uri.text} is ${typeOf(spec.key, 'key')}; split= needs a STRING column of delimited lists`,
+    );
   }
   return { spec: { ...spec, dateType }, location: meta.location };
 }

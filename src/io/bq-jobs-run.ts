@@ -36,7 +36,8 @@ export function jobError(reason: string, message: string, resource: string, what
   const text = `BigQuery ${what} ${resource} failed: ${reason} ${message}`.trim();
   const cause = { reason, message };
   if (reason === 'bytesBilledLimitExceeded') return limitError('bytes_billed', text, cause);
-  if (reason === 'invalid' || reason === 'invalidQuery' || reason === 'notFound') return inputError(reason === 'notFound' ? 'not_found' : 'rejected', text, cause);
+  if (reason === 'invalid' || reason === 'invalidQuery' || reason === 'notFound')
+    return inputError(reason === 'notFound' ? 'not_found' : 'rejected', text, cause);
   return cloudError('bigquery', text, cause);
 }
 
@@ -58,7 +59,12 @@ function failedJobReason(err: unknown): string | undefined {
  * that failed for a retryable reason is submitted again under a new id, up to `submissions` times.
  */
 export async function runJob(
-  ctx: IoContext, resource: string, what: string, newJobId: () => string, submit: (jobId: string) => Promise<Job>, submissions = 3,
+  ctx: IoContext,
+  resource: string,
+  what: string,
+  newJobId: () => string,
+  submit: (jobId: string) => Promise<Job>,
+  submissions = 3,
 ): Promise<{ job: Job; meta: JobMeta }> {
   for (let n = 1; ; n++) {
     const jobId = newJobId();
@@ -79,7 +85,15 @@ export async function runJob(
  * attempt of this insert (whose response was lost) created it: that job is looked up in the
  * client's project and `location`, instead of running the work twice.
  */
-export async function insertJob(bq: BigQuery, body: Record<string, unknown>, jobId: string, location: string | undefined, ctx: IoContext, resource: string, what: string): Promise<Job> {
+export async function insertJob(
+  bq: BigQuery,
+  body: Record<string, unknown>,
+  jobId: string,
+  location: string | undefined,
+  ctx: IoContext,
+  resource: string,
+  what: string,
+): Promise<Job> {
   try {
     const [job] = await withRetry(ctx, `${what} ${resource}`, () => bq.createJob({ ...body, jobId, ...(location ? { location } : {}) } as never));
     return job;
@@ -91,7 +105,8 @@ export async function insertJob(bq: BigQuery, body: Record<string, unknown>, job
     const errors = (err as { errors?: { reason?: string; message?: string }[] }).errors;
     if (errors?.[0]?.reason && statusOf(err) === undefined) throw jobError(errors[0].reason, errors[0].message ?? '', resource, what);
     const reason = errors?.[0]?.reason;
-    if (reason && ['invalid', 'invalidQuery', 'notFound', 'bytesBilledLimitExceeded'].includes(reason)) throw jobError(reason, errors![0].message ?? '', resource, what);
+    if (reason && ['invalid', 'invalidQuery', 'notFound', 'bytesBilledLimitExceeded'].includes(reason))
+      throw jobError(reason, errors![0].message ?? '', resource, what);
     throw cloudFailure('BigQuery', what, resource, err);
   }
 }

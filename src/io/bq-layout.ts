@@ -17,8 +17,14 @@ export interface LayoutSpec {
   clustering?: { fields: string[] };
 }
 
-interface Meta { timePartitioning?: { type?: string; field?: string }; clustering?: { fields?: string[] } }
-interface Field { name: string; type: string }
+interface Meta {
+  timePartitioning?: { type?: string; field?: string };
+  clustering?: { fields?: string[] };
+}
+interface Field {
+  name: string;
+  type: string;
+}
 
 /** BigQuery's types a table may be clustered by (never FLOAT64). */
 const CLUSTER_TYPES = ['STRING', 'DATE', 'DATETIME', 'TIMESTAMP', 'INT64', 'NUMERIC', 'BIGNUMERIC', 'BOOL', 'GEOGRAPHY'];
@@ -37,7 +43,11 @@ export function checkLayout(layout: TableLayout | undefined, schema: readonly Fi
   if (cluster.length > 4) throw inputError('column_missing', `writing ${text}: BigQuery clusters by at most 4 columns, not ${cluster.length}`);
   for (const c of cluster) {
     const t = type(c);
-    if (t === undefined || !CLUSTER_TYPES.includes(t)) throw inputError('column_missing', `writing ${text}: clustering column '${c}' must be a column of the schema of a type BigQuery clusters by (not FLOAT64), got ${t ?? 'none'}`);
+    if (t === undefined || !CLUSTER_TYPES.includes(t))
+      throw inputError(
+        'column_missing',
+        `writing ${text}: clustering column '${c}' must be a column of the schema of a type BigQuery clusters by (not FLOAT64), got ${t ?? 'none'}`,
+      );
   }
 }
 
@@ -61,7 +71,10 @@ export function layoutOf(meta: Meta): TableLayout {
 }
 
 const render = (l: TableLayout) =>
-  [l.partitionBy ? `partitioned by ${l.partitionBy}` : 'not partitioned', l.clusterBy?.length ? `clustered by ${l.clusterBy.join(', ')}` : 'not clustered'].join(', ');
+  [
+    l.partitionBy ? `partitioned by ${l.partitionBy}` : 'not partitioned',
+    l.clusterBy?.length ? `clustered by ${l.clusterBy.join(', ')}` : 'not clustered',
+  ].join(', ');
 
 /**
  * The layout to write with: an existing table keeps its own (BigQuery cannot change a table's
@@ -73,8 +86,10 @@ export function effectiveLayout(meta: Meta | null, wanted: TableLayout | undefin
   if (!meta) return wanted ?? {};
   const have = layoutOf(meta);
   if (wanted && render(have) !== render({ ...have, ...wanted })) {
-    logger.warn({ table: text, layout: render(have), wanted: render({ ...have, ...wanted }) },
-      `${text} is ${render(have)}; the tool creates it ${render({ ...have, ...wanted })}: see docs/targets.md#migrating-a-one-target-bigquery-table`);
+    logger.warn(
+      { table: text, layout: render(have), wanted: render({ ...have, ...wanted }) },
+      `${text} is ${render(have)}; the tool creates it ${render({ ...have, ...wanted })}: see docs/targets.md#migrating-a-one-target-bigquery-table`,
+    );
   }
   return have;
 }

@@ -15,13 +15,17 @@ export function checkColumnNames(names: readonly string[], table: string): void 
   const seen = new Map<string, string>();
   for (const name of names) {
     if (!COLUMN.test(name)) {
-      throw inputError('bad_column_name', `writing ${table}: column '${name}' is not a valid BigQuery column name: use letters, digits and underscores, starting with a letter or underscore (at most 300 characters)`);
+      throw inputError(
+        'bad_column_name',
+        `writing ${table}: column '${name}' is not a valid BigQuery column name: use letters, digits and underscores, starting with a letter or underscore (at most 300 characters)`,
+      );
     }
     const lower = name.toLowerCase();
     const prefix = RESERVED.find((p) => lower.startsWith(p));
     if (prefix) throw inputError('bad_column_name', `writing ${table}: column '${name}' starts with '${prefix}', which BigQuery reserves`);
     const prev = seen.get(lower);
-    if (prev !== undefined) throw inputError('bad_column_name', `writing ${table}: columns '${prev}' and '${name}' differ only in case; BigQuery column names are case-insensitive`);
+    if (prev !== undefined)
+      throw inputError('bad_column_name', `writing ${table}: columns '${prev}' and '${name}' differ only in case; BigQuery column names are case-insensitive`);
     seen.set(lower, name);
   }
 }

@@ -35,9 +35,16 @@ const QUERY_ONLY = ['VIEW', 'MATERIALIZED_VIEW', 'EXTERNAL'];
 export function queryParameters(params: Record<string, unknown> = {}): Record<string, unknown>[] {
   return Object.entries(params).map(([name, value]) => {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw inputError('bad_param', `query parameter name '${name}' must be letters, digits and underscores`);
-    const type = typeof value === 'boolean' ? 'BOOL'
-      : typeof value === 'number' ? (Number.isInteger(value) ? 'INT64' : 'FLOAT64')
-        : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? 'DATE' : 'STRING';
+    const type =
+      typeof value === 'boolean'
+        ? 'BOOL'
+        : typeof value === 'number'
+          ? Number.isInteger(value)
+            ? 'INT64'
+            : 'FLOAT64'
+          : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+            ? 'DATE'
+            : 'STRING';
     return { name, parameterType: { type }, parameterValue: { value: value === null || value === undefined ? null : String(value) } };
   });
 }
@@ -68,7 +75,12 @@ export async function openBqRead(uri: BqUri | null, ctx: IoContext, q: BqReadOpt
     // tabledata.list refuses views and external tables: read them through a query job, in the
     // table's location, under the source's bytes cap.
     ctx.logger.debug({ table: uri.text, type: meta.type }, `reading the ${meta.type} ${uri.text} through a query`);
-    return queryCsv(bq, ctx, { query: `SELECT * FROM \`${uri.project}.${uri.dataset}.${uri.table}\``, location: q.location ?? meta.location, maxBytesBilled: q.maxBytesBilled }, uri.text);
+    return queryCsv(
+      bq,
+      ctx,
+      { query: `SELECT * FROM \`${uri.project}.${uri.dataset}.${uri.table}\``, location: q.location ?? meta.location, maxBytesBilled: q.maxBytesBilled },
+      uri.text,
+    );
   }
   const schema = meta.schema?.fields ?? [];
   const threshold = q.extractAboveBytes ?? ctx.settings.bqExtractBytes;
@@ -77,7 +89,12 @@ export async function openBqRead(uri: BqUri | null, ctx: IoContext, q: BqReadOpt
 }
 
 /** What tables.get says of a table: its schema, size, location and type (TABLE, VIEW, EXTERNAL, ...). */
-export interface TableInfo { schema?: { fields?: ApiField[] }; numBytes?: string; location?: string; type?: string }
+export interface TableInfo {
+  schema?: { fields?: ApiField[] };
+  numBytes?: string;
+  location?: string;
+  type?: string;
+}
 
 /** tables.get of a bq:// table; a missing one is `input.not_found` naming it. */
 export async function tableMetadata(uri: BqUri, ctx: IoContext, table?: Table): Promise<TableInfo> {
@@ -93,11 +110,11 @@ async function* tablePages(table: Table, schema: ApiField[], ctx: IoContext, tex
   let pageToken: string | undefined;
   do {
     checkDeadline(ctx, `reading ${text}`);
-    const [rows, next] = await withRetry(ctx, `read ${text}`, () =>
+    const [rows, next] = (await withRetry(ctx, `read ${text}`, () =>
       table.getRows({ autoPaginate: false, maxResults: PAGE, skipParsing: true, ...(pageToken ? { pageToken } : {}) } as never),
     ).catch((err: unknown) => {
       throw cloudFailure('BigQuery', 'read', text, err);
-    }) as unknown as [ApiRow[], { pageToken?: string } | null];
+    })) as unknown as [ApiRow[], { pageToken?: string } | null];
     yield { schema, rows: rows ?? [] };
     pageToken = next?.pageToken;
   } while (pageToken);
@@ -105,8 +122,13 @@ async function* tablePages(table: Table, schema: ApiField[], ctx: IoContext, tex
 
 /** Run the query as a job and stream its result pages. */
 async function queryCsv(bq: BigQuery, ctx: IoContext, q: BqReadOptions, what: string): Promise<Readable> {
-  const { job, meta } = await runJob(ctx, what, 'query', () => `forecast_query_${randomUUID()}`,
-    (jobId) => insertJob(bq, { configuration: queryConfig(q, false) }, jobId, q.location, ctx, what, 'query'));
+  const { job, meta } = await runJob(
+    ctx,
+    what,
+    'query',
+    () => `forecast_query_${randomUUID()}`,
+    (jobId) => insertJob(bq, { configuration: queryConfig(q, false) }, jobId, q.location, ctx, what, 'query'),
+  );
   ctx.logger.info({ jobId: job.id, totalBytesProcessed: meta.statistics?.totalBytesProcessed }, `BigQuery query ${what} done`);
   return csvFromPages(resultPages(job, ctx, what));
 }
@@ -115,11 +137,11 @@ async function* resultPages(job: Job, ctx: IoContext, what: string): AsyncGenera
   let pageToken: string | undefined;
   do {
     checkDeadline(ctx, `reading ${what}`);
-    const [rows, next, resp] = await withRetry(ctx, `results ${what}`, () =>
+    const [rows, next, resp] = (await withRetry(ctx, `results ${what}`, () =>
       job.getQueryResults({ autoPaginate: false, maxResults: PAGE, skipParsing: true, ...(pageToken ? { pageToken } : {}) } as never),
     ).catch((err: unknown) => {
       throw cloudFailure('BigQuery', 'query', what, err);
-    }) as unknown as [ApiRow[], { pageToken?: string } | null, { schema?: { fields?: ApiField[] } }];
+    })) as unknown as [ApiRow[], { pageToken?: string } | null, { schema?: { fields?: ApiField[] } }];
     yield { schema: resp?.schema?.fields ?? [], rows: rows ?? [] };
     pageToken = next?.pageToken;
   } while (pageToken);
@@ -161,33 +183,64 @@ async function extractCsv(bq: BigQuery, uri: BqUri, ctx: IoContext, prefix: stri
   const { storageClient } = await import('./clients.js');
   const tag = createHash('sha256').update(`${uri.text}|${Date.now()}`).digest('hex').slice(0, 12);
   const base = `${prefix.replace(/\/+$/, '')}/${uri.table}-${tag}`;
-  await runJob(ctx, uri.text, 'extract', () => `forecast_extract_${tag}_${randomUUID()}`, (jobId) => insertJob(bq, {
-    configuration: {
-      extract: {
-        sourceTable: { projectId: uri.project, datasetId: uri.dataset, tableId: uri.table },
-        destinationUris: [`${base}-*.csv.gz`], destinationFormat: 'CSV', compression: 'GZIP', printHeader: true,
-      },
-    },
-  }, jobId, location, ctx, uri.text, 'extract'));
+  await runJob(
+    ctx,
+    uri.text,
+    'extract',
+    () => `forecast_extract_${tag}_${randomUUID()}`,
+    (jobId) =>
+      insertJob(
+        bq,
+        {
+          configuration: {
+            extract: {
+              sourceTable: { projectId: uri.project, datasetId: uri.dataset, tableId: uri.table },
+              destinationUris: [`${base}-*.csv.gz`],
+              destinationFormat: 'CSV',
+              compression: 'GZIP',
+              printHeader: true,
+            },
+          },
+        },
+        jobId,
+        location,
+        ctx,
+        uri.text,
+        'extract',
+      ),
+  );
   const dir = parseGsUri(`${base}-x`, 'extractVia');
   const storage = await storageClient(ctx);
-  const [files] = await storage.bucket(dir.bucket).getFiles({ prefix: dir.object.slice(0, -1) }).catch((err: unknown) => {
-    throw cloudFailure('Cloud Storage', 'list', `${base}-*`, err);
-  });
-  const names = files.map((f) => f.name).filter((n) => n.endsWith('.csv.gz')).sort();
+  const [files] = await storage
+    .bucket(dir.bucket)
+    .getFiles({ prefix: dir.object.slice(0, -1) })
+    .catch((err: unknown) => {
+      throw cloudFailure('Cloud Storage', 'list', `${base}-*`, err);
+    });
+  const names = files
+    .map((f) => f.name)
+    .filter((n) => n.endsWith('.csv.gz'))
+    .sort();
   ctx.logger.info({ shards: names.length, prefix: base }, `BigQuery extract of ${uri.text} done`);
   const { deleteGcsObject } = await import('./gcs-write.js');
   // The shards are the run's scratch: deleted once read (or when the reader stops early).
-  const cleanUp = () => Promise.all(names.map((n) => deleteGcsObject(gsObject(dir.bucket, n), ctx).catch((err: unknown) => {
-    ctx.logger.warn({ shard: `gs://${dir.bucket}/${n}`, err: String(err) }, 'could not delete an extract shard');
-  })));
-  return Readable.from((async function* () {
-    try {
-      yield* shardBytes();
-    } finally {
-      await cleanUp();
-    }
-  })());
+  const cleanUp = () =>
+    Promise.all(
+      names.map((n) =>
+        deleteGcsObject(gsObject(dir.bucket, n), ctx).catch((err: unknown) => {
+          ctx.logger.warn({ shard: `gs://${dir.bucket}/${n}`, err: String(err) }, 'could not delete an extract shard');
+        }),
+      ),
+    );
+  return Readable.from(
+    (async function* () {
+      try {
+        yield* shardBytes();
+      } finally {
+        await cleanUp();
+      }
+    })(),
+  );
   async function* shardBytes(): AsyncGenerator<Buffer> {
     for (let i = 0; i < names.length; i++) {
       const s = await openGcsRead(gsObject(dir.bucket, names[i]), ctx);

@@ -1,9 +1,14 @@
 import { Readable } from 'node:stream';
 
 /** A result/table schema field as the REST API returns it. */
-export interface ApiField { name: string; type: string }
+export interface ApiField {
+  name: string;
+  type: string;
+}
 /** One row as the REST API returns it: `{f:[{v}]}` with string (or null) values. */
-export interface ApiRow { f: { v: unknown }[] }
+export interface ApiRow {
+  f: { v: unknown }[];
+}
 
 /** Quote a CSV field when it holds a delimiter, quote or newline (RFC 4180). */
 export function csvField(s: string): string {
@@ -34,18 +39,20 @@ export function rowLine(row: ApiRow, schema: readonly ApiField[]): string {
  * `pages` yields `{schema, rows}` per page.
  */
 export function csvFromPages(pages: AsyncIterable<{ schema: readonly ApiField[]; rows: readonly ApiRow[] }>, header?: readonly ApiField[]): Readable {
-  return Readable.from((async function* () {
-    let wroteHeader = false;
-    if (header) {
-      yield header.map((f) => csvField(f.name)).join(',') + '\n';
-      wroteHeader = true;
-    }
-    for await (const page of pages) {
-      if (!wroteHeader) {
-        yield page.schema.map((f) => csvField(f.name)).join(',') + '\n';
+  return Readable.from(
+    (async function* () {
+      let wroteHeader = false;
+      if (header) {
+        yield header.map((f) => csvField(f.name)).join(',') + '\n';
         wroteHeader = true;
       }
-      if (page.rows.length) yield page.rows.map((r) => rowLine(r, page.schema)).join('');
-    }
-  })());
+      for await (const page of pages) {
+        if (!wroteHeader) {
+          yield page.schema.map((f) => csvField(f.name)).join(',') + '\n';
+          wroteHeader = true;
+        }
+        if (page.rows.length) yield page.rows.map((r) => rowLine(r, page.schema)).join('');
+      }
+    })(),
+  );
 }

@@ -44,7 +44,11 @@ const asBq = (text: string): BqUri => parseUri(text, 'BigQuery table') as BqUri;
  * location of the target's dataset, where its jobs run, and the layout to write with.
  */
 export async function inspectBqTarget(
-  target: string, schema: readonly Field[], part: string | undefined, ctx: IoContext, wanted?: TableLayout,
+  target: string,
+  schema: readonly Field[],
+  part: string | undefined,
+  ctx: IoContext,
+  wanted?: TableLayout,
 ): Promise<{ fields: Field[]; location?: string; layout: TableLayout }> {
   const uri = asBq(target);
   const bq = await bigqueryClient(ctx);
@@ -58,7 +62,8 @@ export async function inspectBqTarget(
   }
   checkTableMeta(meta, part, target);
   return {
-    fields: part ? appendSchema(meta.schema?.fields ?? [], schema, target) : [...schema], location: meta.location,
+    fields: part ? appendSchema(meta.schema?.fields ?? [], schema, target) : [...schema],
+    location: meta.location,
     layout: effectiveLayout(meta, wanted, target, ctx.logger),
   };
 }
@@ -80,7 +85,15 @@ export async function stageBqTable(s: BqStage, csv: string, ctx: IoContext): Pro
   const ids = stageJobIds(s.staged);
   let n = 0;
   const layout = s.partition ? {} : layoutSpec(s.layout);
-  await loadOnce(bq, staged, staged.table, csv, { schema: s.fields, location: s.location, createIfNeeded: true, ...layout }, ctx, () => ids[Math.min(n++, ids.length - 1)]);
+  await loadOnce(
+    bq,
+    staged,
+    staged.table,
+    csv,
+    { schema: s.fields, location: s.location, createIfNeeded: true, ...layout },
+    ctx,
+    () => ids[Math.min(n++, ids.length - 1)],
+  );
 }
 
 /**
@@ -107,7 +120,10 @@ export async function applyBqStage(s: BqStage, ctx: IoContext): Promise<void> {
   const bq = await bigqueryClient(ctx);
   const meta = await tableMeta(bq.dataset(staged.dataset, { projectId: staged.project }).table(staged.table), s.staged, ctx);
   if (!meta || Number(meta.numRows ?? -1) !== s.rows) {
-    throw inputError('staging_lost', `${s.staged} ${meta ? `holds ${meta.numRows} rows, not the ${s.rows} staged` : 'is gone'}; the publish to ${s.target} cannot be completed: remove the journal to give it up`);
+    throw inputError(
+      'staging_lost',
+      `${s.staged} ${meta ? `holds ${meta.numRows} rows, not the ${s.rows} staged` : 'is gone'}; the publish to ${s.target} cannot be completed: remove the journal to give it up`,
+    );
   }
   await prepareTarget(bq, s, ctx);
   const dest = s.partition ? `${uri.table}$${s.partition}` : uri.table;
@@ -117,12 +133,18 @@ export async function applyBqStage(s: BqStage, ctx: IoContext): Promise<void> {
       copy: {
         sourceTable: { projectId: staged.project, datasetId: staged.dataset, tableId: staged.table },
         destinationTable: { projectId: uri.project, datasetId: uri.dataset, tableId: dest },
-        writeDisposition: 'WRITE_TRUNCATE', createDisposition: s.partition ? 'CREATE_NEVER' : 'CREATE_IF_NEEDED',
+        writeDisposition: 'WRITE_TRUNCATE',
+        createDisposition: s.partition ? 'CREATE_NEVER' : 'CREATE_IF_NEEDED',
       },
     },
   };
-  await runJob(ctx, what, 'copy', () => `forecast_copy_${randomUUID().replace(/-/g, '')}`,
-    (jobId) => insertJob(bq, body, jobId, s.location, ctx, what, 'copy'));
+  await runJob(
+    ctx,
+    what,
+    'copy',
+    () => `forecast_copy_${randomUUID().replace(/-/g, '')}`,
+    (jobId) => insertJob(bq, body, jobId, s.location, ctx, what, 'copy'),
+  );
   ctx.logger.info({ table: what, from: s.staged }, `copied ${s.staged} into ${what}`);
 }
 

@@ -35,13 +35,19 @@ export function bqRows(uri: BqUri, csv: string, opts: WriteOptions & { schema: r
   const { header, rows } = readCsvString(csv, `the table for ${uri.text}`);
   const schema = opts.schema.map((f) => ({ name: f.name, type: f.type, mode: 'NULLABLE', ...(f.description ? { description: f.description } : {}) }));
   if (schema.length === 0) throw inputError('schema_missing', `writing ${uri.text}: BigQuery targets need an explicit schema`);
-  for (const h of header) if (!schema.some((f) => f.name === h)) throw inputError('column_unknown', `writing ${uri.text}: column '${h}' is not in the schema (${schema.map((f) => f.name).join(', ')})`);
-  checkColumnNames(schema.map((f) => f.name), uri.text);
+  for (const h of header)
+    if (!schema.some((f) => f.name === h))
+      throw inputError('column_unknown', `writing ${uri.text}: column '${h}' is not in the schema (${schema.map((f) => f.name).join(', ')})`);
+  checkColumnNames(
+    schema.map((f) => f.name),
+    uri.text,
+  );
   checkLayout(opts.layout, schema, uri.text);
   const layout = opts.layout;
-  const part = opts.mode === 'append' ? opts.partitionColumn ?? 'run_date' : undefined;
+  const part = opts.mode === 'append' ? (opts.partitionColumn ?? 'run_date') : undefined;
   if (!part) return { header, rows, schema, byDate: [], layout };
-  if (schema.find((f) => f.name === part)?.type !== 'DATE') throw inputError('column_missing', `appending to ${uri.text}: partition column '${part}' must be a DATE column of the schema`);
+  if (schema.find((f) => f.name === part)?.type !== 'DATE')
+    throw inputError('column_missing', `appending to ${uri.text}: partition column '${part}' must be a DATE column of the schema`);
   const pi = header.indexOf(part);
   if (pi < 0) throw inputError('column_missing', `appending to ${uri.text}: the rows have no '${part}' column to partition by`);
   const byDate = new Map<string, string[][]>();
@@ -57,7 +63,7 @@ export function bqRows(uri: BqUri, csv: string, opts: WriteOptions & { schema: r
 /** The CSV a load sends: `fields` in order, each row's cells projected onto them. */
 export function loadCsv(fields: readonly Field[], header: readonly string[], rows: readonly string[][]): string {
   const order = fields.map((f) => header.indexOf(f.name));
-  const line = (r: readonly string[]) => order.map((i) => csvField(i < 0 ? '' : r[i] ?? '')).join(',');
+  const line = (r: readonly string[]) => order.map((i) => csvField(i < 0 ? '' : (r[i] ?? ''))).join(',');
   return `${fields.map((f) => csvField(f.name)).join(',')}\n${rows.map((r) => line(r) + '\n').join('')}`;
 }
 
@@ -94,10 +100,19 @@ export async function writeBqTable(uri: BqUri, csv: string, ctx: IoContext, opts
 
 /** What the writer needs to know of an existing table. */
 export interface TableMeta {
-  location?: string; type?: string; schema?: { fields?: Field[] }; timePartitioning?: { type?: string; field?: string };
-  clustering?: { fields?: string[] }; numRows?: string;
+  location?: string;
+  type?: string;
+  schema?: { fields?: Field[] };
+  timePartitioning?: { type?: string; field?: string };
+  clustering?: { fields?: string[] };
+  numRows?: string;
 }
-export interface Field { name: string; type: string; mode?: string; description?: string }
+export interface Field {
+  name: string;
+  type: string;
+  mode?: string;
+  description?: string;
+}
 
 /** BigQuery's legacy type names for the ones the schemas use. */
 const LEGACY: Record<string, string> = { INTEGER: 'INT64', FLOAT: 'FLOAT64', BOOLEAN: 'BOOL' };
@@ -111,7 +126,11 @@ export function appendSchema(existing: readonly Field[], ours: readonly Field[],
   const kept = existing.map((e) => {
     const f = ours.find((o) => o.name.toLowerCase() === e.name.toLowerCase());
     const type = LEGACY[e.type.toUpperCase()] ?? e.type.toUpperCase();
-    if (f && f.type !== type) throw inputError('column_type', `appending to ${text}: column '${e.name}' is ${type} in the table but ${f.type} in the rows; recreate the table or write with mode overwrite`);
+    if (f && f.type !== type)
+      throw inputError(
+        'column_type',
+        `appending to ${text}: column '${e.name}' is ${type} in the table but ${f.type} in the rows; recreate the table or write with mode overwrite`,
+      );
     return f ? { ...e, name: f.name } : e;
   });
   return [...kept, ...added];
@@ -129,7 +148,8 @@ export async function tableMeta(table: Table, text: string, ctx: IoContext): Pro
 
 /** An existing table the tool may write into: a TABLE, and for an append partitioned by DAY on `part`. */
 export function checkTableMeta(meta: TableMeta, part: string | undefined, text: string): void {
-  if (meta.type && meta.type !== 'TABLE') throw inputError('not_a_table', `writing ${text}: it is a ${meta.type}, not a table; BigQuery loads only into tables`);
+  if (meta.type && meta.type !== 'TABLE')
+    throw inputError('not_a_table', `writing ${text}: it is a ${meta.type}, not a table; BigQuery loads only into tables`);
   const by = meta.timePartitioning;
   if (part && (by?.field !== part || (by.type ?? 'DAY') !== 'DAY')) {
     const now = by ? `by ${by.type ?? 'DAY'} on '${by.field ?? '_PARTITIONTIME'}'` : 'not partitioned';
@@ -138,7 +158,14 @@ export function checkTableMeta(meta: TableMeta, part: string | undefined, text: 
 }
 
 /** Create the table when missing, laid out as `layout` says; returns its metadata (its location above all). */
-export async function ensureTable(table: Table, schema: object[], part: string | undefined, text: string, ctx: IoContext, layout?: TableLayout): Promise<TableMeta> {
+export async function ensureTable(
+  table: Table,
+  schema: object[],
+  part: string | undefined,
+  text: string,
+  ctx: IoContext,
+  layout?: TableLayout,
+): Promise<TableMeta> {
   const meta = await tableMeta(table, text, ctx);
   if (meta) {
     checkTableMeta(meta, part, text);
@@ -171,7 +198,12 @@ export function loadJobId(uri: BqUri, partition: string): string {
  * project and location). A job that failed for a retryable reason is submitted again under a new
  * id from `newJobId`.
  */
-export interface LoadSpec extends LayoutSpec { schema: object[]; location?: string; schemaUpdateOptions?: string[]; createIfNeeded?: boolean }
+export interface LoadSpec extends LayoutSpec {
+  schema: object[];
+  location?: string;
+  schemaUpdateOptions?: string[];
+  createIfNeeded?: boolean;
+}
 
 export async function loadOnce(bq: BigQuery, uri: BqUri, tableId: string, csv: string, spec: LoadSpec, ctx: IoContext, newJobId: () => string): Promise<void> {
   const { location } = spec;
@@ -186,16 +218,25 @@ export async function loadOnce(bq: BigQuery, uri: BqUri, tableId: string, csv: s
       const e = (err as { errors?: { reason?: string; message?: string }[] }).errors?.[0];
       if (e?.reason && statusOf(err) === undefined) throw jobError(e.reason, e.message ?? '', what, 'load');
       throw cloudFailure('BigQuery', 'load', what, err);
-    }));
-  ctx.logger.info({ jobId: job.id, table: what, rows: (meta as { statistics?: { load?: { outputRows?: string } } }).statistics?.load?.outputRows }, `loaded ${what}`);
+    }),
+  );
+  ctx.logger.info(
+    { jobId: job.id, table: what, rows: (meta as { statistics?: { load?: { outputRows?: string } } }).statistics?.load?.outputRows },
+    `loaded ${what}`,
+  );
 }
 
 /** The client's multipart upload to /upload/bigquery/v2/projects/P/jobs, as a promise of the Job. */
 function upload(table: Table, csv: string, jobId: string, spec: LoadSpec): Promise<import('@google-cloud/bigquery').Job> {
   return new Promise((resolve, reject) => {
     const stream = (table as unknown as { createWriteStream_(m: object): NodeJS.WritableStream & NodeJS.EventEmitter }).createWriteStream_({
-      sourceFormat: 'CSV', skipLeadingRows: 1, schema: { fields: spec.schema }, writeDisposition: 'WRITE_TRUNCATE',
-      createDisposition: spec.createIfNeeded ? 'CREATE_IF_NEEDED' : 'CREATE_NEVER', allowQuotedNewlines: true, jobId,
+      sourceFormat: 'CSV',
+      skipLeadingRows: 1,
+      schema: { fields: spec.schema },
+      writeDisposition: 'WRITE_TRUNCATE',
+      createDisposition: spec.createIfNeeded ? 'CREATE_IF_NEEDED' : 'CREATE_NEVER',
+      allowQuotedNewlines: true,
+      jobId,
       ...(spec.schemaUpdateOptions ? { schemaUpdateOptions: spec.schemaUpdateOptions } : {}),
       ...(spec.timePartitioning ? { timePartitioning: spec.timePartitioning } : {}),
       ...(spec.clustering ? { clustering: spec.clustering } : {}),

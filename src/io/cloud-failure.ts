@@ -13,13 +13,21 @@ export function cloudFailure(service: string, operation: string, resource: strin
   const text = `${name} ${operation} ${resource} failed: ${status} ${reason}`;
   // No credentials anywhere (no key file, no gcloud login, no metadata server) will not heal by retrying either.
   if (NO_CREDENTIALS.test(reason)) {
-    return inputError('credentials', `${text}; Application Default Credentials found none: set GOOGLE_APPLICATION_CREDENTIALS to a key file, run gcloud auth application-default login, or run with a service account`, err);
+    return inputError(
+      'credentials',
+      `${text}; Application Default Credentials found none: set GOOGLE_APPLICATION_CREDENTIALS to a key file, run gcloud auth application-default login, or run with a service account`,
+      err,
+    );
   }
   // A missing bucket/dataset, a bad request or a missing permission will not heal by retrying:
   // that is the configuration's problem (exit 2), not an outage (exit 3). A 403 for a quota or
   // a backend hiccup is the service's (BigQuery reports rate and quota limits as 403).
   if (code !== undefined && NOT_TRANSIENT.includes(code) && !isServiceLimit(err)) {
-    return inputError(code === 404 ? 'not_found' : code === 400 ? 'rejected' : 'permission', `${text}; check the URI, that it exists, and the service account's roles`, err);
+    return inputError(
+      code === 404 ? 'not_found' : code === 400 ? 'rejected' : 'permission',
+      `${text}; check the URI, that it exists, and the service account's roles`,
+      err,
+    );
   }
   return cloudError(service === 'BigQuery' ? 'bigquery' : 'gcs', text, err);
 }
@@ -42,10 +50,14 @@ export function isServiceLimit(err: unknown): boolean {
 /** Status code and a one-line reason from a googleapis/common ApiError, a GaxiosError or a socket error. */
 export function describeApiError(err: unknown): { status: string; reason: string; code?: number } {
   const e = err as { code?: unknown; status?: unknown; response?: { status?: number }; errors?: { reason?: string; message?: string }[]; message?: string };
-  const code = typeof e?.code === 'number' ? e.code : typeof e?.response?.status === 'number' ? e.response.status : typeof e?.status === 'number' ? e.status : undefined;
+  const code =
+    typeof e?.code === 'number' ? e.code : typeof e?.response?.status === 'number' ? e.response.status : typeof e?.status === 'number' ? e.status : undefined;
   const first = Array.isArray(e?.errors) ? e.errors[0] : undefined;
   const raw = first?.reason ? `${first.reason}${first.message ? `: ${first.message}` : ''}` : (e?.message ?? String(err));
-  const reason = raw.split('\n')[0].replace(/Bearer\s+\S+/gi, 'Bearer [redacted]').slice(0, 300);
+  const reason = raw
+    .split('\n')[0]
+    .replace(/Bearer\s+\S+/gi, 'Bearer [redacted]')
+    .slice(0, 300);
   const status = code !== undefined ? String(code) : typeof e?.code === 'string' ? e.code : 'error';
   return { status, reason, code };
 }
@@ -66,8 +78,10 @@ export function isTransient(err: unknown): boolean {
   const status = statusOf(err);
   if (status !== undefined) return status === 408 || status === 429 || status >= 500 || isServiceLimit(err);
   const code = typeof e?.code === 'string' ? e.code.toUpperCase() : '';
-  return ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'EAI_AGAIN', 'ERR_STREAM_PREMATURE_CLOSE'].includes(code) ||
-    /socket hang up|ECONNRESET|premature close|other side closed|network/i.test(e?.message ?? '');
+  return (
+    ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'EAI_AGAIN', 'ERR_STREAM_PREMATURE_CLOSE'].includes(code) ||
+    /socket hang up|ECONNRESET|premature close|other side closed|network/i.test(e?.message ?? '')
+  );
 }
 
 /**
@@ -76,7 +90,10 @@ export function isTransient(err: unknown): boolean {
  * multipart load uploads, job polling).
  */
 export async function withRetry<T>(
-  ctx: IoContext, what: string, op: (attempt: number) => Promise<T>, opts: { maxAttempts?: number; retryIf?: (err: unknown) => boolean } = {},
+  ctx: IoContext,
+  what: string,
+  op: (attempt: number) => Promise<T>,
+  opts: { maxAttempts?: number; retryIf?: (err: unknown) => boolean } = {},
 ): Promise<T> {
   const retryable = opts.retryIf ?? isTransient;
   const maxDelay = ctx.settings.retryMaxDelayMs;

@@ -18,10 +18,13 @@ import type { CredentialEnv as Env } from '../settings.js';
  * (under CLOUDSDK_CONFIG, else %APPDATA%\gcloud on Windows, else ~/.config/gcloud) when it
  * exists; else the metadata server of the machine (a Cloud Function's service account).
  */
-export async function credentialSource(env: Env, exists: (path: string) => Promise<boolean> = fileExists, platform = process.platform): Promise<CredentialSource> {
+export async function credentialSource(
+  env: Env,
+  exists: (path: string) => Promise<boolean> = fileExists,
+  platform = process.platform,
+): Promise<CredentialSource> {
   if (env.GOOGLE_APPLICATION_CREDENTIALS) return { name: 'the GOOGLE_APPLICATION_CREDENTIALS file', path: env.GOOGLE_APPLICATION_CREDENTIALS };
-  const dir = env.CLOUDSDK_CONFIG
-    || (platform === 'win32' ? env.APPDATA && join(env.APPDATA, 'gcloud') : env.HOME && join(env.HOME, '.config', 'gcloud'));
+  const dir = env.CLOUDSDK_CONFIG || (platform === 'win32' ? env.APPDATA && join(env.APPDATA, 'gcloud') : env.HOME && join(env.HOME, '.config', 'gcloud'));
   const adc = dir ? join(dir, 'application_default_credentials.json') : undefined;
   if (adc && (await exists(adc))) return { name: 'the Application Default Credentials file (gcloud auth application-default login)', path: adc };
   return { name: 'the metadata server (the service account of the machine or function)' };
@@ -46,7 +49,11 @@ const REQUIRED: Record<string, readonly string[]> = {
 export async function checkCredentials(env: Env, read: (path: string) => Promise<string> = (p) => readFile(p, 'utf8')): Promise<CredentialSource> {
   const source = await credentialSource(env);
   if (source.path === undefined) return source;
-  const bad = (why: string) => inputError('credentials', `${source.name} ${source.path} ${why}; fix or replace it (a key file from the Cloud console, or gcloud auth application-default login)`);
+  const bad = (why: string) =>
+    inputError(
+      'credentials',
+      `${source.name} ${source.path} ${why}; fix or replace it (a key file from the Cloud console, or gcloud auth application-default login)`,
+    );
   let text: string;
   try {
     text = await read(source.path);
@@ -77,5 +84,8 @@ export async function checkCredentials(env: Env, read: (path: string) => Promise
 }
 
 async function fileExists(path: string): Promise<boolean> {
-  return access(path).then(() => true, () => false);
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }

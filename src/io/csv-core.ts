@@ -48,7 +48,12 @@ export class CsvTextParser {
   /** File rows consumed so far, the header included. */
   private row = 0;
 
-  constructor(private readonly name: string, private readonly sink: CsvSink, private readonly limits: CsvLimits, firstParseAt: number) {
+  constructor(
+    private readonly name: string,
+    private readonly sink: CsvSink,
+    private readonly limits: CsvLimits,
+    firstParseAt: number,
+  ) {
     this.parseAt = firstParseAt;
   }
 
@@ -76,7 +81,10 @@ export class CsvTextParser {
     this.parseAt = consumed === 0 ? 2 * input.length : 0;
     this.emit(results, consumed);
     if (this.pendingChars > limits.maxLineChars) {
-      throw inputError('line_too_long', `${this.name} row ${this.row + 1}: a line of more than ${sizeText(limits.maxLineChars)} (--max-line-length); a file without line breaks, or a '"' never closed?`);
+      throw inputError(
+        'line_too_long',
+        `${this.name} row ${this.row + 1}: a line of more than ${sizeText(limits.maxLineChars)} (--max-line-length); a file without line breaks, or a '"' never closed?`,
+      );
     }
   }
 
@@ -108,10 +116,16 @@ export class CsvTextParser {
         length += cells[c].length;
         if (cells[c].length <= limits.maxFieldChars) continue;
         const column = header === undefined && r === 0 ? `${c + 1} of the header` : `'${(header ?? rows[0])[c] ?? c + 1}'`;
-        throw inputError('field_too_long', `${name} row ${row + r + 1}, column ${column}: a field of ${cells[c].length} characters, over the limit of ${sizeText(limits.maxFieldChars)} (--max-field-size): '${cells[c].slice(0, 100)}'`);
+        throw inputError(
+          'field_too_long',
+          `${name} row ${row + r + 1}, column ${column}: a field of ${cells[c].length} characters, over the limit of ${sizeText(limits.maxFieldChars)} (--max-field-size): '${cells[c].slice(0, 100)}'`,
+        );
       }
       if (length > limits.maxLineChars) {
-        throw inputError('line_too_long', `${name} row ${row + r + 1}: a line of ${length} characters, over the limit of ${sizeText(limits.maxLineChars)} (--max-line-length)`);
+        throw inputError(
+          'line_too_long',
+          `${name} row ${row + r + 1}: a line of ${length} characters, over the limit of ${sizeText(limits.maxLineChars)} (--max-line-length)`,
+        );
       }
     }
   }

@@ -84,7 +84,9 @@ export async function removePath(path: string): Promise<void> {
 /** The sha256 (hex) of a file's bytes, or undefined when it does not exist. */
 export async function fileSha256(path: string): Promise<string | undefined> {
   try {
-    return createHash('sha256').update(await readFile(path)).digest('hex');
+    return createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw fsError(e, path);

@@ -48,9 +48,11 @@ export async function openGcsRead(uri: GsUri, ctx: IoContext): Promise<Readable>
   const file = storage.bucket(uri.bucket).file(uri.object, { generation: meta.generation as string | number });
   // The client already retries the download request; one more attempt here covers a connection
   // dropped after the response started but before the first byte.
-  const source = await withRetry(ctx, `read ${uri.text}`, () => started(file.createReadStream({ decompress: true })), { maxAttempts: 2 }).catch((err: unknown) => {
-    throw readFailure(uri, err);
-  });
+  const source = await withRetry(ctx, `read ${uri.text}`, () => started(file.createReadStream({ decompress: true })), { maxAttempts: 2 }).catch(
+    (err: unknown) => {
+      throw readFailure(uri, err);
+    },
+  );
   const out = new PassThrough();
   const fail = (err: unknown): void => {
     out.destroy(readFailure(uri, err));
@@ -98,7 +100,9 @@ export async function listGcsObjects(bucket: string, prefix: string, ctx: IoCont
   checkDeadline(ctx, `listing gs://${bucket}/${prefix}`);
   const storage = await storageClient(ctx);
   try {
-    const [files] = await withRetry(ctx, `list gs://${bucket}/${prefix}`, () => storage.bucket(bucket).getFiles({ prefix, autoPaginate: true }), { retryIf: isServiceLimit });
+    const [files] = await withRetry(ctx, `list gs://${bucket}/${prefix}`, () => storage.bucket(bucket).getFiles({ prefix, autoPaginate: true }), {
+      retryIf: isServiceLimit,
+    });
     return files.map((f) => f.name);
   } catch (err) {
     throw cloudFailure('Cloud Storage', 'list', `gs://${bucket}/${prefix}`, err);

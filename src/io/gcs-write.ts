@@ -71,7 +71,10 @@ export async function createGcsObjectIfAbsent(uri: GsUri, data: Buffer, ctx: IoC
  * `writeGcsTable` for the 412 handling. Returns the generation written.
  */
 export async function putGuarded(
-  uri: GsUri, bytes: Buffer, generation: string, ctx: IoContext,
+  uri: GsUri,
+  bytes: Buffer,
+  generation: string,
+  ctx: IoContext,
   meta: { contentType: string; contentEncoding?: string },
 ): Promise<string> {
   const storage = await storageClient(ctx, { upload: true });
@@ -102,9 +105,12 @@ async function ownAfter412(uri: GsUri, md5: string, generation: string, what: st
     ctx.logger.info({ uri: uri.text }, `${what} ${uri.text}: 412 after retry but the stored object is ours; treating as written`);
     return String(now.generation);
   }
-  throw cloudError('conflict',
+  throw cloudError(
+    'conflict',
     `Cloud Storage ${what} ${uri.text} failed: 412 conditionNotMet: the object changed while we wrote it ` +
-    `(expected generation ${generation === '0' ? 'none (new object)' : generation}, now ${now ? String(now.generation) : 'deleted'}); another writer is active`, err);
+      `(expected generation ${generation === '0' ? 'none (new object)' : generation}, now ${now ? String(now.generation) : 'deleted'}); another writer is active`,
+    err,
+  );
 }
 
 /**
@@ -117,7 +123,10 @@ export async function copyGcsObject(src: GsUri, dest: GsUri, generation: string,
   const storage = await storageClient(ctx);
   const to = storage.bucket(dest.bucket).file(dest.object);
   try {
-    const [, resp] = await storage.bucket(src.bucket).file(src.object).copy(to, { preconditionOpts: { ifGenerationMatch: Number(generation) } });
+    const [, resp] = await storage
+      .bucket(src.bucket)
+      .file(src.object)
+      .copy(to, { preconditionOpts: { ifGenerationMatch: Number(generation) } });
     return String((resp as { resource?: { generation?: string } }).resource?.generation);
   } catch (err) {
     if (statusOf(err) !== 412) throw cloudFailure('Cloud Storage', 'copy', `${src.text} to ${dest.text}`, err);
@@ -133,7 +142,10 @@ export async function copyGcsObject(src: GsUri, dest: GsUri, generation: string,
 export async function deleteGcsObject(uri: GsUri, ctx: IoContext, generation?: string): Promise<void> {
   const storage = await storageClient(ctx);
   try {
-    await storage.bucket(uri.bucket).file(uri.object).delete({ ignoreNotFound: true, ...(generation ? { ifGenerationMatch: generation } : {}) });
+    await storage
+      .bucket(uri.bucket)
+      .file(uri.object)
+      .delete({ ignoreNotFound: true, ...(generation ? { ifGenerationMatch: generation } : {}) });
   } catch (err) {
     throw cloudFailure('Cloud Storage', 'delete', uri.text, err);
   }

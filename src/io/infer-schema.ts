@@ -10,10 +10,15 @@ export function inferSchema({ header, rows }: { readonly header: readonly string
   return header.map((name, j) => {
     const cells = rows.map((r) => (r[j] ?? '').trim()).filter((c) => c !== '');
     const all = (re: RegExp) => cells.length > 0 && cells.every((c) => re.test(c));
-    const type: SchemaField['type'] = all(/^\d{4}-\d{2}-\d{2}$/) ? 'DATE'
-      : all(/^-?\d+$/) ? 'INT64'
-      : all(/^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/) ? 'FLOAT64'
-      : all(/^(true|false)$/i) ? 'BOOL' : 'STRING';
+    const type: SchemaField['type'] = all(/^\d{4}-\d{2}-\d{2}$/)
+      ? 'DATE'
+      : all(/^-?\d+$/)
+        ? 'INT64'
+        : all(/^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/)
+          ? 'FLOAT64'
+          : all(/^(true|false)$/i)
+            ? 'BOOL'
+            : 'STRING';
     return { name, type };
   });
 }

@@ -30,8 +30,13 @@ export interface Liveness {
 /** The body of a new lock held by this process. */
 export function newLockBody(runDate: string, expiresAt: number, live: Liveness = processLiveness()): LockBody {
   return {
-    owner: randomBytes(8).toString('hex'), runDate, expiresAt, host: live.host,
-    ...(live.boot ? { boot: live.boot } : {}), pid: process.pid, ...(procStart(process.pid) ? { pidStart: procStart(process.pid) } : {}),
+    owner: randomBytes(8).toString('hex'),
+    runDate,
+    expiresAt,
+    host: live.host,
+    ...(live.boot ? { boot: live.boot } : {}),
+    pid: process.pid,
+    ...(procStart(process.pid) ? { pidStart: procStart(process.pid) } : {}),
   };
 }
 

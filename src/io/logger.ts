@@ -5,15 +5,39 @@ import { aroundStatusLine } from './progress.js';
 
 /** Fields whose values never reach a log line (credentials, tokens, auth headers). */
 export const REDACT_PATHS = [
-  'authorization', 'Authorization', 'token', 'access_token', 'refresh_token', 'id_token', 'client_secret',
-  'private_key', 'password', 'credentials', 'key',
-  '*.authorization', '*.Authorization', '*.token', '*.access_token', '*.refresh_token', '*.id_token',
-  '*.client_secret', '*.private_key', '*.password', '*.credentials',
-  'headers.authorization', 'req.headers.authorization', 'err.config.headers.Authorization',
+  'authorization',
+  'Authorization',
+  'token',
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'client_secret',
+  'private_key',
+  'password',
+  'credentials',
+  'key',
+  '*.authorization',
+  '*.Authorization',
+  '*.token',
+  '*.access_token',
+  '*.refresh_token',
+  '*.id_token',
+  '*.client_secret',
+  '*.private_key',
+  '*.password',
+  '*.credentials',
+  'headers.authorization',
+  'req.headers.authorization',
+  'err.config.headers.Authorization',
 ];
 
 const SEVERITY: Record<string, string> = {
-  trace: 'DEBUG', debug: 'DEBUG', info: 'INFO', warn: 'WARNING', error: 'ERROR', fatal: 'CRITICAL',
+  trace: 'DEBUG',
+  debug: 'DEBUG',
+  info: 'INFO',
+  warn: 'WARNING',
+  error: 'ERROR',
+  fatal: 'CRITICAL',
 };
 
 export interface LoggerOptions {
@@ -84,7 +108,10 @@ function prettyStream(out: NodeJS.WritableStream): DestinationStream {
         delete rest['logging.googleapis.com/trace'];
         const t = typeof time === 'string' ? time.slice(11, 19) : '';
         const extras = Object.entries(rest)
-          .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v, (_, x) => (typeof x === 'number' ? roundFigure(x) : x)) : typeof v === 'number' ? roundFigure(v) : String(v)}`)
+          .map(
+            ([k, v]) =>
+              `${k}=${typeof v === 'object' ? JSON.stringify(v, (_, x) => (typeof x === 'number' ? roundFigure(x) : x)) : typeof v === 'number' ? roundFigure(v) : String(v)}`,
+          )
           .join(' ');
         aroundStatusLine(out, `${t} ${String(severity).padEnd(7)} ${String(message ?? '')}${extras ? ' ' + extras : ''}\n`);
       } catch {

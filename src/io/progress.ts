@@ -45,9 +45,12 @@ export function createProgress(stream: Stream, isTTY: boolean): Progress {
   let shown = '';
   let active = false;
   const draw = () => {
-    const text = total !== undefined && total > 0
-      ? `${label} ${Math.min(count, total)}/${total} (${Math.floor((100 * Math.min(count, total)) / total)} %)`
-      : count > 0 ? `${label} ${count}` : label;
+    const text =
+      total !== undefined && total > 0
+        ? `${label} ${Math.min(count, total)}/${total} (${Math.floor((100 * Math.min(count, total)) / total)} %)`
+        : count > 0
+          ? `${label} ${count}`
+          : label;
     if (text === shown) return;
     shown = text;
     line.text = text;
@@ -55,7 +58,11 @@ export function createProgress(stream: Stream, isTTY: boolean): Progress {
   };
   return {
     start(l, t) {
-      label = l; total = t; count = 0; shown = ''; active = true;
+      label = l;
+      total = t;
+      count = 0;
+      shown = '';
+      active = true;
       draw();
     },
     tick(n = 1) {

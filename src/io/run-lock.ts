@@ -31,18 +31,26 @@ const MARKER_STALE_MS = 10_000;
  * same marker, on gs:// guarded by generation) and never throws: a failed release is logged.
  */
 export async function acquireRunLock(
-  outDir: string, ctx: IoContext, lock: { runDate: string; expiresAt: number }, now: () => number = Date.now, live: Liveness = processLiveness(),
+  outDir: string,
+  ctx: IoContext,
+  lock: { runDate: string; expiresAt: number },
+  now: () => number = Date.now,
+  live: Liveness = processLiveness(),
 ): Promise<() => Promise<void>> {
   const uri = parseUri(joinUri(outDir, LOCK_NAME), 'lock');
   const cap = now() + MAX_LOCK_MS;
   const body = newLockBody(lock.runDate, Number.isFinite(lock.expiresAt) ? Math.min(lock.expiresAt, cap) : cap, live);
   const data = Buffer.from(JSON.stringify(body));
   const held = (b: LockBody | null) =>
-    cloudError('locked', `${uri.text} is held by another run (run date ${b?.runDate ?? '?'}) until ${b ? new Date(b.expiresAt).toISOString() : '?'}; another run is publishing to ${outDir}, try again later`);
+    cloudError(
+      'locked',
+      `${uri.text} is held by another run (run date ${b?.runDate ?? '?'}) until ${b ? new Date(b.expiresAt).toISOString() : '?'}; another run is publishing to ${outDir}, try again later`,
+    );
   const safely = (release: () => Promise<void>) => async () => {
     await release().catch((e: unknown) => ctx.logger.warn({ lock: uri.text, err: String(e) }, 'could not release the output lock; it expires by itself'));
   };
-  const tookOver = (b: LockBody | null) => ctx.logger.warn({ lock: uri.text, holder: b?.owner, expiresAt: b?.expiresAt }, `took over the stale lock ${uri.text}`);
+  const tookOver = (b: LockBody | null) =>
+    ctx.logger.warn({ lock: uri.text, holder: b?.owner, expiresAt: b?.expiresAt }, `took over the stale lock ${uri.text}`);
 
   if (uri.kind === 'gs') {
     const { createGcsObjectIfAbsent, readGcsObject, statGcsObject, putGuarded, deleteGcsObject } = await import('./gcs.js');
@@ -113,7 +121,11 @@ async function linkNew(tmp: string, path: string): Promise<boolean> {
   }
 }
 
-interface SeenLock { readonly data: Buffer; readonly ino: number; readonly mtimeMs: number }
+interface SeenLock {
+  readonly data: Buffer;
+  readonly ino: number;
+  readonly mtimeMs: number;
+}
 
 async function readLock(path: string): Promise<SeenLock | null> {
   try {

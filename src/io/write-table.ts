@@ -19,12 +19,7 @@ export interface SchemaField {
  * merges by `opts.key` so a re-run replaces its own rows instead of duplicating them (local and
  * gs:// by read-merge-write, bq:// by partition decorator + WRITE_TRUNCATE).
  */
-export async function writeTable(
-  uri: Uri,
-  csv: string,
-  ctx: IoContext,
-  opts: WriteOptions & { schema?: readonly SchemaField[] },
-): Promise<void> {
+export async function writeTable(uri: Uri, csv: string, ctx: IoContext, opts: WriteOptions & { schema?: readonly SchemaField[] }): Promise<void> {
   switch (uri.kind) {
     case 'stdio':
       return writeStdout(ctx, csv);

@@ -78,11 +78,17 @@ export function train(frame: Frame, opts: EngineOptions): TrainResult {
     intervals: { ...scale, floor } satisfies IntervalSpec,
     trainedThrough: data.dates[n - 1],
   };
-  const history: BacktestRow[] = cutoffs.flatMap((t, f) => Array.from({ length: H }, (_, h) => ({
-    cutoff: data.dates[t], targetDate: data.dates[t + h + 1], horizon: h + 1, actual: data.y[t + h + 1],
-    ...band(sel.winner.forecasts[f][h], widthsAt(scale, data.y, t, sel.winner.sds?.[f] ?? [])[h], floor),
-    model: sel.winner.name, naive: data.y[t],
-  })));
+  const history: BacktestRow[] = cutoffs.flatMap((t, f) =>
+    Array.from({ length: H }, (_, h) => ({
+      cutoff: data.dates[t],
+      targetDate: data.dates[t + h + 1],
+      horizon: h + 1,
+      actual: data.y[t + h + 1],
+      ...band(sel.winner.forecasts[f][h], widthsAt(scale, data.y, t, sel.winner.sds?.[f] ?? [])[h], floor),
+      model: sel.winner.name,
+      naive: data.y[t],
+    })),
+  );
   const removed = sel.original?.removedRows ?? [];
   const ranking = featureRanking(sel, spec, opts.target);
   const trainRows = n - H;
@@ -133,7 +139,10 @@ export function backtest(frame: Frame, opts: EngineOptions & { origins: number }
   const need = rowsNeeded(H) + opts.origins - 1 + H;
   if (!Number.isInteger(opts.origins) || opts.origins < 1) throw inputError('bad_origins', `origins must be a positive integer, got ${opts.origins}`);
   if (n < need) {
-    throw inputError('too_few_rows', `target '${opts.target}' has ${n} non-missing rows; a backtest with horizon ${H} and ${opts.origins} origins needs at least ${need}`);
+    throw inputError(
+      'too_few_rows',
+      `target '${opts.target}' has ${n} non-missing rows; a backtest with horizon ${H} and ${opts.origins} origins needs at least ${need}`,
+    );
   }
   const y = frame.columns[frame.names.indexOf(opts.target)];
   const filled = seriesData(frame, opts.target).y;
@@ -145,9 +154,15 @@ export function backtest(frame: Frame, opts: EngineOptions & { origins: number }
     const fc = predict(res.model, sub);
     for (const r of fc) {
       rows.push({
-        cutoff: frame.dates[end - 1], targetDate: frame.dates[end - 1 + r.horizon], horizon: r.horizon,
-        actual: y[end - 1 + r.horizon], forecast: r.forecast, lower: r.lower, upper: r.upper,
-        model: res.winner, naive: filled[t],
+        cutoff: frame.dates[end - 1],
+        targetDate: frame.dates[end - 1 + r.horizon],
+        horizon: r.horizon,
+        actual: y[end - 1 + r.horizon],
+        forecast: r.forecast,
+        lower: r.lower,
+        upper: r.upper,
+        model: res.winner,
+        naive: filled[t],
       });
     }
   }

@@ -24,7 +24,10 @@ type Json = Record<string, unknown>;
 
 /** Reads the fields of one object at a path (`params.parts[2]`), throwing `input.bad_model` naming both. */
 export class FieldReader {
-  constructor(readonly source: string, readonly horizon: number) {}
+  constructor(
+    readonly source: string,
+    readonly horizon: number,
+  ) {}
 
   fail(at: string, why: string): never {
     throw inputError('bad_model', `${this.source}: '${at}' ${why}`);
@@ -199,7 +202,8 @@ export function parseModelFile(json: unknown, source: string): ModelFile {
   const top = new FieldReader(source, 0);
   const m = top.object(json, 'model');
   if (m.format !== 'forecast-model') throw inputError('bad_model', `${source}: not a forecast model file (no "format": "forecast-model")`);
-  if (m.version !== MODEL_VERSION) top.fail('version', `${shown(m.version)} is not supported: this forecast reads version ${MODEL_VERSION}; train the model again`);
+  if (m.version !== MODEL_VERSION)
+    top.fail('version', `${shown(m.version)} is not supported: this forecast reads version ${MODEL_VERSION}; train the model again`);
   top.string(m.target, 'target');
   const horizon = top.int(m.horizon, 'horizon', 1, MAX_HORIZON);
   const r = new FieldReader(source, horizon);

@@ -27,7 +27,11 @@ export function modelFileOf(models: readonly ModelFile[]): ModelFile | ModelSet 
 export function parseModels(json: unknown, source: string): ModelFile[] {
   const o = json as { format?: unknown; version?: unknown; models?: unknown } | null;
   if (o === null || typeof o !== 'object' || o.format !== 'forecast-model-set') return [parseModelFile(json, source)];
-  if (o.version !== MODEL_SET_VERSION) throw inputError('bad_model', `${source}: 'version' ${JSON.stringify(o.version)} is not supported: this forecast reads model sets of version ${MODEL_SET_VERSION}`);
+  if (o.version !== MODEL_SET_VERSION)
+    throw inputError(
+      'bad_model',
+      `${source}: 'version' ${JSON.stringify(o.version)} is not supported: this forecast reads model sets of version ${MODEL_SET_VERSION}`,
+    );
   if (!Array.isArray(o.models) || o.models.length === 0) throw inputError('bad_model', `${source}: 'models' must be a non-empty array of model files`);
   const seen = new Set<string>();
   return o.models.map((m, i) => {

@@ -26,7 +26,8 @@ export const WIDEN_TARGET = 3;
 
 /** The training range of col[from…to] (finite values) widened by `widen` × (max − min) on each side. O(n). */
 export function predictionBounds(col: ArrayLike<number>, from: number, to: number, widen: number): Bounds {
-  let lo = Infinity, hi = -Infinity;
+  let lo = Infinity,
+    hi = -Infinity;
   for (let i = from; i <= to; i++) {
     if (col[i] < lo) lo = col[i];
     if (col[i] > hi) hi = col[i];

@@ -61,27 +61,47 @@ const noSd = (horizon: number) => new Float64Array(horizon).fill(NaN);
  */
 export function forecastDist(spec: ModelSpec, data: SeriesData, t: number, horizon: number): StatForecast {
   switch (spec.kind) {
-    case 'naive': return { mean: naiveForecast(data.y, t, horizon), sd: noSd(horizon) };
-    case 'snaive': return { mean: seasonalNaiveForecast(data.y, t, horizon, spec.period), sd: noSd(horizon) };
-    case 'ets': return etsSpecForecast(spec, data.y, t, horizon);
-    case 'theta': return thetaForecast(fitTheta(data.y, spec.period, t + 1), horizon);
-    case 'stlf': return stlfForecast(spec, data.y, t, horizon);
-    case 'arima': return arimaSpecForecast(spec, data.y, data.exog, t, horizon);
-    case 'boxcox': return backTransform(forecastDist(spec.inner, { ...data, y: boxCox(data.y, spec.lambda) }, t, horizon), spec.lambda);
+    case 'naive':
+      return { mean: naiveForecast(data.y, t, horizon), sd: noSd(horizon) };
+    case 'snaive':
+      return { mean: seasonalNaiveForecast(data.y, t, horizon, spec.period), sd: noSd(horizon) };
+    case 'ets':
+      return etsSpecForecast(spec, data.y, t, horizon);
+    case 'theta':
+      return thetaForecast(fitTheta(data.y, spec.period, t + 1), horizon);
+    case 'stlf':
+      return stlfForecast(spec, data.y, t, horizon);
+    case 'arima':
+      return arimaSpecForecast(spec, data.y, data.exog, t, horizon);
+    case 'boxcox':
+      return backTransform(forecastDist(spec.inner, { ...data, y: boxCox(data.y, spec.lambda) }, t, horizon), spec.lambda);
     case 'scaled': {
       const fc = forecastDist(spec.inner, { ...data, y: data.y.map((v) => v / spec.factor) }, t, horizon);
       return { mean: fc.mean.map((v) => v * spec.factor), sd: fc.sd.map((v) => v * spec.factor) };
     }
-    case 'wmean': return { mean: windowMeanForecast(data.y, t, horizon, spec.window), sd: noSd(horizon) };
+    case 'wmean':
+      return { mean: windowMeanForecast(data.y, t, horizon, spec.window), sd: noSd(horizon) };
     case 'linear': {
       const bound = (v: number, j: number) => clip(v, { lo: spec.lo?.[j] ?? -Infinity, hi: spec.hi?.[j] ?? Infinity });
       const z = spec.features.map((d, j) => (bound(computeFeature(d, data)[t], j) - spec.mean[j]) / spec.sd[j]);
       const base = spec.base === 'last' ? data.y[t] : 0;
-      return { mean: Float64Array.from({ length: horizon }, (_, h) => base + spec.intercept[h] + z.reduce((s, v, j) => s + v * spec.coef[h][j], 0)), sd: noSd(horizon) };
+      return {
+        mean: Float64Array.from({ length: horizon }, (_, h) => base + spec.intercept[h] + z.reduce((s, v, j) => s + v * spec.coef[h][j], 0)),
+        sd: noSd(horizon),
+      };
     }
     case 'combo': {
       const parts = spec.parts.map((p) => forecastDist(p, data, t, horizon));
-      return { mean: combine(parts.map((p) => p.mean), spec.how), sd: combine(parts.map((p) => p.sd), 'mean') };
+      return {
+        mean: combine(
+          parts.map((p) => p.mean),
+          spec.how,
+        ),
+        sd: combine(
+          parts.map((p) => p.sd),
+          'mean',
+        ),
+      };
     }
   }
 }

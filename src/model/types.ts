@@ -5,9 +5,7 @@
  */
 import type { Freq } from '../frame/freq.js';
 
-export const METRICS = [
-  'mae', 'rmse', 'mape', 'smape', 'mase', 'mse', 'explained_variance', 'r2', 'max_error', 'median_ae',
-] as const;
+export const METRICS = ['mae', 'rmse', 'mape', 'smape', 'mase', 'mse', 'explained_variance', 'r2', 'max_error', 'median_ae'] as const;
 export type MetricName = (typeof METRICS)[number];
 export function isMetricName(s: string): s is MetricName {
   return (METRICS as readonly string[]).includes(s);
@@ -15,8 +13,22 @@ export function isMetricName(s: string): s is MetricName {
 
 /** Every candidate model the engine knows, in the order the anytime search tries them. */
 export const CANDIDATES = [
-  'naive', 'snaive', 'mean', 'theta', 'ets', 'stlf', 'arima', 'arimax', 'ridge_ar', 'ridge', 'lasso', 'enet', 'ridge_rfe', 'ols',
-  'original_ols', 'combo',
+  'naive',
+  'snaive',
+  'mean',
+  'theta',
+  'ets',
+  'stlf',
+  'arima',
+  'arimax',
+  'ridge_ar',
+  'ridge',
+  'lasso',
+  'enet',
+  'ridge_rfe',
+  'ols',
+  'original_ols',
+  'combo',
 ] as const;
 export type CandidateName = (typeof CANDIDATES)[number];
 export function isCandidateName(s: string): s is CandidateName {

@@ -8,9 +8,7 @@ import type { ReportInput, ReportPrediction, TargetsReportInput } from '../repor
 import type { PipelineConfig, PublishTargets } from './config.js';
 import type { Deadline } from './deadline.js';
 import type { MergeResult } from './merge.js';
-import {
-  backtestCsv, backtestRows, featureRankingCsv, predictionRows, predictionsCsv, removedFeaturesCsv, scoresCsv, weeklyScoreCsv,
-} from './outputs.js';
+import { backtestCsv, backtestRows, featureRankingCsv, predictionRows, predictionsCsv, removedFeaturesCsv, scoresCsv, weeklyScoreCsv } from './outputs.js';
 import { schema } from './table-schema.js';
 import { TABLES } from './tables.js';
 import { targetPanels, targetSummary } from './targets-report-data.js';
@@ -65,18 +63,36 @@ export async function buildOutputs(b: BuildInput): Promise<OutputFile[]> {
   const predictions = new Map(results.map((r) => [r.target, predictionRows(b.frame, r.trained, r.forecasts, levels)]));
   const part = <T>(rows: (r: TargetResult) => readonly T[]) => results.map((r) => ({ target: r.target, rows: rows(r) }));
   const files: OutputFile[] = [
-    table('predictions.csv', predictionsCsv(part((r) => predictions.get(r.target)!), levels, runDate), 'predictions', levels),
+    table(
+      'predictions.csv',
+      predictionsCsv(
+        part((r) => predictions.get(r.target)!),
+        levels,
+        runDate,
+      ),
+      'predictions',
+      levels,
+    ),
     table('weekly_score.csv', weeklyScoreCsv(trained, runDate, b.elapsedMs ?? deadline.elapsedMs()), 'weeklyScore', levels),
     table('feature_ranking.csv', featureRankingCsv(trained), 'featureRanking', levels),
     table('removed_features.csv', removedFeaturesCsv(trained), 'removedFeatures', levels),
-    table('backtest.csv', backtestCsv(part((r) => backtestRows(r.trained.history, levels)), levels), 'backtest', levels),
+    table(
+      'backtest.csv',
+      backtestCsv(
+        part((r) => backtestRows(r.trained.history, levels)),
+        levels,
+      ),
+      'backtest',
+      levels,
+    ),
     { name: 'scores.csv', data: scoresCsv(part((r) => r.trained.scores).map((p) => ({ ...p, runDate }))), contentType: 'text/csv' },
     { name: 'merged.csv', data: frameToCsv(b.frame), contentType: 'text/csv' },
     { name: 'model.json', data: JSON.stringify(modelFileOf(trained.map((t) => t.model)), null, 2) + '\n', contentType: 'application/json' },
   ];
-  const reportInput = results.length === 1 && b.excluded.length === 0
-    ? await singleReportInput(b, results[0], predictions.get(results[0].target)!)
-    : targetsReportInput(b, predictions);
+  const reportInput =
+    results.length === 1 && b.excluded.length === 0
+      ? await singleReportInput(b, results[0], predictions.get(results[0].target)!)
+      : targetsReportInput(b, predictions);
   files.push({ name: 'report-data.json', data: JSON.stringify(reportInput, null, 1) + '\n', contentType: 'application/json' });
   if (b.withReport) {
     const { buildAnyReport } = await import('../report/build-any-report.js');
@@ -95,7 +111,9 @@ export async function buildOutputs(b: BuildInput): Promise<OutputFile[]> {
  */
 const settings = ({ horizon, freq, levels, metric }: PipelineConfig) => ({ horizon, freq, levels, metric });
 const timesAndInputs = ({ deadline, merged }: BuildInput) => ({
-  elapsedMs: deadline.elapsedMs(), stageTimings: deadline.timings(), inputs: merged.inputs.map((i) => ({ uri: i.uri, rows: i.rows })),
+  elapsedMs: deadline.elapsedMs(),
+  stageTimings: deadline.timings(),
+  inputs: merged.inputs.map((i) => ({ uri: i.uri, rows: i.rows })),
 });
 
 /** The report of a run with one target, as before. */
@@ -103,10 +121,19 @@ async function singleReportInput(b: BuildInput, r: TargetResult, predictions: Re
   const { trained } = r;
   const { outlierProjection } = await import('../report/outlier-projection.js');
   return {
-    runDate: b.runDate, target: r.target, ...settings(b.config),
-    winner: trained.winner, deadlineHit: trained.deadlineHit, skipped: [...trained.skipped], ...timesAndInputs(b),
-    predictions, scores: trained.scores, backtest: backtestRows(trained.history, b.config.levels), selectionCurve: trained.selectionCurve,
-    featureRanking: trained.featureRanking, removedFeatures: trained.removedFeatures,
+    runDate: b.runDate,
+    target: r.target,
+    ...settings(b.config),
+    winner: trained.winner,
+    deadlineHit: trained.deadlineHit,
+    skipped: [...trained.skipped],
+    ...timesAndInputs(b),
+    predictions,
+    scores: trained.scores,
+    backtest: backtestRows(trained.history, b.config.levels),
+    selectionCurve: trained.selectionCurve,
+    featureRanking: trained.featureRanking,
+    removedFeatures: trained.removedFeatures,
     outliers: outlierProjection(b.frame, r.target, trained.removedRows),
     problems: b.merged.problems,
   };
@@ -116,8 +143,14 @@ async function singleReportInput(b: BuildInput, r: TargetResult, predictions: Re
 function targetsReportInput(b: BuildInput, predictions: ReadonlyMap<string, readonly ReportPrediction[]>): TargetsReportInput {
   const targets = b.results.map((r) => targetSummary(r, predictions.get(r.target)!));
   return {
-    kind: 'targets', runDate: b.runDate, ...settings(b.config),
-    deadlineHit: b.results.some((r) => r.trained.deadlineHit), ...timesAndInputs(b), problems: b.merged.problems,
-    targets, panels: targetPanels(targets, predictions), excluded: b.excluded,
+    kind: 'targets',
+    runDate: b.runDate,
+    ...settings(b.config),
+    deadlineHit: b.results.some((r) => r.trained.deadlineHit),
+    ...timesAndInputs(b),
+    problems: b.merged.problems,
+    targets,
+    panels: targetPanels(targets, predictions),
+    excluded: b.excluded,
   };
 }

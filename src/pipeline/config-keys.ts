@@ -10,5 +10,13 @@ export function mergeKey(c: PipelineConfig): string {
 
 /** What determines every target's result given the merged table: the targets and the engine's options. */
 export function trainKey(c: PipelineConfig): string {
-  return key({ merge: mergeKey(c), targets: c.targets, horizon: c.horizon, levels: c.levels, metric: c.metric, folds: c.folds, candidates: c.candidates ?? null });
+  return key({
+    merge: mergeKey(c),
+    targets: c.targets,
+    horizon: c.horizon,
+    levels: c.levels,
+    metric: c.metric,
+    folds: c.folds,
+    candidates: c.candidates ?? null,
+  });
 }

@@ -37,8 +37,28 @@ export interface PipelineConfig extends Omit<EngineOptions, 'budget' | 'target'>
   readonly limits: CsvLimits;
 }
 
-const TOP_KEYS = ['$schema', 'description', 'sources', 'freq', 'start', 'end', 'fill', 'target', 'horizon', 'levels', 'metric',
-  'folds', 'candidates', 'outDir', 'publish', 'report', 'deadline', 'maxMemory', 'maxFieldSize', 'maxLineLength'];
+const TOP_KEYS = [
+  '$schema',
+  'description',
+  'sources',
+  'freq',
+  'start',
+  'end',
+  'fill',
+  'target',
+  'horizon',
+  'levels',
+  'metric',
+  'folds',
+  'candidates',
+  'outDir',
+  'publish',
+  'report',
+  'deadline',
+  'maxMemory',
+  'maxFieldSize',
+  'maxLineLength',
+];
 const PUBLISH_KEYS = ['predictions', 'weeklyScore', 'featureRanking', 'removedFeatures', 'backtest'];
 
 /**
@@ -103,7 +123,12 @@ export function loadConfig(text: string, source: string, baseDir?: string): Pipe
   }
   if (o.report !== undefined && typeof o.report !== 'boolean') throw bad('report', 'must be true or false');
   return {
-    sources, freq, start: str('start'), end: str('end'), fill: fill as Fill | undefined, targets,
+    sources,
+    freq,
+    start: str('start'),
+    end: str('end'),
+    fill: fill as Fill | undefined,
+    targets,
     horizon: int('horizon', 4, 1, 520),
     levels: levels as number[],
     metric,

@@ -67,9 +67,10 @@ export async function runPublish(o: { from: string; to: string; mode: 'overwrite
   const { key } = o;
   // A local append is read-merge-write: hold the folder's lock so two publishers cannot lose rows
   // (gs:// appends are guarded by the object's generation, bq:// by the partition load).
-  const release = o.mode === 'append' && to.kind === 'file'
-    ? await acquireRunLock(dirname(to.path), ctx, { runDate: 'publish', expiresAt: Date.now() + 10 * 60_000 })
-    : async () => {};
+  const release =
+    o.mode === 'append' && to.kind === 'file'
+      ? await acquireRunLock(dirname(to.path), ctx, { runDate: 'publish', expiresAt: Date.now() + 10 * 60_000 })
+      : async () => {};
   try {
     await writeTable(to, csv, ctx, { mode: o.mode, key, ...(to.kind === 'bq' ? bqTable(csv, o.from) : {}) });
   } finally {

@@ -11,7 +11,11 @@ export class Deadline {
   private readonly stages: { stage: string; ms: number }[] = [];
   private stageStart: number;
 
-  constructor(readonly totalMs: number, private readonly now: () => number = Date.now, private readonly signal?: AbortSignal) {
+  constructor(
+    readonly totalMs: number,
+    private readonly now: () => number = Date.now,
+    private readonly signal?: AbortSignal,
+  ) {
     this.startedAt = now();
     this.endsAt = this.startedAt + totalMs;
     this.stageStart = this.startedAt;
@@ -42,7 +46,10 @@ export class Deadline {
     this.checkSignal(stage);
     const left = this.remainingMs();
     if (left < reserveMs) {
-      throw limitError('deadline', `deadline of ${(this.totalMs / 1000).toFixed(1)}s reached during ${stage} (${Math.max(0, left)} ms left, ${reserveMs} ms needed); nothing was published`);
+      throw limitError(
+        'deadline',
+        `deadline of ${(this.totalMs / 1000).toFixed(1)}s reached during ${stage} (${Math.max(0, left)} ms left, ${reserveMs} ms needed); nothing was published`,
+      );
     }
   }
 
@@ -77,7 +84,10 @@ export function memoryGuard(maxBytes: number, rss: () => number = () => process.
   return (stage) => {
     const used = rss();
     if (used > maxBytes) {
-      throw limitError('memory', `memory limit of ${(maxBytes / 2 ** 20).toFixed(0)} MiB passed during ${stage} (${(used / 2 ** 20).toFixed(0)} MiB in use); raise --max-memory or reduce the input`);
+      throw limitError(
+        'memory',
+        `memory limit of ${(maxBytes / 2 ** 20).toFixed(0)} MiB passed during ${stage} (${(used / 2 ** 20).toFixed(0)} MiB in use); raise --max-memory or reduce the input`,
+      );
     }
   };
 }

@@ -39,8 +39,15 @@ export function encodeFrameFile(f: FrameFile): Buffer {
   for (const c of frame.columns) for (let i = 0; i < rows; i++, at += 8) body.writeDoubleLE(c[i], at);
   for (let i = 0; i < rows; i++, at += 4) body.writeInt32LE(frame.dates[i], at);
   const header: Header = {
-    format: 'forecast-frame', version: 1, freq: frame.freq, names: [...frame.names], rows,
-    inputs: f.inputs, problems: f.problems, key: f.key, sha256: createHash('sha256').update(body).digest('hex'),
+    format: 'forecast-frame',
+    version: 1,
+    freq: frame.freq,
+    names: [...frame.names],
+    rows,
+    inputs: f.inputs,
+    problems: f.problems,
+    key: f.key,
+    sha256: createHash('sha256').update(body).digest('hex'),
   };
   return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body]);
 }

@@ -37,12 +37,15 @@ export interface GatherOutcome {
 export async function gather(run: Run, o: { count?: number; auto: boolean }): Promise<GatherOutcome> {
   const { ctx } = run;
   const dir = shardsDir(run.outDir, run.runDate);
-  const count = o.count ?? await shardCount(dir, ctx);
+  const count = o.count ?? (await shardCount(dir, ctx));
   const dones = await Promise.all(Array.from({ length: count }, (_, index) => readDone(dir, { index, count }, ctx)));
   const missing = dones.flatMap((d, i) => (d ? [] : [i]));
   if (missing.length > 0) {
     if (o.auto) return { status: 'waiting', missing };
-    throw inputError('shards_missing', `${dir}: shards ${missing.join(', ')} of ${count} have not finished; run them (forecast run-all --shard I/${count}) and gather again`);
+    throw inputError(
+      'shards_missing',
+      `${dir}: shards ${missing.join(', ')} of ${count} have not finished; run them (forecast run-all --shard I/${count}) and gather again`,
+    );
   }
   const done = dones as ShardDone[];
   // Shards of another config (changed between runs of one run date) wait to be run again with this one.
@@ -50,15 +53,23 @@ export async function gather(run: Run, o: { count?: number; auto: boolean }): Pr
   const stale = done.filter((d) => d.key !== key).map((d) => d.shard);
   if (stale.length > 0) {
     if (o.auto) return { status: 'waiting', missing: stale };
-    throw inputError('bad_shard', `${dir}: shard ${stale[0]}/${count} was run with another config (sources, targets or engine options); run it again with this one`);
+    throw inputError(
+      'bad_shard',
+      `${dir}: shard ${stale[0]}/${count} was run with another config (sources, targets or engine options); run it again with this one`,
+    );
   }
   const fp = fingerprint(done);
   if (o.auto && (await readGathered(dir, ctx))?.fingerprint === fp) return { status: 'already', fingerprint: fp };
-  const release = await acquireRunLock(joinUri(dir, 'gather'), ctx, { runDate: run.runDate, expiresAt: run.now() + run.deadline.remainingMs() }, run.now, run.opts.liveness)
-    .catch((e: unknown) => {
-      if (o.auto && isForecastError(e) && e.code === 'cloud.locked') return undefined;
-      throw e;
-    });
+  const release = await acquireRunLock(
+    joinUri(dir, 'gather'),
+    ctx,
+    { runDate: run.runDate, expiresAt: run.now() + run.deadline.remainingMs() },
+    run.now,
+    run.opts.liveness,
+  ).catch((e: unknown) => {
+    if (o.auto && isForecastError(e) && e.code === 'cloud.locked') return undefined;
+    throw e;
+  });
   if (!release) return { status: 'busy', fingerprint: fp };
   try {
     if (o.auto && (await readGathered(dir, ctx))?.fingerprint === fp) return { status: 'already', fingerprint: fp };
@@ -79,7 +90,8 @@ export async function gather(run: Run, o: { count?: number; auto: boolean }): Pr
     run.deadline.lap('gather');
     const kept = reserveFor(run.opts.deadlineMs, run.config.report, results.length);
     const summary = await publishStage(run, merged, { results, excluded }, kept, {
-      manifest: { shards: count, shardsFingerprint: fp }, elapsedMs: Math.max(...done.map((d) => d.elapsedMs)),
+      manifest: { shards: count, shardsFingerprint: fp },
+      elapsedMs: Math.max(...done.map((d) => d.elapsedMs)),
     });
     await writeGathered(dir, { fingerprint: fp, runDate: run.runDate, shards: count, outputs: summary.outputs }, ctx);
     return { status: 'published', fingerprint: fp, summary };
@@ -103,7 +115,10 @@ async function shardCount(dir: string, ctx: IoContext): Promise<number> {
   }
   const counts = [...new Set(names.flatMap((n) => SHARD_FOLDER.exec(n)?.[2] ?? []))].map(Number).sort((a, b) => a - b);
   if (counts.length === 1) return counts[0];
-  throw inputError('shards_missing', counts.length === 0
-    ? `${dir} holds no shard: run forecast run-all --shard I/N first`
-    : `${dir} holds shards of several counts (${counts.join(', ')}); pass --shards N`);
+  throw inputError(
+    'shards_missing',
+    counts.length === 0
+      ? `${dir} holds no shard: run forecast run-all --shard I/N first`
+      : `${dir} holds shards of several counts (${counts.join(', ')}); pass --shards N`,
+  );
 }

@@ -21,7 +21,10 @@ export async function stageItem(item: JournalItem, data: string | Buffer, ctx: I
       return item;
     case 'gs': {
       const { putGuarded } = await import('../io/gcs.js');
-      const generation = await putGuarded(gs(item.staged), Buffer.from(data), '0', ctx, { contentType: item.contentType, contentEncoding: item.contentEncoding });
+      const generation = await putGuarded(gs(item.staged), Buffer.from(data), '0', ctx, {
+        contentType: item.contentType,
+        contentEncoding: item.contentEncoding,
+      });
       return { ...item, generation };
     }
     case 'bq': {
@@ -59,7 +62,10 @@ async function applyGs(item: GsItem, ctx: IoContext): Promise<void> {
 }
 
 function lost(staged: string, target: string, why: string): Error {
-  return inputError('staging_lost', `${staged} ${why}; the publish to ${target} cannot be completed: remove the out dir's .forecast-journal.json to give it up`);
+  return inputError(
+    'staging_lost',
+    `${staged} ${why}; the publish to ${target} cannot be completed: remove the out dir's .forecast-journal.json to give it up`,
+  );
 }
 
 /** After the manifest: remove a staged copy that is not the run folder's. */

@@ -59,7 +59,10 @@ export async function mergeSources(specs: readonly SourceSpec[], opts: MergeOpti
     for (const s of r.series) {
       // The merged table's first column is `date`: a series of that name would be a second one.
       if (s.name.toLowerCase() === 'date') {
-        throw inputError('reserved_name', `${spec.uri.text}: a series named '${s.name}' would be a second date column in the merged table; rename it, or give the source a prefix=`);
+        throw inputError(
+          'reserved_name',
+          `${spec.uri.text}: a series named '${s.name}' would be a second date column in the merged table; rename it, or give the source a prefix=`,
+        );
       }
       const prev = owner.get(s.name);
       if (prev !== undefined) {

@@ -42,8 +42,13 @@ async function modelInput(o: ModelStageOptions, ctx: IoContext, horizon: number)
   checkValueRange(frame, sourceName(o.from));
   const targets = resolveTargets(o.target, frame.names, sourceName(o.from));
   const run = {
-    frame, targets, shared: { horizon: o.horizon, levels: o.levels, metric: o.metric, folds: o.folds },
-    workers: o.workers ?? defaultWorkers(), remainingMs: () => ctx.remainingMs(), logger: ctx.logger, where: sourceName(o.from),
+    frame,
+    targets,
+    shared: { horizon: o.horizon, levels: o.levels, metric: o.metric, folds: o.folds },
+    workers: o.workers ?? defaultWorkers(),
+    remainingMs: () => ctx.remainingMs(),
+    logger: ctx.logger,
+    where: sourceName(o.from),
   };
   return run;
 }
@@ -63,7 +68,17 @@ export async function runTrain(o: ModelStageOptions & { metricsTo?: string }, ct
     const parts = results.map((r) => ({ target: r.target, rows: r.trained.scores, runDate: formatDate(r.trained.model.trainedThrough) }));
     await writeTable(metricsTo, scoresCsv(parts), ctx, { mode: 'overwrite' });
   }
-  for (const r of results) ctx.logger.info({ target: r.target, winner: r.trained.winner, trainedThrough: formatDate(r.trained.model.trainedThrough), deadlineHit: r.trained.deadlineHit, fellBack: r.fellBack }, 'trained');
+  for (const r of results)
+    ctx.logger.info(
+      {
+        target: r.target,
+        winner: r.trained.winner,
+        trainedThrough: formatDate(r.trained.model.trainedThrough),
+        deadlineHit: r.trained.deadlineHit,
+        fellBack: r.fellBack,
+      },
+      'trained',
+    );
 }
 
 /**
@@ -79,7 +94,10 @@ export async function runPredict(o: { from: string; model: string; to: string; f
   const parts: ModelForecasts[] = [];
   for (const model of models) {
     if (frame.freq !== model.freq) {
-      throw inputError('freq_mismatch', `${sourceName(o.from)} is ${FREQ_NAMES[frame.freq]} (${frame.freq}) but ${o.model} was trained on ${FREQ_NAMES[model.freq]} (${model.freq}) data; train a model on this table, or predict from a ${FREQ_NAMES[model.freq]} table`);
+      throw inputError(
+        'freq_mismatch',
+        `${sourceName(o.from)} is ${FREQ_NAMES[frame.freq]} (${frame.freq}) but ${o.model} was trained on ${FREQ_NAMES[model.freq]} (${model.freq}) data; train a model on this table, or predict from a ${FREQ_NAMES[model.freq]} table`,
+      );
     }
     checkForecastRange(frame, model.horizon, sourceName(o.from));
     checkValueRange(frame, sourceName(o.from), [model.target, ...model.inputs]);
@@ -101,11 +119,18 @@ export async function runBacktest(o: ModelStageOptions & { origins: number }, ct
       const rows = r.rows.filter((x) => x.horizon === h);
       return rows.reduce((s, x) => s + Math.abs(x.actual - pick(x)), 0) / rows.length;
     };
-    ctx.logger.info({
-      target, origins: o.origins, mae: r.metrics.mae.mean, naiveMae: r.naiveMae,
-      maeAtHorizon: byH(o.horizon, (x) => x.forecast), naiveMaeAtHorizon: byH(o.horizon, (x) => x.naive),
-      coverage: Object.fromEntries(o.levels.map((l, i) => [String(l), r.coverage[i]])),
-    }, 'backtest');
+    ctx.logger.info(
+      {
+        target,
+        origins: o.origins,
+        mae: r.metrics.mae.mean,
+        naiveMae: r.naiveMae,
+        maeAtHorizon: byH(o.horizon, (x) => x.forecast),
+        naiveMaeAtHorizon: byH(o.horizon, (x) => x.naive),
+        coverage: Object.fromEntries(o.levels.map((l, i) => [String(l), r.coverage[i]])),
+      },
+      'backtest',
+    );
   }
 }
 

@@ -28,7 +28,11 @@ export async function preparedMerge(run: Run, reserve: number, o: { force?: bool
     const got = await readBytesIfAny(uri, ctx);
     if (!got) return null;
     const f: FrameFile = decodeFrameFile(got.data, uri.text);
-    if (f.key !== key) throw inputError('bad_frame_file', `${uri.text} was built from another config (sources, calendar or fill); remove it, or use another out dir or run date`);
+    if (f.key !== key)
+      throw inputError(
+        'bad_frame_file',
+        `${uri.text} was built from another config (sources, calendar or fill); remove it, or use another out dir or run date`,
+      );
     checkMerged(f.frame, run.config);
     run.log.info({ stage: 'merge', ms: deadline.lap('merge'), rows: f.frame.dates.length, columns: f.frame.names.length, from: uri.text }, 'merged table read');
     return { frame: f.frame, inputs: f.inputs, problems: f.problems, built: false };
@@ -40,11 +44,16 @@ export async function preparedMerge(run: Run, reserve: number, o: { force?: bool
       if (ready) return ready;
     }
     // A stale lock (its holder died) is taken over; one released without a table is taken again.
-    const release = await acquireRunLock(joinUri(dir, 'prepare'), ctx, { runDate: run.runDate, expiresAt: run.now() + deadline.remainingMs() }, run.now, run.opts.liveness)
-      .catch((e: unknown) => {
-        if (!isForecastError(e) || e.code !== 'cloud.locked') throw e;
-        return undefined;
-      });
+    const release = await acquireRunLock(
+      joinUri(dir, 'prepare'),
+      ctx,
+      { runDate: run.runDate, expiresAt: run.now() + deadline.remainingMs() },
+      run.now,
+      run.opts.liveness,
+    ).catch((e: unknown) => {
+      if (!isForecastError(e) || e.code !== 'cloud.locked') throw e;
+      return undefined;
+    });
     if (!release) {
       if (!waited) run.log.info({ stage: 'merge', frame: uri.text }, 'another shard is merging the sources; waiting for its table');
       run.deadline.check('merge (waiting for the shard that merges)', reserve);

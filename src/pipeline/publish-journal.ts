@@ -79,7 +79,10 @@ export async function readJournal(outDir: string, ctx: IoContext): Promise<{ jou
   try {
     j = JSON.parse(text) as Journal;
   } catch (e) {
-    throw inputError('bad_journal', `${uri.text}: not valid JSON (${(e as Error).message}); it is the journal of an unfinished publish: restore it, or remove it to give that publish up`);
+    throw inputError(
+      'bad_journal',
+      `${uri.text}: not valid JSON (${(e as Error).message}); it is the journal of an unfinished publish: restore it, or remove it to give that publish up`,
+    );
   }
   if (j?.format !== 'forecast-journal' || j.version !== 1 || !Array.isArray(j.items) || !['staging', 'committed'].includes(j.state)) {
     throw inputError('bad_journal', `${uri.text}: not a forecast journal of version 1; remove it to give that publish up`);

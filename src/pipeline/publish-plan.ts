@@ -28,7 +28,11 @@ export interface CheckedTargets {
  */
 export function checkPublish(files: readonly OutputFile[], outDir: string, publish: PublishTargets): CheckedTargets {
   const dir = parseUri(outDir.startsWith('gs://') ? joinUri(outDir, 'x') : outDir, 'out dir');
-  if (dir.kind !== 'file' && dir.kind !== 'gs') throw inputError('bad_uri', `out dir '${outDir}' must be a local folder or a gs:// prefix (a BigQuery table cannot hold the report, the model or the manifest; publish tables there with the config's publish)`);
+  if (dir.kind !== 'file' && dir.kind !== 'gs')
+    throw inputError(
+      'bad_uri',
+      `out dir '${outDir}' must be a local folder or a gs:// prefix (a BigQuery table cannot hold the report, the model or the manifest; publish tables there with the config's publish)`,
+    );
   for (const f of files) {
     // Output names are fixed by the tool today; if one is ever built from data, it must still land inside the out dir.
     if (!SAFE_NAME.test(f.name)) throw inputError('bad_output_name', `output name '${f.name}' is not a plain file name`);
@@ -40,7 +44,8 @@ export function checkPublish(files: readonly OutputFile[], outDir: string, publi
     const uri = parseUri(dest, what);
     if (uri.kind === 'stdio') throw inputError('bad_uri', `${what} '${dest}': run-all publishes to a path, gs:// or bq://, not stdout`);
     if (uri.kind === 'bq') {
-      if (uri.table.includes('$')) throw inputError('bad_uri', `${what} '${dest}': name the table without a $ partition decorator; appends go to the run date's partition`);
+      if (uri.table.includes('$'))
+        throw inputError('bad_uri', `${what} '${dest}': name the table without a $ partition decorator; appends go to the run date's partition`);
       bqRows(uri, file.data as string, { mode: file.table.mode, key: file.table.key, schema: file.table.schema, layout: file.table.layout });
     }
     return [{ file, uri, what }];
@@ -66,7 +71,11 @@ export interface PublishPlan {
  * an extra target, a staging table for BigQuery), the previous run's top-level files this run
  * does not write, and the run folders older than the previous run's.
  */
-export async function planPublish(files: readonly OutputFile[], t: CheckedTargets, o: { outDir: string; runDate: string; txid: string; ctx: IoContext }): Promise<PublishPlan> {
+export async function planPublish(
+  files: readonly OutputFile[],
+  t: CheckedTargets,
+  o: { outDir: string; runDate: string; txid: string; ctx: IoContext },
+): Promise<PublishPlan> {
   const { outDir, txid, ctx } = o;
   const runId = `${o.runDate}-${txid}`;
   const planned: PlannedItem[] = [];
@@ -91,8 +100,15 @@ export async function planPublish(files: readonly OutputFile[], t: CheckedTarget
   const keep = new Set([runId, previous?.runId]);
   const prune = (await runFolders(outDir, ctx)).filter((id) => !keep.has(id)).map((id) => joinUri(outDir, `runs/${id}`));
   const journal: Journal = {
-    format: 'forecast-journal', version: 1, txid, runId, runDate: o.runDate, state: 'staging',
-    items: planned.map((p) => p.item), deletes, prune,
+    format: 'forecast-journal',
+    version: 1,
+    txid,
+    runId,
+    runDate: o.runDate,
+    state: 'staging',
+    items: planned.map((p) => p.item),
+    deletes,
+    prune,
   };
   return { journal, planned };
 }
@@ -109,7 +125,17 @@ function blobItem(target: Uri, staged: string, data: string | Uint8Array, conten
   if (target.kind === 'gs') {
     const md5 = createHash('md5').update(bytes).digest('base64');
     return {
-      item: { kind: 'gs', target: target.text, staged, sha256, md5, bytes: bytes.length, contentType, ...(gzip ? { contentEncoding: 'gzip' } : {}), ...(name ? { name } : {}) },
+      item: {
+        kind: 'gs',
+        target: target.text,
+        staged,
+        sha256,
+        md5,
+        bytes: bytes.length,
+        contentType,
+        ...(gzip ? { contentEncoding: 'gzip' } : {}),
+        ...(name ? { name } : {}),
+      },
       data: bytes,
     };
   }
@@ -133,8 +159,14 @@ async function bqItems(uri: Extract<Uri, { kind: 'bq' }>, f: OutputFile, txid: s
   const parts: [string | undefined, string[][]][] = rows.part ? rows.byDate : [[undefined, rows.rows]];
   return parts.map(([date, r], i) => ({
     item: {
-      kind: 'bq', target: uri.text, staged: `bq://${uri.project}.${uri.dataset}.${uri.table}__stage_${txid}_${i}`,
-      ...(date ? { partition: date.replace(/-/g, ''), part: rows.part } : {}), rows: r.length, fields, ...(location ? { location } : {}), layout,
+      kind: 'bq',
+      target: uri.text,
+      staged: `bq://${uri.project}.${uri.dataset}.${uri.table}__stage_${txid}_${i}`,
+      ...(date ? { partition: date.replace(/-/g, ''), part: rows.part } : {}),
+      rows: r.length,
+      fields,
+      ...(location ? { location } : {}),
+      layout,
     },
     data: loadCsv(fields, rows.header, r),
   }));

@@ -62,7 +62,12 @@ export async function publishRun(files: readonly OutputFile[], o: PublishRunOpti
   await steps.next('publish', `take the lock of ${outDir}`, { interruptible: true });
   const release = await acquireRunLock(outDir, grace, { runDate: o.runDate, expiresAt: leaseEnd + LOCK_MARGIN_MS }, now, o.liveness);
   try {
-    await recoverOutDir(outDir, ctx, steps, checked.extra.flatMap((e) => (e.uri.kind === 'file' ? [e.uri.path] : [])));
+    await recoverOutDir(
+      outDir,
+      ctx,
+      steps,
+      checked.extra.flatMap((e) => (e.uri.kind === 'file' ? [e.uri.path] : [])),
+    );
     const txid = randomBytes(6).toString('hex');
     const { journal, planned } = await planPublish(files, checked, { outDir, runDate: o.runDate, txid, ctx });
     let generation: string | undefined;
@@ -81,7 +86,8 @@ export async function publishRun(files: readonly OutputFile[], o: PublishRunOpti
       generation = await writeJournal(outDir, committed, ctx, generation);
     } catch (e) {
       await giveUp(outDir, journal, grace, steps).catch((err: unknown) =>
-        o.ctx.logger.warn({ outDir, err: String(err) }, 'could not remove what was staged; the next run will'));
+        o.ctx.logger.warn({ outDir, err: String(err) }, 'could not remove what was staged; the next run will'),
+      );
       throw e;
     }
     await rollForward(outDir, committed, generation, ctx, steps, 'publish');
@@ -119,11 +125,25 @@ async function giveUp(outDir: string, journal: Journal, ctx: IoContext, steps: S
 function manifestOf(o: PublishRunOptions, j: Journal, items: readonly JournalItem[]): Record<string, unknown> {
   return {
     ...o.manifest,
-    txid: j.txid, runId: j.runId, runDir: `runs/${j.runId}`,
-    elapsedMs: o.deadline.elapsedMs(), stages: o.deadline.timings(),
-    outputs: items.flatMap((it) => (it.kind !== 'bq' && it.name !== undefined
-      ? [{ name: it.name, uri: it.target, file: `runs/${j.runId}/${it.name}`, sha256: it.sha256, bytes: it.bytes, ...(it.kind === 'gs' ? { generation: it.generation } : {}) }]
-      : [])),
+    txid: j.txid,
+    runId: j.runId,
+    runDir: `runs/${j.runId}`,
+    elapsedMs: o.deadline.elapsedMs(),
+    stages: o.deadline.timings(),
+    outputs: items.flatMap((it) =>
+      it.kind !== 'bq' && it.name !== undefined
+        ? [
+            {
+              name: it.name,
+              uri: it.target,
+              file: `runs/${j.runId}/${it.name}`,
+              sha256: it.sha256,
+              bytes: it.bytes,
+              ...(it.kind === 'gs' ? { generation: it.generation } : {}),
+            },
+          ]
+        : [],
+    ),
     published: [...new Set(targetsOf(j, false))],
   };
 }

@@ -25,7 +25,9 @@ export interface Steps {
 const SPEC = /^(publish|recover):(\d+)(?::pause=(\d+))?$/;
 
 export function publishSteps(
-  spec: string | undefined, logger: Logger, signal?: AbortSignal,
+  spec: string | undefined,
+  logger: Logger,
+  signal?: AbortSignal,
   crash: () => void = () => process.kill(process.pid, 'SIGKILL'),
 ): Steps {
   const m = spec === undefined || spec === '' ? null : SPEC.exec(spec);

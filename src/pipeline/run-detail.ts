@@ -34,7 +34,12 @@ export function runDetail(results: readonly TargetResult[], levels: readonly num
     targets: results.map((r) => {
       const s = targetSummary(r, []);
       return {
-        target: r.target, winner: r.trained.winner, fellBack: r.fellBack, ratio: ratioToNaive(s), mae: s.mae, naiveMae: s.naiveMae,
+        target: r.target,
+        winner: r.trained.winner,
+        fellBack: r.fellBack,
+        ratio: ratioToNaive(s),
+        mae: s.mae,
+        naiveMae: s.naiveMae,
         forecasts: r.forecasts.map((f) => ({ date: formatDate(f.date), forecast: f.forecast, lower: f.lower[at], upper: f.upper[at] })),
       };
     }),

@@ -42,15 +42,31 @@ export async function runShard(opts: RunAllOptions & { shard: ShardSpec; gather:
     deadline.checkSignal('shard');
     const fellBack = trained.results.filter((r) => r.fellBack).length;
     const deadlineHit = trained.results.some((r) => r.trained.deadlineHit);
-    await writeShard(shardsDir(run.outDir, run.runDate), opts.shard, trained, {
-      runDate: run.runDate, key: trainKey(config), targets: mine.length, fellBack, elapsedMs: deadline.elapsedMs(),
-    }, run.ctx);
+    await writeShard(
+      shardsDir(run.outDir, run.runDate),
+      opts.shard,
+      trained,
+      {
+        runDate: run.runDate,
+        key: trainKey(config),
+        targets: mine.length,
+        fellBack,
+        elapsedMs: deadline.elapsedMs(),
+      },
+      run.ctx,
+    );
     deadline.lap('shard');
     const g = opts.gather ? await gather(run, { count: opts.shard.count, auto: true }) : undefined;
     run.log.info({ shard: `${opts.shard.index}/${opts.shard.count}`, gather: g?.status ?? 'off', missing: g?.missing }, 'shard finished');
     return {
-      runDate: run.runDate, shard: `${opts.shard.index}/${opts.shard.count}`, targets: mine.length, fellBack, deadlineHit,
-      elapsedMs: deadline.elapsedMs(), gather: g?.status ?? 'off', outputs: g?.summary?.outputs ?? [],
+      runDate: run.runDate,
+      shard: `${opts.shard.index}/${opts.shard.count}`,
+      targets: mine.length,
+      fellBack,
+      deadlineHit,
+      elapsedMs: deadline.elapsedMs(),
+      gather: g?.status ?? 'off',
+      outputs: g?.summary?.outputs ?? [],
     };
   } finally {
     progress.done();

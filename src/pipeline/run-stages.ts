@@ -60,12 +60,20 @@ export function openRun(opts: RunAllOptions, progress: Progress): Run {
   const now = opts.now ?? Date.now;
   const deadline = new Deadline(opts.deadlineMs, now, opts.ctx.signal);
   const ctx: IoContext = { ...opts.ctx, remainingMs: () => deadline.remainingMs() };
-  const runDate = formatDate(opts.runDate === undefined
-    ? periodOf(Math.floor(now() / 86400000), config.freq)
-    : periodOption(opts.runDate, config.freq, 'run date')!);
+  const runDate = formatDate(
+    opts.runDate === undefined ? periodOf(Math.floor(now() / 86400000), config.freq) : periodOption(opts.runDate, config.freq, 'run date')!,
+  );
   return {
-    opts, config, deadline, ctx, log: ctx.logger, guard: memoryGuard(config.maxMemoryBytes, opts.rss), progress, runDate,
-    outDir: opts.outDir ?? config.outDir, now,
+    opts,
+    config,
+    deadline,
+    ctx,
+    log: ctx.logger,
+    guard: memoryGuard(config.maxMemoryBytes, opts.rss),
+    progress,
+    runDate,
+    outDir: opts.outDir ?? config.outDir,
+    now,
   };
 }
 
@@ -73,18 +81,22 @@ export function openRun(opts: RunAllOptions, progress: Progress): Run {
 export async function mergeStage(run: Run, reserve: number): Promise<MergeResult> {
   const { config, deadline, progress } = run;
   progress.start('merge: chunks read');
-  const merged = await mergeSources(config.sources, {
-    freq: config.freq,
-    start: periodOption(config.start, config.freq, 'start'),
-    end: periodOption(config.end, config.freq, 'end'),
-    fill: config.fill,
-    limits: config.limits,
-    onChunk: () => {
-      deadline.check('merge', reserve);
-      run.guard('merge');
-      progress.tick();
+  const merged = await mergeSources(
+    config.sources,
+    {
+      freq: config.freq,
+      start: periodOption(config.start, config.freq, 'start'),
+      end: periodOption(config.end, config.freq, 'end'),
+      fill: config.fill,
+      limits: config.limits,
+      onChunk: () => {
+        deadline.check('merge', reserve);
+        run.guard('merge');
+        progress.tick();
+      },
     },
-  }, run.ctx);
+    run.ctx,
+  );
   run.log.info({ stage: 'merge', ms: deadline.lap('merge'), rows: merged.frame.dates.length, columns: merged.frame.names.length }, 'merged');
   for (const p of merged.problems) run.log.warn({ stage: 'merge' }, p);
   checkMerged(merged.frame, config);
@@ -99,7 +111,11 @@ export function checkMerged(frame: Frame, config: PipelineConfig): void {
 
 /** Train `targets` under the run's deadline, keeping `kept` back for the outputs and the report. */
 export async function trainStage(
-  run: Run, frame: Frame, targets: readonly string[], kept: { outputs: number; report: number }, partOfMany = false,
+  run: Run,
+  frame: Frame,
+  targets: readonly string[],
+  kept: { outputs: number; report: number },
+  partOfMany = false,
 ): Promise<TrainTargetsResult> {
   const { config, deadline, progress } = run;
   const reserve = kept.outputs + kept.report;
@@ -107,8 +123,13 @@ export async function trainStage(
   progress.start(targets.length === 1 ? `train: selecting among candidates for '${targets[0]}'` : `train: ${targets.length} targets`);
   const { horizon, levels, metric, folds, candidates } = config;
   const trained = await trainTargets({
-    frame, targets, shared: { horizon, levels, metric, folds, candidates },
-    workers: run.opts.workers ?? defaultWorkers(), logger: run.log, signal: run.opts.ctx.signal, partOfMany,
+    frame,
+    targets,
+    shared: { horizon, levels, metric, folds, candidates },
+    workers: run.opts.workers ?? defaultWorkers(),
+    logger: run.log,
+    signal: run.opts.ctx.signal,
+    partOfMany,
     remainingMs: () => (deadline.stopping ? 0 : deadline.remainingMs() - reserve),
     afterEach: () => {
       run.guard('train');
@@ -117,14 +138,23 @@ export async function trainStage(
   }).catch((e: unknown) => {
     // Stopped by SIGINT or SIGTERM: that, not the deadline the stop looks like, is the error.
     deadline.checkSignal('train');
-    return deadline.within('train', () => { throw e; });
+    return deadline.within('train', () => {
+      throw e;
+    });
   });
   deadline.checkSignal('train');
   const { results } = trained;
-  run.log.info({
-    stage: 'train', ms: deadline.lap('train'), targets: results.length, fellBack: results.filter((r) => r.fellBack).length,
-    deadlineHit: results.some((r) => r.trained.deadlineHit), ...(results.length === 1 ? { winner: results[0].trained.winner } : {}),
-  }, 'trained');
+  run.log.info(
+    {
+      stage: 'train',
+      ms: deadline.lap('train'),
+      targets: results.length,
+      fellBack: results.filter((r) => r.fellBack).length,
+      deadlineHit: results.some((r) => r.trained.deadlineHit),
+      ...(results.length === 1 ? { winner: results[0].trained.winner } : {}),
+    },
+    'trained',
+  );
   return trained;
 }
 
@@ -134,16 +164,27 @@ export async function trainStage(
  * replaces the run's own in weekly_score (a gather reports its shards' time).
  */
 export async function publishStage(
-  run: Run, merged: MergeResult, trained: TrainTargetsResult, kept: { outputs: number; report: number },
+  run: Run,
+  merged: MergeResult,
+  trained: TrainTargetsResult,
+  kept: { outputs: number; report: number },
   extra: { manifest?: Record<string, unknown>; elapsedMs?: number } = {},
 ): Promise<RunSummary> {
   const { config, deadline, progress, runDate, log } = run;
   const { results, excluded } = trained;
   progress.start(config.report ? 'report: rendering charts' : 'building outputs');
   const files = await buildOutputs({
-    config, frame: merged.frame, merged, results, excluded, runDate, deadline, elapsedMs: extra.elapsedMs,
+    config,
+    frame: merged.frame,
+    merged,
+    results,
+    excluded,
+    runDate,
+    deadline,
+    elapsedMs: extra.elapsedMs,
     // Training may use the time up to the reserve; the report runs when most of its share is left.
-    withReport: config.report && deadline.remainingMs() > kept.outputs + 0.75 * kept.report, logger: log,
+    withReport: config.report && deadline.remainingMs() > kept.outputs + 0.75 * kept.report,
+    logger: log,
   });
   deadline.lap('report');
   deadline.check('publish', 0);
@@ -152,21 +193,52 @@ export async function publishStage(
   const fellBack = results.filter((r) => r.fellBack).map((r) => r.target);
   const deadlineHit = results.some((r) => r.trained.deadlineHit);
   const outputs = await publishRun(files, {
-    outDir: run.outDir, publish: config.publish, ctx: run.ctx, now: run.now, runDate, deadline, steps: run.opts.steps, liveness: run.opts.liveness,
+    outDir: run.outDir,
+    publish: config.publish,
+    ctx: run.ctx,
+    now: run.now,
+    runDate,
+    deadline,
+    steps: run.opts.steps,
+    liveness: run.opts.liveness,
     manifest: {
-      format: 'forecast-manifest', version: 2, runDate, horizon: config.horizon,
+      format: 'forecast-manifest',
+      version: 2,
+      runDate,
+      horizon: config.horizon,
       ...(one ? { target: results[0].target, winner: one.winner } : { targets: results.map((r) => r.target), fellBack, excluded }),
-      deadlineMs: run.opts.deadlineMs, deadlineHit, ...(one ? { skipped: one.skipped } : {}),
-      inputs: merged.inputs, problems: merged.problems,
+      deadlineMs: run.opts.deadlineMs,
+      deadlineHit,
+      ...(one ? { skipped: one.skipped } : {}),
+      inputs: merged.inputs,
+      problems: merged.problems,
       ...(one ? { model: { winner: one.winner, inputs: one.model.inputs.length, trainedThrough: formatDate(one.model.trainedThrough) } } : {}),
       ...extra.manifest,
     },
   });
   const summary: RunSummary = {
-    runDate, winner: one?.winner ?? null, mae: one ? one.scores.find((s) => s.model === one.winner)?.metrics.mae.mean ?? NaN : null,
-    targets: results.length, fellBack: fellBack.length, deadlineHit, outputs, elapsedMs: deadline.elapsedMs(),
+    runDate,
+    winner: one?.winner ?? null,
+    mae: one ? (one.scores.find((s) => s.model === one.winner)?.metrics.mae.mean ?? NaN) : null,
+    targets: results.length,
+    fellBack: fellBack.length,
+    deadlineHit,
+    outputs,
+    elapsedMs: deadline.elapsedMs(),
     ...(run.opts.detail ? { detail: runDetail(results, config.levels, run.outDir) } : {}),
   };
-  log.info({ runDate, winner: summary.winner, mae: summary.mae, targets: summary.targets, fellBack: summary.fellBack, deadlineHit, elapsedMs: summary.elapsedMs, outputs: outputs.length }, 'run-all finished');
+  log.info(
+    {
+      runDate,
+      winner: summary.winner,
+      mae: summary.mae,
+      targets: summary.targets,
+      fellBack: summary.fellBack,
+      deadlineHit,
+      elapsedMs: summary.elapsedMs,
+      outputs: outputs.length,
+    },
+    'run-all finished',
+  );
   return summary;
 }

@@ -58,14 +58,24 @@ const at = (dir: string, name: string, what: string) => parseUri(joinUri(dir, na
 
 /** Write a shard's part, then its marker (the marker last: a shard killed before it is not done). */
 export async function writeShard(
-  dir: string, spec: ShardSpec, part: ShardPart, done: Omit<ShardDone, 'format' | 'version' | 'sha256' | 'contentSha256' | 'shard' | 'of'>, ctx: IoContext,
+  dir: string,
+  spec: ShardSpec,
+  part: ShardPart,
+  done: Omit<ShardDone, 'format' | 'version' | 'sha256' | 'contentSha256' | 'shard' | 'of'>,
+  ctx: IoContext,
 ): Promise<ShardDone> {
   const folder = joinUri(dir, shardName(spec));
   const bytes = serialize(part);
   const marker: ShardDone = {
-    format: 'forecast-shard', version: 1, ...done, shard: spec.index, of: spec.count,
+    format: 'forecast-shard',
+    version: 1,
+    ...done,
+    shard: spec.index,
+    of: spec.count,
     sha256: createHash('sha256').update(bytes).digest('hex'),
-    contentSha256: createHash('sha256').update(JSON.stringify(part, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v))).digest('hex'),
+    contentSha256: createHash('sha256')
+      .update(JSON.stringify(part, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)))
+      .digest('hex'),
   };
   await writeBytes(at(folder, 'part.v8', 'shard part'), bytes, ctx, 'application/octet-stream');
   await writeBytes(at(folder, 'done.json', 'shard marker'), JSON.stringify(marker, null, 1) + '\n', ctx, 'application/json');
@@ -95,7 +105,10 @@ export async function readPart(dir: string, done: ShardDone, ctx: IoContext): Pr
 
 /** The fingerprint of a set of shard markers: what one gather publishes. */
 export function fingerprint(dones: readonly ShardDone[]): string {
-  return createHash('sha256').update(JSON.stringify(dones.map((d) => [d.shard, d.of, d.key, d.contentSha256]))).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify(dones.map((d) => [d.shard, d.of, d.key, d.contentSha256])))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 export async function readGathered(dir: string, ctx: IoContext): Promise<{ fingerprint: string } | null> {
@@ -108,6 +121,10 @@ export async function readGathered(dir: string, ctx: IoContext): Promise<{ finge
   }
 }
 
-export async function writeGathered(dir: string, value: { fingerprint: string; runDate: string; shards: number; outputs: string[] }, ctx: IoContext): Promise<void> {
+export async function writeGathered(
+  dir: string,
+  value: { fingerprint: string; runDate: string; shards: number; outputs: string[] },
+  ctx: IoContext,
+): Promise<void> {
   await writeBytes(at(dir, GATHERED_FILE, 'gather marker'), JSON.stringify(value, null, 1) + '\n', ctx, 'application/json');
 }

@@ -52,11 +52,14 @@ export function recordCells(columns: readonly string[], record: Readonly<Record<
 /** CSV text of a table: its header, then each record's cells in the definition's order. */
 export function tableCsv<D extends TableDef>(table: D, rows: Iterable<Row<D>>, levels: readonly number[] = []): string {
   const columns = header(table, levels);
-  return toCsv(columns, (function* () {
-    let n = 0;
-    for (const r of rows) {
-      n++;
-      yield recordCells(columns, r, () => `${table.title} row ${n}`);
-    }
-  })());
+  return toCsv(
+    columns,
+    (function* () {
+      let n = 0;
+      for (const r of rows) {
+        n++;
+        yield recordCells(columns, r, () => `${table.title} row ${n}`);
+      }
+    })(),
+  );
 }

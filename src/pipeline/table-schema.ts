@@ -13,11 +13,17 @@ export function levelPct(level: number): string {
 /** The columns of a table written with these interval levels: the extra levels' bounds after the fixed ones. */
 export function columnsOf(table: TableDef, levels: readonly number[] = []): Column[] {
   if (!table.levels) return [...table.columns];
-  return [...table.columns, ...levels.slice(1).flatMap((l): Column[] => {
-    const pct = levelPct(l);
-    const text = pct.replace('_', '.');
-    return [[`lower_${pct}`, 'FLOAT64', `lower bound of the ${text} % interval`], [`upper_${pct}`, 'FLOAT64', `upper bound of the ${text} % interval`]];
-  })];
+  return [
+    ...table.columns,
+    ...levels.slice(1).flatMap((l): Column[] => {
+      const pct = levelPct(l);
+      const text = pct.replace('_', '.');
+      return [
+        [`lower_${pct}`, 'FLOAT64', `lower bound of the ${text} % interval`],
+        [`upper_${pct}`, 'FLOAT64', `upper bound of the ${text} % interval`],
+      ];
+    }),
+  ];
 }
 
 /** Header names of a table, plus the extra interval columns for levels after the first. */

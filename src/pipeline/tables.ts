@@ -37,8 +37,11 @@ export type ColumnName<D> = D extends TableDef<infer N> ? N : never;
  * A definition, overwritten and without interval columns unless it says otherwise; keeps the
  * column names' literal types (`ColumnName`).
  */
-const table = <const N extends string>(d: Omit<TableDef<N>, 'mode' | 'levels'> & Partial<TableDef<N>>): TableDef<N> =>
-  ({ mode: 'overwrite', levels: false, ...d });
+const table = <const N extends string>(d: Omit<TableDef<N>, 'mode' | 'levels'> & Partial<TableDef<N>>): TableDef<N> => ({
+  mode: 'overwrite',
+  levels: false,
+  ...d,
+});
 
 const METRIC_TEXT: Readonly<Record<MetricName, readonly [name: string, description: string]>> = {
   mae: ['MAE', 'mean absolute error across validation folds'],
@@ -53,8 +56,7 @@ const METRIC_TEXT: Readonly<Record<MetricName, readonly [name: string, descripti
   median_ae: ['median absolute error', 'median absolute error'],
 };
 const metric = <M extends MetricName>(m: M): Column<M> => [m, 'FLOAT64', METRIC_TEXT[m][1]];
-const std = <M extends MetricName>(m: M, description = `std of ${METRIC_TEXT[m][0]} across folds`): Column<`${M}_std`> =>
-  [`${m}_std`, 'FLOAT64', description];
+const std = <M extends MetricName>(m: M, description = `std of ${METRIC_TEXT[m][0]} across folds`): Column<`${M}_std`> => [`${m}_std`, 'FLOAT64', description];
 
 const TARGET = ['target', 'STRING', 'forecast column'] as const;
 const COVERAGE = ['coverage', 'FLOAT64', 'empirical coverage of the first interval level on the folds'] as const;
@@ -63,7 +65,7 @@ const BY_RUN_DATE: TableLayout = { partitionBy: 'run_date', clusterBy: ['target'
 
 const PREDICTIONS = table({
   title: 'predictions.csv',
-  summary: 'each target\'s history (actuals, the winner\'s fold forecasts), then its forecasts',
+  summary: "each target's history (actuals, the winner's fold forecasts), then its forecasts",
   levels: true,
   key: ['target', 'run_date', 'date', 'horizon', 'kind'],
   layout: BY_RUN_DATE,
@@ -100,12 +102,24 @@ export const TABLES = {
       ['n_train', 'INT64', 'training rows'],
       ['n_features_in', 'INT64', 'candidate feature columns'],
       ['n_features_selected', 'INT64', 'features the winner uses'],
-      metric('mae'), std('mae', 'standard deviation of MAE across folds'), metric('rmse'), std('rmse'), metric('mape'), std('mape'),
-      metric('mse'), std('mse'), metric('explained_variance'), std('explained_variance'), metric('median_ae'), std('median_ae'),
-      metric('max_error'), metric('r2'),
+      metric('mae'),
+      std('mae', 'standard deviation of MAE across folds'),
+      metric('rmse'),
+      std('rmse'),
+      metric('mape'),
+      std('mape'),
+      metric('mse'),
+      std('mse'),
+      metric('explained_variance'),
+      std('explained_variance'),
+      metric('median_ae'),
+      std('median_ae'),
+      metric('max_error'),
+      metric('r2'),
       ['rows_removed_pct', 'FLOAT64', 'percentage of training rows removed as outliers'],
       ['elapsed_ms', 'INT64', 'run time in milliseconds'],
-      metric('smape'), metric('mase'),
+      metric('smape'),
+      metric('mase'),
       COVERAGE,
       TARGET,
       ['deadline_hit', 'BOOL', 'true when the model search stopped early for the deadline'],
@@ -114,7 +128,7 @@ export const TABLES = {
   }),
   featureRanking: table({
     title: 'feature_ranking.csv',
-    summary: 'each target\'s candidate features (derived: `column.diff1`, `fourier.sin1`, …)',
+    summary: "each target's candidate features (derived: `column.diff1`, `fourier.sin1`, …)",
     key: ['target', 'feature'],
     layout: BY_TARGET,
     columns: [
@@ -130,15 +144,11 @@ export const TABLES = {
     summary: 'input columns left out before training, and why',
     key: ['target', 'feature'],
     layout: BY_TARGET,
-    columns: [
-      TARGET,
-      ['feature', 'STRING', 'input column'],
-      ['reason', 'STRING', 'why it was removed'],
-    ],
+    columns: [TARGET, ['feature', 'STRING', 'input column'], ['reason', 'STRING', 'why it was removed']],
   }),
   backtest: table({
     title: 'backtest.csv',
-    summary: 'each target\'s rolling-origin forecasts beside the naive one',
+    summary: "each target's rolling-origin forecasts beside the naive one",
     levels: true,
     key: ['target', 'cutoff', 'target_date', 'horizon'],
     layout: BY_TARGET,
@@ -157,7 +167,7 @@ export const TABLES = {
   }),
   scores: table({
     title: 'scores.csv',
-    summary: 'every candidate\'s fold metrics per target (as `train --metrics-to`)',
+    summary: "every candidate's fold metrics per target (as `train --metrics-to`)",
     key: ['target', 'model'],
     columns: [
       TARGET,
@@ -171,7 +181,7 @@ export const TABLES = {
   }),
   forecasts: table({
     title: 'predict --to',
-    summary: 'the periods after the table\'s last row, for each model\'s target: the forecast rows of predictions.csv, without an actual or a run',
+    summary: "the periods after the table's last row, for each model's target: the forecast rows of predictions.csv, without an actual or a run",
     levels: true,
     key: ['target', 'date', 'horizon'],
     columns: pick(PREDICTIONS, ['target', 'date', 'forecast', 'lower', 'upper', 'horizon', 'kind', 'model']),

@@ -31,8 +31,7 @@ export interface JobError {
 }
 
 export type TargetOutcome<V = Trained | BacktestResult> =
-  | { readonly ok: true; readonly target: string; readonly value: V }
-  | { readonly ok: false; readonly target: string; readonly error: JobError };
+  { readonly ok: true; readonly target: string; readonly value: V } | { readonly ok: false; readonly target: string; readonly error: JobError };
 
 /**
  * Run one job on the run's frame: the same engine call a single-target run makes, so a
@@ -41,10 +40,17 @@ export type TargetOutcome<V = Trained | BacktestResult> =
  * ForecastErrors become a failed outcome (the scheduler decides: fall back, leave the target
  * out, or stop the run); anything else is a bug and is thrown.
  */
-export async function runTargetJob(frame: Frame, job: TargetJob, shared: SharedEngineOptions, remainingMs: () => number, where = 'the merged table'): Promise<TargetOutcome> {
+export async function runTargetJob(
+  frame: Frame,
+  job: TargetJob,
+  shared: SharedEngineOptions,
+  remainingMs: () => number,
+  where = 'the merged table',
+): Promise<TargetOutcome> {
   const { train, predict, backtest } = await import('../model/engine.js');
   const opts: EngineOptions = {
-    ...shared, target: job.target,
+    ...shared,
+    target: job.target,
     ...(job.kind === 'train' && job.tier === 'baseline' ? { candidates: ['naive'] } : {}),
     ...(job.budgetMs === undefined ? {} : { budget: { remainingMs } }),
   };

@@ -28,8 +28,16 @@ export function targetSummary(r: TargetResult, predictions: readonly ReportPredi
   const change = last === null || forecast === null ? NaN : naiveMae > 0 ? (forecast - last) / naiveMae : forecast === last ? 0 : NaN;
   const score = t.scores.find((s) => s.model === t.winner);
   return {
-    target: r.target, winner: t.winner, mae: orNull(mae), naiveMae: orNull(naiveMae), coverage: orNull(score?.coverage ?? NaN),
-    deadlineHit: t.deadlineHit, fellBack: r.fellBack, last, forecast, change: orNull(change),
+    target: r.target,
+    winner: t.winner,
+    mae: orNull(mae),
+    naiveMae: orNull(naiveMae),
+    coverage: orNull(score?.coverage ?? NaN),
+    deadlineHit: t.deadlineHit,
+    fellBack: r.fellBack,
+    last,
+    forecast,
+    change: orNull(change),
   };
 }
 
@@ -38,12 +46,16 @@ export function targetSummary(r: TargetResult, predictions: readonly ReportPredi
  * first, ties by name), each with its last PANEL_HISTORY actuals and its forecast rows.
  */
 export function targetPanels(summaries: readonly ReportTargetSummary[], predictions: ReadonlyMap<string, readonly ReportPrediction[]>): ReportTargetPanel[] {
-  const movers = summaries.filter((s) => s.change !== null)
+  const movers = summaries
+    .filter((s) => s.change !== null)
     .sort((a, b) => Math.abs(b.change!) - Math.abs(a.change!) || compareNames(a.target, b.target))
     .slice(0, PANELS);
   return movers.map((s) => {
     const rows = predictions.get(s.target) ?? [];
-    const history = rows.filter((p) => p.kind === 'history').slice(-PANEL_HISTORY).map((p) => ({ date: p.date, actual: p.actual }));
+    const history = rows
+      .filter((p) => p.kind === 'history')
+      .slice(-PANEL_HISTORY)
+      .map((p) => ({ date: p.date, actual: p.actual }));
     return { target: s.target, history, forecast: rows.filter((p) => p.kind === 'forecast') };
   });
 }

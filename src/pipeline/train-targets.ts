@@ -6,7 +6,14 @@ import { CANDIDATES, type ForecastRow, type TrainResult } from '../model/types.j
 import { settleEach } from './settle-all.js';
 import { shareFrame } from './shared-frame.js';
 import {
-  isDeadlineOutcome, isInputOutcome, outcomeError, runTargetJob, type SharedEngineOptions, type TargetJob, type TargetOutcome, type Trained,
+  isDeadlineOutcome,
+  isInputOutcome,
+  outcomeError,
+  runTargetJob,
+  type SharedEngineOptions,
+  type TargetJob,
+  type TargetOutcome,
+  type Trained,
 } from './target-job.js';
 import { WorkerPool, type JobResult, type JobRunner } from './worker-pool.js';
 
@@ -120,7 +127,10 @@ async function many(o: TrainTargetsOptions, runner: JobRunner): Promise<TrainTar
   });
   const missing = baselines.findIndex((r) => r === 'stopped');
   if (missing >= 0) {
-    throw limitError('deadline', `no time left for the baselines: ${baselines.filter((r) => r !== 'stopped').length} of ${o.targets.length} targets had one when the time was up, '${o.targets[missing]}' had none`);
+    throw limitError(
+      'deadline',
+      `no time left for the baselines: ${baselines.filter((r) => r !== 'stopped').length} of ${o.targets.length} targets had one when the time was up, '${o.targets[missing]}' had none`,
+    );
   }
   const excluded: { target: string; reason: string }[] = [];
   const kept: { target: string; value: Trained }[] = [];
@@ -146,12 +156,19 @@ async function many(o: TrainTargetsOptions, runner: JobRunner): Promise<TrainTar
     if (r !== 'stopped' && r.ok) return { target: b.target, ...(r.value as Trained), fellBack: false };
     if (r !== 'stopped' && !isDeadlineOutcome(r)) {
       if (!isInputOutcome(r)) throw outcomeError(r);
-      logger.warn({ target: b.target, reason: r.error.message }, `target '${b.target}': the full search failed (${r.error.message}); its baseline is published`);
+      logger.warn(
+        { target: b.target, reason: r.error.message },
+        `target '${b.target}': the full search failed (${r.error.message}); its baseline is published`,
+      );
     }
     return { target: b.target, trained: fellBack(b.value.trained, o.shared), forecasts: b.value.forecasts, fellBack: true };
   });
   const fell = results.filter((r) => r.fellBack).map((r) => r.target);
-  if (fell.length > 0) logger.warn({ stage: 'train', fellBack: fell.length, targets: fell.slice(0, 20) }, `${fell.length} of ${results.length} targets kept their baseline: the deadline came first`);
+  if (fell.length > 0)
+    logger.warn(
+      { stage: 'train', fellBack: fell.length, targets: fell.slice(0, 20) },
+      `${fell.length} of ${results.length} targets kept their baseline: the deadline came first`,
+    );
   return { results, excluded };
 }
 

@@ -14,14 +14,18 @@ export function checkValueRange(frame: Frame, name: string, columns?: readonly s
   const read = columns === undefined ? undefined : new Set(columns);
   for (const [j, col] of frame.columns.entries()) {
     if (read !== undefined && !read.has(frame.names[j])) continue;
-    let lo = Infinity, hi = -Infinity;
+    let lo = Infinity,
+      hi = -Infinity;
     for (let i = 0; i < col.length; i++) {
       const v = col[i];
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     }
     if (hi - lo === Infinity) {
-      throw inputError('values_too_large', `${name}: column '${frame.names[j]}' spans ${lo} … ${hi}, wider than a double can hold (its changes overflow); rescale it, e.g. divide it by 1e300`);
+      throw inputError(
+        'values_too_large',
+        `${name}: column '${frame.names[j]}' spans ${lo} … ${hi}, wider than a double can hold (its changes overflow); rescale it, e.g. divide it by 1e300`,
+      );
     }
   }
 }
@@ -36,6 +40,10 @@ export function checkTrainedModel(model: ModelFile, name: string): void {
     parseModelFile(JSON.parse(JSON.stringify(model)), 'the trained model');
   } catch (e) {
     if (!isForecastError(e)) throw e;
-    throw inputError('model_not_finite', `${name}: the model trained on it does not load back (${e.message}); are some values too large for double precision?`, e);
+    throw inputError(
+      'model_not_finite',
+      `${name}: the model trained on it does not load back (${e.message}); are some values too large for double precision?`,
+      e,
+    );
   }
 }

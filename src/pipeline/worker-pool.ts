@@ -64,7 +64,11 @@ export class WorkerPool implements JobRunner {
   private nextId = 1;
   private closed = false;
 
-  constructor(private readonly init: WorkerInit, readonly size: number, private readonly entry: URL = workerEntry()) {
+  constructor(
+    private readonly init: WorkerInit,
+    readonly size: number,
+    private readonly entry: URL = workerEntry(),
+  ) {
     this.slots = Array.from({ length: size }, () => undefined);
   }
 

@@ -31,7 +31,10 @@ export async function buildReport(input: ReportInput): Promise<BuiltReport> {
  * show gets a note in the page and a PNG that carries the same note, so the set of files is
  * always the same.
  */
-export async function renderCharts<I>(charts: readonly { readonly name: string; readonly build: (input: I) => ChartOutcome }[], input: I): Promise<{ sections: ChartSection[]; pngs: { name: string; bytes: Uint8Array }[] }> {
+export async function renderCharts<I>(
+  charts: readonly { readonly name: string; readonly build: (input: I) => ChartOutcome }[],
+  input: I,
+): Promise<{ sections: ChartSection[]; pngs: { name: string; bytes: Uint8Array }[] }> {
   const sections: ChartSection[] = [];
   const pngs: { name: string; bytes: Uint8Array }[] = [];
   for (const { name, build } of charts) {

@@ -4,9 +4,7 @@
  * if some data-derived text slipped through (it does not: all of it is escaped).
  */
 import { escapeHtml } from './html-escape.js';
-import {
-  backtestSection, problemsSection, removedFeaturesSection, scoresSection, summarySection, winnerSection,
-} from './html-sections.js';
+import { backtestSection, problemsSection, removedFeaturesSection, scoresSection, summarySection, winnerSection } from './html-sections.js';
 import { REPORT_CSS } from './html-style.js';
 import { inlineSvg } from './inline-svg.js';
 import type { ReportInput } from './types.js';

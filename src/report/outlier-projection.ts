@@ -24,9 +24,7 @@ const TOLERANCE = 1e-10;
  *
  * @example outlierProjection(frame, 'desempleo', [19358]) // [{ date, pc1, pc2, removed }, …]
  */
-export function outlierProjection(
-  frame: Frame, target: string, removedDates: readonly number[],
-): ReportOutlierPoint[] {
+export function outlierProjection(frame: Frame, target: string, removedDates: readonly number[]): ReportOutlierPoint[] {
   const n = frame.dates.length;
   const removed = new Set(removedDates);
   const features = frame.names.flatMap((name, j) => (name === target ? [] : [frame.columns[j]]));
@@ -44,7 +42,11 @@ export function outlierProjection(
 function standardise(col: Float64Array): Float64Array | undefined {
   let sum = 0;
   let count = 0;
-  for (const x of col) if (Number.isFinite(x)) { sum += x; count++; }
+  for (const x of col)
+    if (Number.isFinite(x)) {
+      sum += x;
+      count++;
+    }
   if (count === 0) return undefined;
   const mean = sum / count;
   const out = new Float64Array(col.length);
@@ -79,7 +81,9 @@ function principalScores(z: readonly Float64Array[], n: number): [Float64Array, 
 
 function transpose(cols: readonly Float64Array[], n: number): Float64Array[] {
   const rows = Array.from({ length: n }, () => new Float64Array(cols.length));
-  cols.forEach((c, j) => { for (let i = 0; i < n; i++) rows[i][j] = c[i]; });
+  cols.forEach((c, j) => {
+    for (let i = 0; i < n; i++) rows[i][j] = c[i];
+  });
   return rows;
 }
 
@@ -87,19 +91,31 @@ function transpose(cols: readonly Float64Array[], n: number): Float64Array[] {
 function gramMatrix(vectors: readonly Float64Array[]): Float64Array {
   const m = vectors.length;
   const g = new Float64Array(m * m);
-  const set = (a: number, b: number, s: number) => { g[a * m + b] = s; g[b * m + a] = s; };
+  const set = (a: number, b: number, s: number) => {
+    g[a * m + b] = s;
+    g[b * m + a] = s;
+  };
   for (let a = 0; a < m; a++) {
     const va = vectors[a];
     let b = a;
     // Four dot products per pass over `va`: the loop is bound by memory loads.
     for (; b + 3 < m; b += 4) {
       const [v0, v1, v2, v3] = [vectors[b], vectors[b + 1], vectors[b + 2], vectors[b + 3]];
-      let s0 = 0; let s1 = 0; let s2 = 0; let s3 = 0;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
       for (let k = 0; k < va.length; k++) {
         const x = va[k];
-        s0 += x * v0[k]; s1 += x * v1[k]; s2 += x * v2[k]; s3 += x * v3[k];
+        s0 += x * v0[k];
+        s1 += x * v1[k];
+        s2 += x * v2[k];
+        s3 += x * v3[k];
       }
-      set(a, b, s0); set(a, b + 1, s1); set(a, b + 2, s2); set(a, b + 3, s3);
+      set(a, b, s0);
+      set(a, b + 1, s1);
+      set(a, b + 2, s2);
+      set(a, b + 3, s3);
     }
     for (; b < m; b++) set(a, b, dot(va, vectors[b]));
   }
@@ -107,9 +123,7 @@ function gramMatrix(vectors: readonly Float64Array[]): Float64Array {
 }
 
 /** Dominant unit eigenvector of symmetric `g` orthogonal to `against`, with its eigenvalue. */
-function powerIteration(
-  g: Float64Array, against: readonly Float64Array[],
-): { vector: Float64Array; value: number } {
+function powerIteration(g: Float64Array, against: readonly Float64Array[]): { vector: Float64Array; value: number } {
   const m = Math.round(Math.sqrt(g.length));
   // Uneven fixed start, so it is not orthogonal to the eigenvector by construction.
   let v: Float64Array = Float64Array.from({ length: m }, (_, i) => 1 + (i + 1) / (m + 1));
@@ -168,7 +182,9 @@ function distance(a: Float64Array, b: Float64Array, sign: number): number {
 /** Σ_j weights[j]·cols[j]. */
 function combine(cols: readonly Float64Array[], weights: Float64Array, n: number): Float64Array {
   const out = new Float64Array(n);
-  cols.forEach((c, j) => { for (let i = 0; i < n; i++) out[i] += weights[j] * c[i]; });
+  cols.forEach((c, j) => {
+    for (let i = 0; i < n; i++) out[i] += weights[j] * c[i];
+  });
   return out;
 }
 

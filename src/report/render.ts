@@ -18,12 +18,11 @@ type Libraries = {
 let libraries: Promise<Libraries> | undefined;
 
 function load(): Promise<Libraries> {
-  libraries ??= Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')])
-    .then(([vega, vegaLite, resvg]) => {
-      // Vega's documented hook for a text measurer when there is no canvas (as vl-convert does).
-      (vega as unknown as { textMetrics: { width: typeof vegaTextWidth } }).textMetrics.width = vegaTextWidth;
-      return { vega, vegaLite, resvg };
-    });
+  libraries ??= Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]).then(([vega, vegaLite, resvg]) => {
+    // Vega's documented hook for a text measurer when there is no canvas (as vl-convert does).
+    (vega as unknown as { textMetrics: { width: typeof vegaTextWidth } }).textMetrics.width = vegaTextWidth;
+    return { vega, vegaLite, resvg };
+  });
   return libraries;
 }
 
@@ -35,9 +34,17 @@ export async function compileSpec(spec: TopLevelSpec): Promise<object> {
   const { vegaLite } = await load();
   const warnings: string[] = [];
   const logger = {
-    level: () => logger, error: (...a: unknown[]) => { warnings.push(a.join(' ')); return logger; },
-    warn: (...a: unknown[]) => { warnings.push(a.join(' ')); return logger; },
-    info: () => logger, debug: () => logger,
+    level: () => logger,
+    error: (...a: unknown[]) => {
+      warnings.push(a.join(' '));
+      return logger;
+    },
+    warn: (...a: unknown[]) => {
+      warnings.push(a.join(' '));
+      return logger;
+    },
+    info: () => logger,
+    debug: () => logger,
   };
   const compiled = vegaLite.compile(spec, { logger: logger as never }).spec;
   if (warnings.length > 0) throw new Error(`compileSpec: Vega-Lite warned: ${warnings.join('; ')}`);

@@ -6,9 +6,7 @@
  * `FeatureRank`) where NaN may appear and is shown as "–".
  */
 import type { Freq } from '../frame/freq.js';
-import type {
-  CandidateScore, FeatureRank, MetricName, RemovedFeature, SelectionPoint,
-} from '../model/types.js';
+import type { CandidateScore, FeatureRank, MetricName, RemovedFeature, SelectionPoint } from '../model/types.js';
 
 /** One prediction interval at one level, e.g. `{ level: 0.8, lower: 3.1, upper: 7.4 }`. */
 export interface ReportBand {

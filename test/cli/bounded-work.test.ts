@@ -45,7 +45,9 @@ test('a 1 MB gzip of a 1 GiB line: exit 2 at the line limit, or exit 4 at the de
 test('a 50 MB line reports the deadline on time', async () => {
   const path = join(dir, 'long-line.csv');
   writeFileSync(path, `keyword,date,value\n${'x'.repeat(50_000_000)},2020-01-05,1\n`);
-  const r = await runCli(['run-all', '--config', config('long.json', [{ uri: path }]), '--deadline', '400ms', '--max-field-size', '1GiB'], { timeoutMs: KILL_MS });
+  const r = await runCli(['run-all', '--config', config('long.json', [{ uri: path }]), '--deadline', '400ms', '--max-field-size', '1GiB'], {
+    timeoutMs: KILL_MS,
+  });
   assert.equal(r.code, 4, r.stderr);
   assert.match(r.stderr, /deadline of 0\.4s reached during merge/);
   assert.ok(r.ms < 400 + MARGIN_MS, `stopped after ${r.ms} ms`);

@@ -13,13 +13,31 @@ let env: Record<string, string>;
 
 before(async () => {
   d = await startCloudDoubles();
-  env = { FORECAST_GCS_ENDPOINT: d.gcsEndpoint, FORECAST_BIGQUERY_ENDPOINT: d.bqEndpoint, GOOGLE_CLOUD_PROJECT: 'test-project', FORECAST_RETRY_MAX_DELAY_MS: '20' };
+  env = {
+    FORECAST_GCS_ENDPOINT: d.gcsEndpoint,
+    FORECAST_BIGQUERY_ENDPOINT: d.bqEndpoint,
+    GOOGLE_CLOUD_PROJECT: 'test-project',
+    FORECAST_RETRY_MAX_DELAY_MS: '20',
+  };
   d.gcs.ensureBucket('dash');
   d.bq.ensureDataset('test-project', 'dashboard');
   // theme T: 2 events in the week ending 2020-01-05 (tones 1, 3), 1 in the next (tone 5); U: one event
-  d.bq.seed('test-project', 'gdelt', 'events', [{ name: 'theme', type: 'STRING' }, { name: 'Date', type: 'DATE' }, { name: 'Sentiment', type: 'FLOAT64' }], [
-    ['T', '2019-12-30', 1], ['T', '2020-01-05', 3], ['T', '2020-01-06', 5], ['U', '2020-01-01', -2],
-  ]);
+  d.bq.seed(
+    'test-project',
+    'gdelt',
+    'events',
+    [
+      { name: 'theme', type: 'STRING' },
+      { name: 'Date', type: 'DATE' },
+      { name: 'Sentiment', type: 'FLOAT64' },
+    ],
+    [
+      ['T', '2019-12-30', 1],
+      ['T', '2020-01-05', 3],
+      ['T', '2020-01-06', 5],
+      ['U', '2020-01-01', -2],
+    ],
+  );
 });
 
 after(() => d.close());
@@ -40,7 +58,10 @@ test('merge aggregates a BigQuery events table inside BigQuery (hand-computed)',
 });
 
 test('extract --query with named parameters, then publish to gs:// and bq:// (append, idempotent)', async () => {
-  const q = await runCli(['extract', '--query', 'SELECT theme, Sentiment FROM `test-project.gdelt.events` WHERE Sentiment > @min ORDER BY Sentiment', '--param', 'min=0'], { env });
+  const q = await runCli(
+    ['extract', '--query', 'SELECT theme, Sentiment FROM `test-project.gdelt.events` WHERE Sentiment > @min ORDER BY Sentiment', '--param', 'min=0'],
+    { env },
+  );
   assert.equal(q.code, 0, q.stderr);
   assert.equal(q.stdout, 'theme,Sentiment\nT,1\nT,3\nT,5\n');
   const score = 'run_date,model,mae\n2020-05-24,naive,1.5\n';
@@ -78,9 +99,18 @@ test('a missing dataset or bucket is a configuration error (exit 2) naming it, n
 
 test('secrets in URI query strings are redacted in every message and log line (--from, publish --to)', async () => {
   const cases: { args: string[]; stdin?: string; code: number; re: RegExp; faults?: object }[] = [
-    { args: ['extract', '--from', 'gs://dash/missing.csv?access_token=ya29.SECRET'], code: 2, re: /gs:\/\/dash\/missing\.csv\?access_token=\[redacted\] does not exist/ },
-    { args: ['--log-level', 'debug', 'publish', '--to', 'gs://dash/x.csv?X-Goog-Signature=SECRET&X-Goog-Credential=SECRET'], stdin: 'run_date,x\n2020-05-24,1\n', code: 3,
-      re: /X-Goog-Signature=\[redacted\]&X-Goog-Credential=\[redacted\].*503/, faults: { status: 503, count: 1000 } },
+    {
+      args: ['extract', '--from', 'gs://dash/missing.csv?access_token=ya29.SECRET'],
+      code: 2,
+      re: /gs:\/\/dash\/missing\.csv\?access_token=\[redacted\] does not exist/,
+    },
+    {
+      args: ['--log-level', 'debug', 'publish', '--to', 'gs://dash/x.csv?X-Goog-Signature=SECRET&X-Goog-Credential=SECRET'],
+      stdin: 'run_date,x\n2020-05-24,1\n',
+      code: 3,
+      re: /X-Goog-Signature=\[redacted\]&X-Goog-Credential=\[redacted\].*503/,
+      faults: { status: 503, count: 1000 },
+    },
   ];
   for (const c of cases) {
     if (c.faults) await fetch(`${d.gcsEndpoint}/_faults`, { method: 'POST', body: JSON.stringify(c.faults) });

@@ -39,7 +39,10 @@ test('merge | train | predict pipes through stdin and stdout', async () => {
   const rows = p.stdout.trim().split('\n');
   assert.equal(rows.length, 1 + 4);
   assert.match(rows[0], /^target,date,forecast,lower,upper,horizon,kind,model/);
-  assert.deepEqual(rows.slice(1).map((r) => r.split(',').slice(0, 2).join(',')), ['2020-05-31', '2020-06-07', '2020-06-14', '2020-06-21'].map((d) => `desempleo,${d}`));
+  assert.deepEqual(
+    rows.slice(1).map((r) => r.split(',').slice(0, 2).join(',')),
+    ['2020-05-31', '2020-06-07', '2020-06-14', '2020-06-21'].map((d) => `desempleo,${d}`),
+  );
 });
 
 test('backtest writes one row per cutoff and horizon', async () => {
@@ -48,7 +51,10 @@ test('backtest writes one row per cutoff and horizon', async () => {
   const rows = r.stdout.trim().split('\n');
   assert.match(rows[0], /^target,cutoff,target_date,horizon,actual,forecast,lower,upper,model,naive/);
   assert.equal(rows.length, 1 + 3 * 2);
-  assert.ok(rows.slice(1).every((l) => l.split(',')[1] < l.split(',')[2]), 'every target date is after its cutoff');
+  assert.ok(
+    rows.slice(1).every((l) => l.split(',')[1] < l.split(',')[2]),
+    'every target date is after its cutoff',
+  );
 });
 
 test('publish --mode append does not duplicate a run already published', async () => {
@@ -71,14 +77,23 @@ test('extract copies a local table (gzip in, plain out)', async () => {
 test('bad input: one line on stderr naming the thing, exit 2, no output file', async () => {
   const cases: { args: string[]; re: RegExp }[] = [
     { args: ['merge', '--source', 'fixtures/nope.csv', '--to', join(dir, 'e1.csv')], re: /fixtures\/nope\.csv: no such file/ },
-    { args: ['merge', '--source', `${TRENDS}?key=kw`, '--to', join(dir, 'e2.csv')], re: /column 'kw' not found in .*google_trends.*; columns are: keyword, date, trend_index/ },
+    {
+      args: ['merge', '--source', `${TRENDS}?key=kw`, '--to', join(dir, 'e2.csv')],
+      re: /column 'kw' not found in .*google_trends.*; columns are: keyword, date, trend_index/,
+    },
     { args: ['merge', '--source', `${TRENDS}?colour=red`, '--to', join(dir, 'e3.csv')], re: /unknown option 'colour'/ },
     { args: ['train', '--from', merged, '--target', 'nope', '--to', join(dir, 'e4.json')], re: /column 'nope' not found/ },
     { args: ['backtest', '--from', merged, '--target', 'desempleo', '--horizon', 'x', '--to', join(dir, 'e5.csv')], re: /--horizon must be a whole number/ },
     { args: ['frobnicate'], re: /unknown command 'frobnicate'/ },
-    { args: ['merge', '--source', TRENDS_SPEC, '--to', `${TRENDS}/x.csv`], re: /google_trends_spain_2019_2020\.csv\/x\.csv: (a file is in the way|a part of the path is a file)/ },
+    {
+      args: ['merge', '--source', TRENDS_SPEC, '--to', `${TRENDS}/x.csv`],
+      re: /google_trends_spain_2019_2020\.csv\/x\.csv: (a file is in the way|a part of the path is a file)/,
+    },
     { args: ['merge', '--source', TRENDS_SPEC, '--to', 'fixtures'], re: /fixtures: is a directory, expected a file/ },
-    { args: ['run-all', '--config', 'fixtures/demo/pipeline.json', '--run-date', '2020-02-31', '--out-dir', join(dir, 'e7')], re: /run date '2020-02-31' is not a date/ },
+    {
+      args: ['run-all', '--config', 'fixtures/demo/pipeline.json', '--run-date', '2020-02-31', '--out-dir', join(dir, 'e7')],
+      re: /run date '2020-02-31' is not a date/,
+    },
     { args: ['--log-level', 'loud', 'merge', '--source', TRENDS_SPEC], re: /'loud' is invalid/ },
   ];
   for (const c of cases) {
@@ -131,7 +146,11 @@ test('values near ±1e308 train and predict to finite forecasts, never an intern
   assert.equal(t.code, 0, t.stderr);
   const p = await runCli(['predict', '--from', 'test/corpus/files/huge-values.csv', '--model', model]);
   assert.equal(p.code, 0, p.stderr);
-  const forecasts = p.stdout.trim().split('\n').slice(1).map((l) => Number(l.split(',')[2]));
+  const forecasts = p.stdout
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => Number(l.split(',')[2]));
   assert.equal(forecasts.length, 4);
   for (const f of forecasts) assert.ok(f >= 1e308 && f <= 1.7e308, `forecast ${f}`);
 });

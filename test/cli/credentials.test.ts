@@ -18,9 +18,17 @@ test('malformed credentials are exit 2 naming the source (GOOGLE_APPLICATION_CRE
   writeFileSync(join(home, '.config', 'gcloud', 'application_default_credentials.json'), '{"type": "authorized_user", "client_id": ');
   const base = { GOOGLE_CLOUD_PROJECT: 'test-project', FORECAST_GCS_ENDPOINT: '', FORECAST_BIGQUERY_ENDPOINT: '', CLOUDSDK_CONFIG: '', HOME: home };
   const cases: [Record<string, string>, string[], RegExp][] = [
-    [{ GOOGLE_APPLICATION_CREDENTIALS: key }, ['extract', '--from', 'gs://bucket-x/x.csv'], /the GOOGLE_APPLICATION_CREDENTIALS file .*key\.json \(type service_account\) has no client_email field/],
+    [
+      { GOOGLE_APPLICATION_CREDENTIALS: key },
+      ['extract', '--from', 'gs://bucket-x/x.csv'],
+      /the GOOGLE_APPLICATION_CREDENTIALS file .*key\.json \(type service_account\) has no client_email field/,
+    ],
     [{ GOOGLE_APPLICATION_CREDENTIALS: key }, ['extract', '--from', 'bq://test-project.ds.t'], /the GOOGLE_APPLICATION_CREDENTIALS file .*key\.json/],
-    [{ GOOGLE_APPLICATION_CREDENTIALS: '' }, ['publish', '--to', 'gs://bucket-x/x.csv'], /the Application Default Credentials file .*application_default_credentials\.json is not JSON/],
+    [
+      { GOOGLE_APPLICATION_CREDENTIALS: '' },
+      ['publish', '--to', 'gs://bucket-x/x.csv'],
+      /the Application Default Credentials file .*application_default_credentials\.json is not JSON/,
+    ],
   ];
   for (const [env, args, re] of cases) {
     const r = await runCli(args, { env: { ...base, ...env }, stdin: 'run_date,x\n2020-05-24,1\n', timeoutMs: 60_000 });

@@ -32,10 +32,16 @@ const bad: { parse: (v: string) => unknown; text: string; code: string; message:
 ];
 for (const c of bad) {
   test(`option parser refuses '${c.text}' with ${c.code}`, () => {
-    assert.throws(() => c.parse(c.text), (e: Error & { code?: string }) => e.code === c.code && c.message.test(e.message));
+    assert.throws(
+      () => c.parse(c.text),
+      (e: Error & { code?: string }) => e.code === c.code && c.message.test(e.message),
+    );
   });
 }
 
 test('a repeated --source keeps every spec, in order', () => {
-  assert.deepEqual(sources('b.csv', sources('a.csv')).map((s) => s.uri.text), ['a.csv', 'b.csv']);
+  assert.deepEqual(
+    sources('b.csv', sources('a.csv')).map((s) => s.uri.text),
+    ['a.csv', 'b.csv'],
+  );
 });

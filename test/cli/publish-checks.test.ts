@@ -12,7 +12,12 @@ let d: CloudDoubles;
 let env: Record<string, string>;
 before(async () => {
   d = await startCloudDoubles();
-  env = { FORECAST_GCS_ENDPOINT: d.gcsEndpoint, FORECAST_BIGQUERY_ENDPOINT: d.bqEndpoint, GOOGLE_CLOUD_PROJECT: 'test-project', FORECAST_RETRY_MAX_DELAY_MS: '20' };
+  env = {
+    FORECAST_GCS_ENDPOINT: d.gcsEndpoint,
+    FORECAST_BIGQUERY_ENDPOINT: d.bqEndpoint,
+    GOOGLE_CLOUD_PROJECT: 'test-project',
+    FORECAST_RETRY_MAX_DELAY_MS: '20',
+  };
   d.gcs.ensureBucket('checked-out');
   d.bq.ensureDataset('test-project', 'dash', 'EU');
 });
@@ -29,7 +34,10 @@ for (const c of cases) {
     const r = await runCli(['run-all', '--config', config, '--out-dir', 'gs://checked-out/weekly', '--run-date', c.runDate], { env, timeoutMs: 30_000 });
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, c.message);
-    assert.deepEqual(d.gcs.list('checked-out', {}).items.map((o) => o.name), []);
+    assert.deepEqual(
+      d.gcs.list('checked-out', {}).items.map((o) => o.name),
+      [],
+    );
     assert.deepEqual([...d.bq.tables.keys()], []);
   });
 }

@@ -34,7 +34,8 @@ async function prepared(s: Scenario) {
 
 async function killAt(s: Scenario, configPath: string, runDate: string, step: number): Promise<void> {
   const got = await runCli(['run-all', '--config', configPath, '--out-dir', s.outDir, '--run-date', runDate, '--log-level', 'error'], {
-    env: { ...s.env, FORECAST_FAULT_AT: `publish:${step}` }, timeoutMs: 30_000,
+    env: { ...s.env, FORECAST_FAULT_AT: `publish:${step}` },
+    timeoutMs: 30_000,
   });
   assert.equal(got.signal, 'SIGKILL', got.stderr);
 }
@@ -73,7 +74,9 @@ test('local: a run killed after its commit is completed, one killed before it is
 test('gs://: a run killed after its commit is completed', async () => {
   const env = { FORECAST_GCS_ENDPOINT: d.gcsEndpoint, GOOGLE_CLOUD_PROJECT: 'test-project', FORECAST_RETRY_MAX_DELAY_MS: '20' };
   const s: Scenario = {
-    outDir: 'gs://recover-out/weekly', env, ctx: () => cloudContext(env),
+    outDir: 'gs://recover-out/weekly',
+    env,
+    ctx: () => cloudContext(env),
     leftovers: async () => d.gcs.list('recover-out', { prefix: 'weekly/.' }).items.map((o) => o.name),
   };
   const { r, apply } = await prepared(s);

@@ -4,7 +4,12 @@ import { runSummaryText } from '../../src/cli/run-summary-text.js';
 import type { TargetDetail } from '../../src/pipeline/run-detail.js';
 
 const target = (t: Partial<TargetDetail> & Pick<TargetDetail, 'target' | 'winner'>): TargetDetail => ({
-  fellBack: false, ratio: NaN, mae: null, naiveMae: null, forecasts: [], ...t,
+  fellBack: false,
+  ratio: NaN,
+  mae: null,
+  naiveMae: null,
+  forecasts: [],
+  ...t,
 });
 const run = { runDate: '2020-05-24', winner: null, mae: null, fellBack: 0, deadlineHit: false };
 
@@ -14,15 +19,28 @@ const cases: { name: string; summary: Parameters<typeof runSummaryText>[0]; text
   {
     name: 'one target: winner, MAE against naive, each forecast with its 80 % interval, the out dir',
     summary: {
-      ...run, winner: 'ets', mae: 7.8, targets: 1, elapsedMs: 3210, outputs: ['out/predictions.csv', 'out/manifest.json'],
+      ...run,
+      winner: 'ets',
+      mae: 7.8,
+      targets: 1,
+      elapsedMs: 3210,
+      outputs: ['out/predictions.csv', 'out/manifest.json'],
       detail: {
-        outDir: 'out', level: 0.8, targets: [target({
-          target: 'desempleo', winner: 'ets', ratio: 0.5, mae: 7.799473871429034, naiveMae: 15.59894774,
-          forecasts: [
-            { date: '2020-05-31', forecast: 3512.4567, lower: 3401.04, upper: 3623.99 },
-            { date: '2020-06-07', forecast: 3500, lower: 3350.5, upper: 3649.5 },
-          ],
-        })],
+        outDir: 'out',
+        level: 0.8,
+        targets: [
+          target({
+            target: 'desempleo',
+            winner: 'ets',
+            ratio: 0.5,
+            mae: 7.799473871429034,
+            naiveMae: 15.59894774,
+            forecasts: [
+              { date: '2020-05-31', forecast: 3512.4567, lower: 3401.04, upper: 3623.99 },
+              { date: '2020-06-07', forecast: 3500, lower: 3350.5, upper: 3649.5 },
+            ],
+          }),
+        ],
       },
     },
     text: [
@@ -38,8 +56,18 @@ const cases: { name: string; summary: Parameters<typeof runSummaryText>[0]; text
   {
     name: 'one target on its baseline, no fold to compare on, a 95 % interval',
     summary: {
-      ...run, winner: 'naive', targets: 1, fellBack: 1, deadlineHit: true, elapsedMs: 999, outputs: ['runs/o/predictions.csv'],
-      detail: { outDir: 'runs/o/', level: 0.95, targets: [target({ target: 'y', winner: 'naive', fellBack: true, forecasts: [{ date: '2020-01-05', forecast: 2, lower: 1, upper: 3 }] })] },
+      ...run,
+      winner: 'naive',
+      targets: 1,
+      fellBack: 1,
+      deadlineHit: true,
+      elapsedMs: 999,
+      outputs: ['runs/o/predictions.csv'],
+      detail: {
+        outDir: 'runs/o/',
+        level: 0.95,
+        targets: [target({ target: 'y', winner: 'naive', fellBack: true, forecasts: [{ date: '2020-01-05', forecast: 2, lower: 1, upper: 3 }] })],
+      },
     },
     text: [
       'Run 2020-05-24: y in 1.0 s, deadline hit',
@@ -53,11 +81,25 @@ const cases: { name: string; summary: Parameters<typeof runSummaryText>[0]; text
   {
     name: 'several targets: winners by count, the typical ratio, where the forecasts are, what was published elsewhere',
     summary: {
-      ...run, targets: 3, fellBack: 1, deadlineHit: true, elapsedMs: 12_345,
+      ...run,
+      targets: 3,
+      fellBack: 1,
+      deadlineHit: true,
+      elapsedMs: 12_345,
       outputs: ['gs://b/w/predictions.csv', 'gs://b/w/report.html', 'bq://my-project.d.predictions'],
       detail: {
-        outDir: 'gs://b/w', level: 0.8, targets: [
-          target({ target: 'a', winner: 'ets', ratio: 0.5, forecasts: [{ date: '2020-05-31', forecast: 1, lower: 0, upper: 2 }, { date: '2020-06-07', forecast: 1, lower: 0, upper: 2 }] }),
+        outDir: 'gs://b/w',
+        level: 0.8,
+        targets: [
+          target({
+            target: 'a',
+            winner: 'ets',
+            ratio: 0.5,
+            forecasts: [
+              { date: '2020-05-31', forecast: 1, lower: 0, upper: 2 },
+              { date: '2020-06-07', forecast: 1, lower: 0, upper: 2 },
+            ],
+          }),
           target({ target: 'b', winner: 'ets', ratio: 2 }),
           target({ target: 'c', winner: 'naive', fellBack: true }),
         ],

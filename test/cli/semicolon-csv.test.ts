@@ -19,7 +19,12 @@ const semi = join(dir, 'semi.csv');
 
 before(async () => {
   d = await startCloudDoubles();
-  env = { FORECAST_GCS_ENDPOINT: d.gcsEndpoint, FORECAST_BIGQUERY_ENDPOINT: d.bqEndpoint, GOOGLE_CLOUD_PROJECT: 'test-project', FORECAST_RETRY_MAX_DELAY_MS: '20' };
+  env = {
+    FORECAST_GCS_ENDPOINT: d.gcsEndpoint,
+    FORECAST_BIGQUERY_ENDPOINT: d.bqEndpoint,
+    GOOGLE_CLOUD_PROJECT: 'test-project',
+    FORECAST_RETRY_MAX_DELAY_MS: '20',
+  };
   d.bq.ensureDataset('test-project', 'dashboard');
   writeFileSync(semi, '\uFEFFdate;alpha;beta\r\n2020-01-05;1,5;"2"\r\n\r\n2020-01-12;"2,5";3\r\n');
 });

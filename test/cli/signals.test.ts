@@ -29,7 +29,8 @@ const setup = (async () => {
 function signalAt(configPath: string, runDate: string, step: number, signal: NodeJS.Signals): Promise<CliResult> {
   const at = `"phase":"publish","step":${step},`;
   return runCli(['run-all', '--config', configPath, '--out-dir', outDir, '--run-date', runDate, '--log-level', 'debug', '--log-format', 'json'], {
-    env: { FORECAST_FAULT_AT: `publish:${step}:pause=20000` }, timeoutMs: 30_000,
+    env: { FORECAST_FAULT_AT: `publish:${step}:pause=20000` },
+    timeoutMs: 30_000,
     onSpawn: (child: ChildProcess) => {
       let seen = '';
       const watch = (c: Buffer) => {
@@ -43,7 +44,10 @@ function signalAt(configPath: string, runDate: string, step: number, signal: Nod
   });
 }
 
-for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+for (const [signal, code] of [
+  ['SIGTERM', 143],
+  ['SIGINT', 130],
+] as const) {
   test(`${signal} while staging: exit ${code} at once, nothing published, staged files, lock and journal removed`, async () => {
     const { r } = await setup;
     const old = (await readRun(outDir, s.ctx()))!;
@@ -54,7 +58,11 @@ for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
     assert.match(got.stderr, new RegExp(`stopped by ${signal}: nothing was published`));
     assert.equal((await readRun(outDir, s.ctx()))!.txid, old.txid, 'the old run, as it was');
     assert.deepEqual(localLeftovers(outDir), []);
-    assert.deepEqual(readdirSync(join(outDir, 'runs')).filter((id) => id.startsWith(week)), [], 'the staged run folder is gone');
+    assert.deepEqual(
+      readdirSync(join(outDir, 'runs')).filter((id) => id.startsWith(week)),
+      [],
+      'the staged run folder is gone',
+    );
     const next = nextWeek();
     await r.run(next);
     await checkAfterRun(s, next);
@@ -78,7 +86,8 @@ test('SIGTERM to a command that does not publish: exit 143 at once, no file or t
   // The signal must come after the handlers are installed (the bundle has loaded): waited for, longer on a slow machine.
   for (const waitMs of [1000, 3000, 8000]) {
     const got = await runCli(['merge', '--source', '-?format=long&key=keyword&value=v', '--to', to], {
-      stdin: 'open', timeoutMs: 30_000,
+      stdin: 'open',
+      timeoutMs: 30_000,
       onSpawn: (child) => {
         child.stdin!.write('date,keyword,v\n2020-01-05,a,1\n');
         setTimeout(() => child.kill('SIGTERM'), waitMs);

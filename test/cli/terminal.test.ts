@@ -19,14 +19,24 @@ function render(bytes: string): { lines: string[]; overwritten: string[] } {
     const text = line.join('');
     lines.push(text);
     if (over) overwritten.push(text);
-    line = []; col = 0; over = false;
+    line = [];
+    col = 0;
+    over = false;
   };
   for (let i = 0; i < bytes.length; i++) {
-    if (bytes.startsWith('\x1b[2K', i)) { line = []; over = false; i += 3; continue; }
+    if (bytes.startsWith('\x1b[2K', i)) {
+      line = [];
+      over = false;
+      i += 3;
+      continue;
+    }
     const ch = bytes[i];
     if (ch === '\r') col = 0;
     else if (ch === '\n') newLine();
-    else { over ||= line[col] !== undefined; line[col++] = ch; }
+    else {
+      over ||= line[col] !== undefined;
+      line[col++] = ch;
+    }
   }
   if (line.length) newLine();
   return { lines, overwritten };

@@ -31,7 +31,10 @@ test('the script runs through and makes every call a working weekly function nee
   const log = join(dir, 'calls.log');
   for (const tool of ['gcloud', 'bq']) {
     const fake = join(dir, tool);
-    writeFileSync(fake, `#!/bin/sh\necho "${tool} $*" >> "${log}"\ncase "$*" in *"projects describe"*) echo 123456;; *"config get-value"*) echo me@example.com;; esac\n`);
+    writeFileSync(
+      fake,
+      `#!/bin/sh\necho "${tool} $*" >> "${log}"\ncase "$*" in *"projects describe"*) echo 123456;; *"config get-value"*) echo me@example.com;; esac\n`,
+    );
     chmodSync(fake, 0o755);
   }
   const script = print(['--project', 'acme-forecast', '--region', 'europe-west1', '--bq-location', 'EU', '--timeout', '120']).stdout;
@@ -44,7 +47,8 @@ test('the script runs through and makes every call a working weekly function nee
     return c;
   };
   const apis = call(/^gcloud services enable /);
-  for (const api of ['cloudfunctions', 'run', 'cloudbuild', 'eventarc', 'pubsub', 'cloudscheduler', 'bigquery', 'artifactregistry']) assert.match(apis, new RegExp(`${api}\\.googleapis\\.com`));
+  for (const api of ['cloudfunctions', 'run', 'cloudbuild', 'eventarc', 'pubsub', 'cloudscheduler', 'bigquery', 'artifactregistry'])
+    assert.match(apis, new RegExp(`${api}\\.googleapis\\.com`));
   call(/^gcloud storage buckets create gs:\/\/acme-forecast-forecast-config gs:\/\/acme-forecast-forecast-out .*--location europe-west1/);
   call(/^bq .*mk --dataset --location=EU acme-forecast:dashboard/);
   call(/add-iam-policy-binding gs:\/\/acme-forecast-forecast-out .*roles\/storage\.objectUser/);
@@ -53,12 +57,26 @@ test('the script runs through and makes every call a working weekly function nee
   call(/forecast-runner@acme-forecast\.iam\.gserviceaccount\.com .*--member user:me@example\.com --role roles\/iam\.serviceAccountUser/);
   call(/forecast-trigger@acme-forecast\.iam\.gserviceaccount\.com .*--member user:me@example\.com --role roles\/iam\.serviceAccountUser/);
   const deploy = call(/^gcloud functions deploy forecast-weekly /);
-  for (const flag of ['--gen2', '--runtime nodejs22', '--retry', '--memory 4GiB', '--timeout 120s', '--entry-point forecastPubsub',
-    '--trigger-topic forecast-weekly', '--trigger-service-account forecast-trigger@acme-forecast.iam.gserviceaccount.com',
-    '--service-account forecast-runner@acme-forecast.iam.gserviceaccount.com']) assert.ok(deploy.includes(flag), `${flag} in: ${deploy}`);
+  for (const flag of [
+    '--gen2',
+    '--runtime nodejs22',
+    '--retry',
+    '--memory 4GiB',
+    '--timeout 120s',
+    '--entry-point forecastPubsub',
+    '--trigger-topic forecast-weekly',
+    '--trigger-service-account forecast-trigger@acme-forecast.iam.gserviceaccount.com',
+    '--service-account forecast-runner@acme-forecast.iam.gserviceaccount.com',
+  ])
+    assert.ok(deploy.includes(flag), `${flag} in: ${deploy}`);
   const env = /--set-env-vars (\S+)/.exec(deploy)?.[1].split(',') ?? [];
-  assert.deepEqual(env.sort(), ['FORECAST_CONFIG=gs://acme-forecast-forecast-config/pipeline.json', 'FORECAST_EVENT_MARKERS=gs://acme-forecast-forecast-out/_events',
-    'FORECAST_EVENT_MAX_AGE=2h', 'FUNCTION_TIMEOUT_SEC=120', 'GOOGLE_CLOUD_PROJECT=acme-forecast']);
+  assert.deepEqual(env.sort(), [
+    'FORECAST_CONFIG=gs://acme-forecast-forecast-config/pipeline.json',
+    'FORECAST_EVENT_MARKERS=gs://acme-forecast-forecast-out/_events',
+    'FORECAST_EVENT_MAX_AGE=2h',
+    'FUNCTION_TIMEOUT_SEC=120',
+    'GOOGLE_CLOUD_PROJECT=acme-forecast',
+  ]);
   call(/^gcloud functions add-invoker-policy-binding forecast-weekly .*--member serviceAccount:forecast-trigger@/);
   call(/service-123456@gcp-sa-cloudscheduler\.iam\.gserviceaccount\.com --role roles\/pubsub\.publisher/);
   call(/^gcloud scheduler jobs create pubsub forecast-weekly .*--location europe-west1 .*--topic forecast-weekly/);

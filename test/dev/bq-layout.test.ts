@@ -13,7 +13,14 @@ import { layoutConflict, layoutSpec } from '../../src/dev/bq-layout.js';
 describe('partitioning and clustering in the BigQuery double', () => {
   let d: CloudDoubles;
   let bq: BigQuery;
-  const schema = { fields: [{ name: 'run_date', type: 'DATE' }, { name: 'target', type: 'STRING' }, { name: 'v', type: 'FLOAT64' }, { name: 'n', type: 'INT64' }] };
+  const schema = {
+    fields: [
+      { name: 'run_date', type: 'DATE' },
+      { name: 'target', type: 'STRING' },
+      { name: 'v', type: 'FLOAT64' },
+      { name: 'n', type: 'INT64' },
+    ],
+  };
   before(async () => {
     d = await startCloudDoubles();
     const auth = new OAuth2Client();
@@ -35,7 +42,11 @@ describe('partitioning and clustering in the BigQuery double', () => {
       [['target', 'n', 'run_date', 'target', 'n'], /Too many clustering fields: 5, only 4 are allowed/],
     ];
     for (const [fields, re] of refused) {
-      await assert.rejects(ds.createTable(`bad_${fields.length}_${fields[0]}`, { schema, clustering: { fields } } as never), (e: Error & { code?: number }) => e.code === 400 && re.test(e.message), fields.join());
+      await assert.rejects(
+        ds.createTable(`bad_${fields.length}_${fields[0]}`, { schema, clustering: { fields } } as never),
+        (e: Error & { code?: number }) => e.code === 400 && re.test(e.message),
+        fields.join(),
+      );
     }
   });
 
@@ -50,17 +61,30 @@ describe('partitioning and clustering in the BigQuery double', () => {
   it('a load naming another specification, or a whole table copied over one laid out differently, is refused', async () => {
     d.bq.seed('test-project', 'ds', 'flat', schema.fields, [['2020-05-24', 'a', 1, 1]]);
     const ds = bq.dataset('ds');
-    const copy = (from: string, to: string) => ds.table(from).createCopyJob(ds.table(to), { writeDisposition: 'WRITE_TRUNCATE' }).then(
-      () => '', (e: { errors?: { message: string }[] }) => e.errors?.[0]?.message ?? 'failed');
-    assert.match(await copy('flat', 'p'), /^Incompatible table partitioning specification\. Expects partitioning specification interval\(type:day,field:run_date\) clustering\(target\), but input partitioning specification is none$/);
-    const load = (metadata: object) => new Promise<string>((resolve) => {
-      const ws = ds.table('p').createWriteStream({ sourceFormat: 'CSV', schema, writeDisposition: 'WRITE_TRUNCATE', ...metadata } as never);
-      ws.on('error', (e: { errors?: { message: string }[]; message?: string }) => resolve(e.errors?.[0]?.message ?? e.message ?? 'failed'));
-      ws.on('complete', () => resolve(''));
-      ws.end('2020-05-24,a,1,1\n');
-    });
-    assert.match(await load({ clustering: { fields: ['n'] }, timePartitioning: { type: 'DAY', field: 'run_date' } }), /Expects partitioning specification interval\(type:day,field:run_date\) clustering\(target\), but input partitioning specification is interval\(type:day,field:run_date\) clustering\(n\)/);
-    assert.equal(await load({}), '', 'a load that names no specification keeps the table\'s');
+    const copy = (from: string, to: string) =>
+      ds
+        .table(from)
+        .createCopyJob(ds.table(to), { writeDisposition: 'WRITE_TRUNCATE' })
+        .then(
+          () => '',
+          (e: { errors?: { message: string }[] }) => e.errors?.[0]?.message ?? 'failed',
+        );
+    assert.match(
+      await copy('flat', 'p'),
+      /^Incompatible table partitioning specification\. Expects partitioning specification interval\(type:day,field:run_date\) clustering\(target\), but input partitioning specification is none$/,
+    );
+    const load = (metadata: object) =>
+      new Promise<string>((resolve) => {
+        const ws = ds.table('p').createWriteStream({ sourceFormat: 'CSV', schema, writeDisposition: 'WRITE_TRUNCATE', ...metadata } as never);
+        ws.on('error', (e: { errors?: { message: string }[]; message?: string }) => resolve(e.errors?.[0]?.message ?? e.message ?? 'failed'));
+        ws.on('complete', () => resolve(''));
+        ws.end('2020-05-24,a,1,1\n');
+      });
+    assert.match(
+      await load({ clustering: { fields: ['n'] }, timePartitioning: { type: 'DAY', field: 'run_date' } }),
+      /Expects partitioning specification interval\(type:day,field:run_date\) clustering\(target\), but input partitioning specification is interval\(type:day,field:run_date\) clustering\(n\)/,
+    );
+    assert.equal(await load({}), '', "a load that names no specification keeps the table's");
     assert.equal(await load({ clustering: { fields: ['target'] }, timePartitioning: { type: 'DAY', field: 'run_date' } }), '');
   });
 
@@ -73,7 +97,7 @@ describe('partitioning and clustering in the BigQuery double', () => {
     ];
     for (const [args, want] of cases) assert.equal(layoutSpec(...args), want);
     assert.equal(layoutConflict({ clustering: { fields: ['Target'] } }, { clustering: { fields: ['target'] } }), undefined, 'names compare regardless of case');
-    assert.equal(layoutConflict({ clustering: { fields: ['target'] } }, {}), undefined, 'a load naming nothing keeps the table\'s');
+    assert.equal(layoutConflict({ clustering: { fields: ['target'] } }, {}), undefined, "a load naming nothing keeps the table's");
     assert.match(layoutConflict({ clustering: { fields: ['target'] } }, {}, true) ?? '', /but input partitioning specification is none/);
   });
 });

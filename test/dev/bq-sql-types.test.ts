@@ -11,25 +11,71 @@ describe('the BigQuery double type-checks queries as BigQuery does', () => {
   let d: CloudDoubles;
   before(async () => {
     d = await startCloudDoubles();
-    d.bq.seed('test-project', 'ty', 't', [
-      { name: 'n', type: 'INT64' }, { name: 'x', type: 'FLOAT64' }, { name: 's', type: 'STRING' }, { name: 'd', type: 'DATE' },
-      { name: 'dt', type: 'DATETIME' }, { name: 'ts', type: 'TIMESTAMP' }, { name: 'b', type: 'BOOL' },
-    ], [[20200105, 1.5, 'a;b', '2020-01-05', '2020-01-05T12:00:00', Date.parse('2020-01-05T12:00:00Z') * 1000, true]]);
-    d.bq.seed('test-project', 'ty', 'empty', [{ name: 'n', type: 'INT64' }, { name: 'ts', type: 'TIMESTAMP' }], []);
+    d.bq.seed(
+      'test-project',
+      'ty',
+      't',
+      [
+        { name: 'n', type: 'INT64' },
+        { name: 'x', type: 'FLOAT64' },
+        { name: 's', type: 'STRING' },
+        { name: 'd', type: 'DATE' },
+        { name: 'dt', type: 'DATETIME' },
+        { name: 'ts', type: 'TIMESTAMP' },
+        { name: 'b', type: 'BOOL' },
+      ],
+      [[20200105, 1.5, 'a;b', '2020-01-05', '2020-01-05T12:00:00', Date.parse('2020-01-05T12:00:00Z') * 1000, true]],
+    );
+    d.bq.seed(
+      'test-project',
+      'ty',
+      'empty',
+      [
+        { name: 'n', type: 'INT64' },
+        { name: 'ts', type: 'TIMESTAMP' },
+      ],
+      [],
+    );
   });
   after(() => d.close());
 
   const run = async (query: string, params: [string, string, string][] = [], dryRun = false) => {
     const r = await fetch(`${d.bqEndpoint}/bigquery/v2/projects/test-project/jobs`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ configuration: { dryRun, query: { query, useLegacySql: false, parameterMode: 'NAMED', queryParameters: params.map(([name, type, value]) => ({ name, parameterType: { type }, parameterValue: { value } })) } } }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        configuration: {
+          dryRun,
+          query: {
+            query,
+            useLegacySql: false,
+            parameterMode: 'NAMED',
+            queryParameters: params.map(([name, type, value]) => ({ name, parameterType: { type }, parameterValue: { value } })),
+          },
+        },
+      }),
     });
     return { status: r.status, body: await r.text() };
   };
   const rejected: [string, string, [string, string, string][], RegExp][] = [
-    ['DATE_TRUNC of an INT64 (GDELT\'s DATE)', 'SELECT DATE_TRUNC(n, WEEK(MONDAY)) AS w FROM `test-project.ty.t`', [], /No matching signature for function DATE_TRUNC for argument types: INT64, DATE_TIME_PART/],
-    ['a TIMESTAMP against a DATE parameter', 'SELECT n FROM `test-project.ty.t` WHERE ts >= @start', [['start', 'DATE', '2020-01-01']], /No matching signature for operator >= for argument types: TIMESTAMP, DATE/],
-    ['DATE_ADD of a TIMESTAMP', 'SELECT DATE_ADD(ts, INTERVAL 6 DAY) AS w FROM `test-project.ty.t`', [], /function DATE_ADD for argument types: TIMESTAMP, INTERVAL/],
+    [
+      "DATE_TRUNC of an INT64 (GDELT's DATE)",
+      'SELECT DATE_TRUNC(n, WEEK(MONDAY)) AS w FROM `test-project.ty.t`',
+      [],
+      /No matching signature for function DATE_TRUNC for argument types: INT64, DATE_TIME_PART/,
+    ],
+    [
+      'a TIMESTAMP against a DATE parameter',
+      'SELECT n FROM `test-project.ty.t` WHERE ts >= @start',
+      [['start', 'DATE', '2020-01-01']],
+      /No matching signature for operator >= for argument types: TIMESTAMP, DATE/,
+    ],
+    [
+      'DATE_ADD of a TIMESTAMP',
+      'SELECT DATE_ADD(ts, INTERVAL 6 DAY) AS w FROM `test-project.ty.t`',
+      [],
+      /function DATE_ADD for argument types: TIMESTAMP, INTERVAL/,
+    ],
     ['a DATE plus an INT64', 'SELECT d + 1 AS w FROM `test-project.ty.t`', [], /operator \+ for argument types: DATE, INT64/],
     ['SUM of a STRING', 'SELECT SUM(s) AS w FROM `test-project.ty.t`', [], /function SUM for argument types: STRING/],
     ['AVG of a BOOL', 'SELECT AVG(b) AS w FROM `test-project.ty.t`', [], /function AVG for argument types: BOOL/],
@@ -51,7 +97,12 @@ describe('the BigQuery double type-checks queries as BigQuery does', () => {
   }
 
   const accepted: [string, string, [string, string, string][], unknown[]][] = [
-    ['DATETIME >= a DATE parameter (DATE coerces to DATETIME)', 'SELECT n FROM `test-project.ty.t` WHERE dt >= @start', [['start', 'DATE', '2020-01-05']], ['20200105']],
+    [
+      'DATETIME >= a DATE parameter (DATE coerces to DATETIME)',
+      'SELECT n FROM `test-project.ty.t` WHERE dt >= @start',
+      [['start', 'DATE', '2020-01-05']],
+      ['20200105'],
+    ],
     ['a TIMESTAMP against a STRING literal', "SELECT n FROM `test-project.ty.t` WHERE ts > '2020-01-05 11:00:00'", [], ['20200105']],
     ['INT64 yyyymmdd as a DATE', "SELECT PARSE_DATE('%Y%m%d', SUBSTR(CAST(n AS STRING), 1, 8)) AS w FROM `test-project.ty.t`", [], ['2020-01-05']],
     ['DATE of a TIMESTAMP and of a DATETIME', 'SELECT DATE(ts) AS a, DATE(dt) AS c FROM `test-project.ty.t`', [], ['2020-01-05', '2020-01-05']],
@@ -64,7 +115,10 @@ describe('the BigQuery double type-checks queries as BigQuery does', () => {
       assert.equal(r.status, 200, r.body);
       const id = (JSON.parse(r.body) as { jobReference: { jobId: string } }).jobReference.jobId;
       const rows = (await (await fetch(`${d.bqEndpoint}/bigquery/v2/projects/test-project/queries/${id}`)).json()) as { rows?: { f: { v: unknown }[] }[] };
-      assert.deepEqual(rows.rows?.[0].f.map((c) => c.v), want);
+      assert.deepEqual(
+        rows.rows?.[0].f.map((c) => c.v),
+        want,
+      );
     });
   }
 });

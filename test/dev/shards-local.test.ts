@@ -11,9 +11,20 @@ import { shardsLocal } from '../../src/dev/shards-local.js';
  */
 test('three shard processes, one killed midway and run again, publish what one process publishes', async () => {
   const r = await shardsLocal({
-    config: 'fixtures/demo/pipeline.json', target: 'desempleo,paro,sepe,erte,zoom,yoga,netflix,amazon', shards: 3, runDate: '2020-05-24', kill: 2, repeat: true,
+    config: 'fixtures/demo/pipeline.json',
+    target: 'desempleo,paro,sepe,erte,zoom,yoga,netflix,amazon',
+    shards: 3,
+    runDate: '2020-05-24',
+    kill: 2,
+    repeat: true,
   });
-  assert.ok(r.equal, r.checks.filter((c) => !c.equal).map((c) => `${c.what}: ${c.firstDiff}`).join('\n'));
+  assert.ok(
+    r.equal,
+    r.checks
+      .filter((c) => !c.equal)
+      .map((c) => `${c.what}: ${c.firstDiff}`)
+      .join('\n'),
+  );
   assert.equal(r.checks.length, 13);
   const [s0, s1, killed, rerun, repeat] = r.shards;
   assert.deepEqual([s0.summary?.targets, s1.summary?.targets, killed.signal], [4, 0, 'SIGKILL']);

@@ -26,7 +26,10 @@ test('align fills gaps per rule and never invents periods outside the data', () 
       assert.deepEqual(arr(frame.columns[0]), c.a, c.fill);
       assert.deepEqual(arr(frame.columns[1]), c.b, c.fill);
     }
-    assert.equal(filled.reduce((s, f) => s + f.cells, 0), c.fill === 'zero' ? 4 : c.fill === 'ffill' ? 3 : 0);
+    assert.equal(
+      filled.reduce((s, f) => s + f.cells, 0),
+      c.fill === 'zero' ? 4 : c.fill === 'ffill' ? 3 : 0,
+    );
   }
 });
 

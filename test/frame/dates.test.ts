@@ -1,7 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addPeriods, civilFromDays, dateRangeProblem, dayOfWeek, daysFromCivil, formatDate, parseDate, periodOf, periodsBetween } from '../../src/frame/dates.js';
+import {
+  addPeriods,
+  civilFromDays,
+  dateRangeProblem,
+  dayOfWeek,
+  daysFromCivil,
+  formatDate,
+  parseDate,
+  periodOf,
+  periodsBetween,
+} from '../../src/frame/dates.js';
 
 const day = (s: string) => parseDate(s);
 
@@ -58,19 +68,23 @@ test('addPeriods and periodsBetween are inverse, including month ends and leap y
   assert.equal(formatDate(addPeriods(day('2019-12-01'), 3, 'MS')), '2020-03-01');
   assert.equal(formatDate(addPeriods(day('2020-01-01'), -1, 'MS')), '2019-12-01');
   assert.equal(periodsBetween(day('2019-01-06'), day('2019-03-03'), 'W-SUN'), 8);
-  fc.assert(fc.property(fc.integer({ min: -20000, max: 40000 }), fc.integer({ min: -500, max: 500 }), fc.constantFrom('W-SUN', 'D', 'MS'), (d, k, f) => {
-    const freq = f as 'W-SUN' | 'D' | 'MS';
-    const p = periodOf(d, freq);
-    const q = addPeriods(p, k, freq);
-    return periodsBetween(p, q, freq) === k && periodOf(q, freq) === q;
-  }));
+  fc.assert(
+    fc.property(fc.integer({ min: -20000, max: 40000 }), fc.integer({ min: -500, max: 500 }), fc.constantFrom('W-SUN', 'D', 'MS'), (d, k, f) => {
+      const freq = f as 'W-SUN' | 'D' | 'MS';
+      const p = periodOf(d, freq);
+      const q = addPeriods(p, k, freq);
+      return periodsBetween(p, q, freq) === k && periodOf(q, freq) === q;
+    }),
+  );
 });
 
 test('civilFromDays inverts daysFromCivil (property)', () => {
-  fc.assert(fc.property(fc.integer({ min: -1_000_000, max: 1_000_000 }), (z) => {
-    const [y, m, d] = civilFromDays(z);
-    return daysFromCivil(y, m, d) === z;
-  }));
+  fc.assert(
+    fc.property(fc.integer({ min: -1_000_000, max: 1_000_000 }), (z) => {
+      const [y, m, d] = civilFromDays(z);
+      return daysFromCivil(y, m, d) === z;
+    }),
+  );
 });
 
 test('dateRangeProblem: a day and its period label must lie in 0001-01-01 … 9999-12-31 (BigQuery DATE)', () => {

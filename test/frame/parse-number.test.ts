@@ -5,9 +5,23 @@ import { parseNumber } from '../../src/frame/parse-number.js';
 
 test('parseNumber table', () => {
   const cases: [string, number | 'NaN' | undefined, string?][] = [
-    ['42', 42], [' 3.5 ', 3.5], ['-1e3', -1000], ['.5', 0.5], ['', 'NaN'], ['NaN', 'NaN'], ['NA', 'NaN'], ['null', 'NaN'], ['.', 'NaN'],
-    ['<1', 0, 'below_threshold'], ['1,5', 1.5, 'decimal_comma'],
-    ['Infinity', undefined], ['-Infinity', undefined], ['1e999', undefined], ['abc', undefined], ['1.2.3', undefined], ['12abc', undefined],
+    ['42', 42],
+    [' 3.5 ', 3.5],
+    ['-1e3', -1000],
+    ['.5', 0.5],
+    ['', 'NaN'],
+    ['NaN', 'NaN'],
+    ['NA', 'NaN'],
+    ['null', 'NaN'],
+    ['.', 'NaN'],
+    ['<1', 0, 'below_threshold'],
+    ['1,5', 1.5, 'decimal_comma'],
+    ['Infinity', undefined],
+    ['-Infinity', undefined],
+    ['1e999', undefined],
+    ['abc', undefined],
+    ['1.2.3', undefined],
+    ['12abc', undefined],
   ];
   for (const [text, want, note] of cases) {
     const r = parseNumber(text);
@@ -22,10 +36,12 @@ test('parseNumber table', () => {
 });
 
 test('parseNumber never throws and never returns a non-finite non-NaN value (property)', () => {
-  fc.assert(fc.property(fc.string(), (s) => {
-    const r = parseNumber(s);
-    return r === undefined || Number.isNaN(r.value) || Number.isFinite(r.value);
-  }));
+  fc.assert(
+    fc.property(fc.string(), (s) => {
+      const r = parseNumber(s);
+      return r === undefined || Number.isNaN(r.value) || Number.isFinite(r.value);
+    }),
+  );
 });
 
 test('round-trips every finite double', () => {

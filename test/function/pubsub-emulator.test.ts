@@ -64,7 +64,12 @@ function startChild(cmd: string, args: string[], env: NodeJS.ProcessEnv, ready: 
   });
 }
 
-interface Delivery { messageId: string; runDate?: string; status: number; lost: boolean }
+interface Delivery {
+  messageId: string;
+  runDate?: string;
+  status: number;
+  lost: boolean;
+}
 
 describe('Pub/Sub emulator → push subscription → functions-framework → the doubles', () => {
   const missing = emulatorMissing();
@@ -88,13 +93,28 @@ describe('Pub/Sub emulator → push subscription → functions-framework → the
     d = await startCloudDoubles();
     d.gcs.ensureBucket('fc-e2e');
     const [fnPort, emuPort] = [await freePort(), await freePort()];
-    framework = await startChild(process.execPath, [
-      'node_modules/@google-cloud/functions-framework/build/src/main.js', '--source=dist/function/index.js',
-      '--target=forecastPubsub', '--signature-type=cloudevent', `--port=${fnPort}`,
-    ], {
-      ...process.env, TZ: 'UTC', FORECAST_GCS_ENDPOINT: d.gcsEndpoint, FORECAST_BIGQUERY_ENDPOINT: d.bqEndpoint, GOOGLE_CLOUD_PROJECT: PROJECT,
-      FORECAST_CONFIG: JSON.stringify(config), FORECAST_RETRY_MAX_DELAY_MS: '20', FORECAST_MAX_RETRIES: '1',
-    }, /Serving function/, functionLog);
+    framework = await startChild(
+      process.execPath,
+      [
+        'node_modules/@google-cloud/functions-framework/build/src/main.js',
+        '--source=dist/function/index.js',
+        '--target=forecastPubsub',
+        '--signature-type=cloudevent',
+        `--port=${fnPort}`,
+      ],
+      {
+        ...process.env,
+        TZ: 'UTC',
+        FORECAST_GCS_ENDPOINT: d.gcsEndpoint,
+        FORECAST_BIGQUERY_ENDPOINT: d.bqEndpoint,
+        GOOGLE_CLOUD_PROJECT: PROJECT,
+        FORECAST_CONFIG: JSON.stringify(config),
+        FORECAST_RETRY_MAX_DELAY_MS: '20',
+        FORECAST_MAX_RETRIES: '1',
+      },
+      /Serving function/,
+      functionLog,
+    );
     proxy = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -104,7 +124,9 @@ describe('Pub/Sub emulator → push subscription → functions-framework → the
         let runDate: string | undefined;
         try {
           runDate = (JSON.parse(Buffer.from(msg.data ?? '', 'base64').toString('utf8')) as { runDate?: string }).runDate;
-        } catch { /* a poison message */ }
+        } catch {
+          /* a poison message */
+        }
         const r = await fetch(`http://127.0.0.1:${fnPort}${req.url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
         const text = await r.text();
         const lost = r.ok && runDate !== undefined && loseFirstAnswer.delete(runDate);
@@ -115,8 +137,13 @@ describe('Pub/Sub emulator → push subscription → functions-framework → the
     });
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
     const proxyPort = (proxy.address() as AddressInfo).port;
-    emulator = await startChild('gcloud', ['beta', 'emulators', 'pubsub', 'start', `--host-port=127.0.0.1:${emuPort}`, `--data-dir=${tempDir('pubsub-emulator-')}`],
-      process.env, /Server started/, emulatorLog);
+    emulator = await startChild(
+      'gcloud',
+      ['beta', 'emulators', 'pubsub', 'start', `--host-port=127.0.0.1:${emuPort}`, `--data-dir=${tempDir('pubsub-emulator-')}`],
+      process.env,
+      /Server started/,
+      emulatorLog,
+    );
     api = `http://127.0.0.1:${emuPort}/v1/projects/${PROJECT}`;
     const put = async (path: string, body: object) => {
       const r = await fetch(`${api}/${path}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -124,7 +151,8 @@ describe('Pub/Sub emulator → push subscription → functions-framework → the
     };
     await put(`topics/${TOPIC}`, {});
     await put('subscriptions/forecast-weekly-push', {
-      topic: `projects/${PROJECT}/topics/${TOPIC}`, ackDeadlineSeconds: 60,
+      topic: `projects/${PROJECT}/topics/${TOPIC}`,
+      ackDeadlineSeconds: 60,
       pushConfig: { pushEndpoint: `http://127.0.0.1:${proxyPort}/projects/${PROJECT}/topics/${TOPIC}` },
       retryPolicy: { minimumBackoff: '1s', maximumBackoff: '2s' },
     });
@@ -132,7 +160,12 @@ describe('Pub/Sub emulator → push subscription → functions-framework → the
 
   after(async () => {
     for (const child of [emulator, framework]) {
-      if (child?.pid) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+      if (child?.pid)
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
     }
     if (proxy) {
       proxy.closeAllConnections();
@@ -143,7 +176,8 @@ describe('Pub/Sub emulator → push subscription → functions-framework → the
 
   async function publish(data: string): Promise<string> {
     const r = await fetch(`${api}/topics/${TOPIC}:publish`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ messages: [{ data: Buffer.from(data).toString('base64') }] }),
     });
     return ((await r.json()) as { messageIds: string[] }).messageIds[0];
@@ -179,7 +213,10 @@ describe('Pub/Sub emulator → push subscription → functions-framework → the
     await waitFor(`the redelivery of ${id}`, () => answered(id));
     assert.equal(of(id).length, 2);
     assert.equal(object('run/weekly_score.csv')!.generation, generation, 'nothing rewritten');
-    assert.ok(functionLog.some((l) => l.includes(`event ${id} was already handled`)), 'the function skipped it');
+    assert.ok(
+      functionLog.some((l) => l.includes(`event ${id} was already handled`)),
+      'the function skipped it',
+    );
   });
 
   it('a poison message is acknowledged once and never redelivered', { skip: missing }, async () => {
@@ -187,7 +224,10 @@ describe('Pub/Sub emulator → push subscription → functions-framework → the
     await waitFor(`delivery of ${id}`, () => answered(id));
     await new Promise((r) => setTimeout(r, 4000)); // longer than the retry policy's backoff
     assert.equal(of(id).length, 1);
-    assert.ok(functionLog.some((l) => l.includes('rejected the event') && l.includes(id)), 'logged as rejected');
+    assert.ok(
+      functionLog.some((l) => l.includes('rejected the event') && l.includes(id)),
+      'logged as rejected',
+    );
     assert.equal(object(`run/_events/${id}`), undefined);
   });
 });

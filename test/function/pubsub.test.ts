@@ -15,7 +15,9 @@ const config = functionConfig('gs://fc-out/run');
 function pubsubEvent(id: string, data: string, time = new Date().toISOString()): { headers: Record<string, string>; body: string } {
   return {
     headers: {
-      'content-type': 'application/json', 'ce-id': id, 'ce-specversion': '1.0',
+      'content-type': 'application/json',
+      'ce-id': id,
+      'ce-specversion': '1.0',
       'ce-type': 'google.cloud.pubsub.topic.v1.messagePublished',
       'ce-source': '//pubsub.googleapis.com/projects/test-project/topics/forecast-weekly',
       'ce-time': time,
@@ -36,8 +38,12 @@ describe('Cloud Function handlers on the real functions-framework server', () =>
     d = await startCloudDoubles();
     d.gcs.ensureBucket('fc-out');
     Object.assign(process.env, {
-      FORECAST_GCS_ENDPOINT: d.gcsEndpoint, FORECAST_BIGQUERY_ENDPOINT: d.bqEndpoint, GOOGLE_CLOUD_PROJECT: 'test-project',
-      FORECAST_CONFIG: JSON.stringify(config), FUNCTION_TIMEOUT_SEC: '60', FORECAST_RETRY_MAX_DELAY_MS: '20',
+      FORECAST_GCS_ENDPOINT: d.gcsEndpoint,
+      FORECAST_BIGQUERY_ENDPOINT: d.bqEndpoint,
+      GOOGLE_CLOUD_PROJECT: 'test-project',
+      FORECAST_CONFIG: JSON.stringify(config),
+      FUNCTION_TIMEOUT_SEC: '60',
+      FORECAST_RETRY_MAX_DELAY_MS: '20',
     });
     await import('../../src/function/index.js');
     const { getTestServer } = await import('@google-cloud/functions-framework/testing');
@@ -56,7 +62,13 @@ describe('Cloud Function handlers on the real functions-framework server', () =>
   });
 
   // The top-level outputs; each run's own copies sit in its run folder under run/runs/ (the current and the previous run's are kept).
-  const outputs = () => new Map(d.gcs.list('fc-out', { prefix: 'run/' }).items.filter((o) => !/^run\/(_events|runs)\//.test(o.name)).map((o) => [o.name, o.generation]));
+  const outputs = () =>
+    new Map(
+      d.gcs
+        .list('fc-out', { prefix: 'run/' })
+        .items.filter((o) => !/^run\/(_events|runs)\//.test(o.name))
+        .map((o) => [o.name, o.generation]),
+    );
   const runFolders = () => new Set(d.gcs.list('fc-out', { prefix: 'run/runs/' }).items.map((o) => o.name.split('/')[2]));
 
   it('a Pub/Sub event runs the pipeline and publishes; a redelivery does not run twice', async () => {
@@ -77,7 +89,7 @@ describe('Cloud Function handlers on the real functions-framework server', () =>
     const r = await fetch(pubsubUrl, { method: 'POST', headers: ev.headers, body: ev.body });
     assert.ok(r.status >= 200 && r.status < 300);
     assert.deepEqual([...outputs().keys()].sort(), [...before.keys()].sort());
-    assert.equal(runFolders().size, 2, 'this run\'s folder and the previous one');
+    assert.equal(runFolders().size, 2, "this run's folder and the previous one");
   });
 
   it('a poison message (not JSON) is acknowledged, not retried forever, and its log line carries the trace', async () => {
@@ -125,7 +137,9 @@ describe('Cloud Function handlers on the real functions-framework server', () =>
     try {
       return await work();
     } finally {
-      for (const [k, v] of Object.entries(kept)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+      for (const [k, v] of Object.entries(kept))
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
     }
   }
 
@@ -163,8 +177,12 @@ describe('Cloud Function handlers on the real functions-framework server', () =>
   });
 
   it('HTTP: a run answers 200 with the summary; bad input is 400', async () => {
-    const r = await fetch(httpUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-cloud-trace-context': '0123456789abcdef0123456789abcdef/1;o=1' }, body: JSON.stringify({ runDate: '2020-05-24' }) });
-    const body = await r.json() as { runDate?: string; winner?: string };
+    const r = await fetch(httpUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-cloud-trace-context': '0123456789abcdef0123456789abcdef/1;o=1' },
+      body: JSON.stringify({ runDate: '2020-05-24' }),
+    });
+    const body = (await r.json()) as { runDate?: string; winner?: string };
     assert.equal(r.status, 200, JSON.stringify(body));
     assert.equal(body.runDate, '2020-05-24');
     const bad = await fetch(httpUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ runDate: 'soon' }) });

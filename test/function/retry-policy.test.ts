@@ -22,8 +22,12 @@ test('failureDecision: retry what may succeed later, acknowledge what never will
 test('isStale: events older than the cut-off, by their CloudEvent time', () => {
   const now = Date.parse('2026-11-30T08:00:00Z');
   const cases: [string | undefined, boolean][] = [
-    ['2026-11-30T06:00:01Z', false], ['2026-11-30T05:59:59Z', true], ['2026-11-29T08:00:00Z', true],
-    [undefined, false], ['not a time', false], ['2026-11-30T08:30:00Z', false],
+    ['2026-11-30T06:00:01Z', false],
+    ['2026-11-30T05:59:59Z', true],
+    ['2026-11-29T08:00:00Z', true],
+    [undefined, false],
+    ['not a time', false],
+    ['2026-11-30T08:30:00Z', false],
   ];
   for (const [time, want] of cases) assert.equal(isStale(time, now, 2 * 3600_000), want, String(time));
 });

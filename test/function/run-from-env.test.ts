@@ -15,10 +15,16 @@ test("the function's run deadline is the config's, within the invocation's", () 
 });
 
 test("runFromEnv honours the config's deadline (it used to run under the platform's only)", async () => {
-  const config = loadConfig(JSON.stringify({
-    sources: [{ uri: 'fixtures/google_trends_spain_2019_2020.csv', key: 'keyword', value: 'trend_index' }],
-    target: 'desempleo', deadline: '1ms', report: false, outDir: 'out-never-written',
-  }), 'inline');
+  const config = loadConfig(
+    JSON.stringify({
+      sources: [{ uri: 'fixtures/google_trends_spain_2019_2020.csv', key: 'keyword', value: 'trend_index' }],
+      target: 'desempleo',
+      deadline: '1ms',
+      report: false,
+      outDir: 'out-never-written',
+    }),
+    'inline',
+  );
   const ctx = invocationContext(parseSettings({}), pino({ level: 'silent' }), 55_000);
   const t0 = performance.now();
   await assert.rejects(runFromEnv(ctx, config, 55_000), (e: Error & { code?: string }) => e.code === 'limit.deadline');

@@ -21,12 +21,24 @@ describe('BigQuery tables through the real client and the local double', () => {
     d.bq.ensureDataset('test-project', 'fc');
     d.bq.ensureDataset('test-project', 'eu', 'EU');
     d.gcs.ensureBucket('fc-tmp');
-    d.bq.seed('test-project', 'fc', 'events', [
-      { name: 'topic', type: 'STRING' }, { name: 'day', type: 'DATE' }, { name: 'tone', type: 'FLOAT64' },
-    ], [
-      ['a', '2024-01-01', 1], ['a', '2024-01-07', 3], ['a', '2024-01-08', 5], ['b', '2024-01-02', 2], ['b', '2024-01-03', null],
-      ['a', '2024-02-01', 7],
-    ]);
+    d.bq.seed(
+      'test-project',
+      'fc',
+      'events',
+      [
+        { name: 'topic', type: 'STRING' },
+        { name: 'day', type: 'DATE' },
+        { name: 'tone', type: 'FLOAT64' },
+      ],
+      [
+        ['a', '2024-01-01', 1],
+        ['a', '2024-01-07', 3],
+        ['a', '2024-01-08', 5],
+        ['b', '2024-01-02', 2],
+        ['b', '2024-01-03', null],
+        ['a', '2024-02-01', 7],
+      ],
+    );
   });
   after(() => d.close());
   beforeEach(() => d.faults.clear());
@@ -53,11 +65,17 @@ describe('BigQuery tables through the real client and the local double', () => {
 
   it('reads large tables through an extract job to gzip shards (wildcard URI), and deletes the shards once read', async () => {
     const c = ctx();
-    const text = (await readAll(await openBqRead(bqUri('bq://test-project.fc.events'), c, { extractVia: 'gs://fc-tmp/exports', extractAboveBytes: 10 }))).toString();
+    const text = (
+      await readAll(await openBqRead(bqUri('bq://test-project.fc.events'), c, { extractVia: 'gs://fc-tmp/exports', extractAboveBytes: 10 }))
+    ).toString();
     assert.equal(text.split('\n').filter(Boolean).length, 7);
     assert.ok(text.startsWith('topic,day,tone\n'));
     assert.ok(Number(c.lines.find((l) => /extract of .* done/.test(String(l.message)))?.shards) >= 2, 'several shards were read');
-    assert.deepEqual(d.gcs.list('fc-tmp', { prefix: 'exports/' }).items.map((o) => o.name), [], 'no shard is left behind');
+    assert.deepEqual(
+      d.gcs.list('fc-tmp', { prefix: 'exports/' }).items.map((o) => o.name),
+      [],
+      'no shard is left behind',
+    );
   });
 
   it('queries use named parameters, page through results and report bytes on dry run', async () => {
@@ -69,18 +87,24 @@ describe('BigQuery tables through the real client and the local double', () => {
   });
 
   it('maximumBytesBilled exceeded is a limit error (exit 4)', async () => {
-    await assert.rejects(openBqRead(null, ctx(), { query: 'SELECT * FROM `test-project.fc.events`', maxBytesBilled: 1000 }),
-      (e: unknown) => isForecastError(e) && e.exitCode === 4 && /bytesBilledLimitExceeded/.test(e.message));
+    await assert.rejects(
+      openBqRead(null, ctx(), { query: 'SELECT * FROM `test-project.fc.events`', maxBytesBilled: 1000 }),
+      (e: unknown) => isForecastError(e) && e.exitCode === 4 && /bytesBilledLimitExceeded/.test(e.message),
+    );
   });
 
   it('per-source location: a query in the wrong location fails naming the dataset', async () => {
-    await assert.rejects(openBqRead(null, ctx(), { query: 'SELECT * FROM `test-project.fc.events`', location: 'EU' }),
-      (e: unknown) => isForecastError(e) && /was not found in location EU/.test(e.message));
+    await assert.rejects(
+      openBqRead(null, ctx(), { query: 'SELECT * FROM `test-project.fc.events`', location: 'EU' }),
+      (e: unknown) => isForecastError(e) && /was not found in location EU/.test(e.message),
+    );
   });
 
   it('unsupported SQL fails loudly in the double', async () => {
-    await assert.rejects(openBqRead(null, ctx(), { query: 'SELECT topic FROM `test-project.fc.events` WHERE topic IN (@a)', params: { a: 'x' } }),
-      (e: unknown) => isForecastError(e) && /cannot evaluate/.test(e.message));
+    await assert.rejects(
+      openBqRead(null, ctx(), { query: 'SELECT topic FROM `test-project.fc.events` WHERE topic IN (@a)', params: { a: 'x' } }),
+      (e: unknown) => isForecastError(e) && /cannot evaluate/.test(e.message),
+    );
   });
 
   const cases = [
@@ -100,11 +124,25 @@ describe('BigQuery tables through the real client and the local double', () => {
   }
 
   it('events push-down: params not interpolated, identifiers validated, dry run returns bytes', async () => {
-    const s = eventsPushdownSql({ table: 'test-project.fc.events', key: 'topic', date: 'day', value: 'tone', agg: 'mean', freq: 'W-SUN', start: '2024-01-01', end: '2024-01-31' });
+    const s = eventsPushdownSql({
+      table: 'test-project.fc.events',
+      key: 'topic',
+      date: 'day',
+      value: 'tone',
+      agg: 'mean',
+      freq: 'W-SUN',
+      start: '2024-01-01',
+      end: '2024-01-31',
+    });
     assert.ok(!s.sql.includes('2024-01-01'));
     assert.deepEqual(s.params, { start: '2024-01-01', end: '2024-01-31' });
     assert.throws(() => eventsPushdownSql({ table: 'test-project.fc.events', key: 'topic`; DROP', date: 'day', agg: 'count', freq: 'D' }), /letters, digits/);
-    const r = await aggregateEventsInBigQuery(null, { table: 'test-project.fc.events', key: 'topic', date: 'day', agg: 'count', freq: 'D', start: '2024-01-02' }, ctx(), { dryRun: true });
+    const r = await aggregateEventsInBigQuery(
+      null,
+      { table: 'test-project.fc.events', key: 'topic', date: 'day', agg: 'count', freq: 'D', start: '2024-01-02' },
+      ctx(),
+      { dryRun: true },
+    );
     assert.match(r.sql, /GROUP BY 1, 2/);
     assert.equal(r.totalBytesProcessed, 6 * 3 + 6 * 8);
   });
@@ -126,7 +164,10 @@ describe('BigQuery tables through the real client and the local double', () => {
     });
   }
 
-  for (const rule of [{ method: 'POST', pathRegex: '^/upload/', status: 503 as const, count: 2 }, { method: 'POST', pathRegex: '^/upload/', mode: 'drop' as const, count: 1 }]) {
+  for (const rule of [
+    { method: 'POST', pathRegex: '^/upload/', status: 503 as const, count: 2 },
+    { method: 'POST', pathRegex: '^/upload/', mode: 'drop' as const, count: 1 },
+  ]) {
     it(`retries a load upload after ${rule.status ?? rule.mode}`, async () => {
       d.faults.add(rule);
       await writeBqTable(bqUri('bq://test-project.fc.retry'), 'run_date,series,value\n2024-01-07,x,1\n', ctx(), { mode: 'append', schema: SCHEMA });
@@ -137,7 +178,11 @@ describe('BigQuery tables through the real client and the local double', () => {
   for (const [name, run] of [
     ['read', (c: ReturnType<typeof ctx>) => openBqRead(bqUri('bq://test-project.fc.plain'), c, {}).then(readAll)],
     ['query', (c: ReturnType<typeof ctx>) => openBqRead(null, c, { query: 'SELECT topic FROM `test-project.fc.events`' }).then(readAll)],
-    ['load', (c: ReturnType<typeof ctx>) => writeBqTable(bqUri('bq://test-project.fc.plain'), 'run_date,series,value\n2024-01-07,x,1\n', c, { mode: 'overwrite', schema: SCHEMA })],
+    [
+      'load',
+      (c: ReturnType<typeof ctx>) =>
+        writeBqTable(bqUri('bq://test-project.fc.plain'), 'run_date,series,value\n2024-01-07,x,1\n', c, { mode: 'overwrite', schema: SCHEMA }),
+    ],
   ] as const) {
     it(`a persistent 503 on ${name} ends in an exit-3 cloudError naming the table`, async () => {
       d.faults.add({ status: 503, count: 10_000 });

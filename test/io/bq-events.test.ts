@@ -36,18 +36,37 @@ describe('events push-down over every date column type, and delimited keys', () 
     d = await startCloudDoubles();
     for (const [name, conv] of Object.entries(asType)) {
       const id = name.replace(/\W+/g, '_').replace(/_$/, '').toLowerCase();
-      d.bq.seed('test-project', 'ev', id, [{ name: 'topic', type: 'STRING' }, { name: 'day', type: name.split(' ')[0] }], TIMES.map((t, i) => [KEYS[i], conv(t)]));
+      d.bq.seed(
+        'test-project',
+        'ev',
+        id,
+        [
+          { name: 'topic', type: 'STRING' },
+          { name: 'day', type: name.split(' ')[0] },
+        ],
+        TIMES.map((t, i) => [KEYS[i], conv(t)]),
+      );
     }
     // GDELT's public GKG table, shaped as it is: DATE INT64 yyyymmddhhmmss, V2Themes `THEME,offset;...`.
-    d.bq.seed('gdelt-bq', 'gdeltv2', 'gkg', [
-      { name: 'GKGRECORDID', type: 'STRING' }, { name: 'DATE', type: 'INTEGER' }, { name: 'SourceCommonName', type: 'STRING' },
-      { name: 'V2Themes', type: 'STRING' }, { name: 'V2Tone', type: 'STRING' },
-    ], [
-      ['20200106103000-1', 20200106103000, 'a.es', 'ECON_UNEMPLOYMENT,120;TAX_FNCACT_WORKER,45;ECON_UNEMPLOYMENT,300;', '-2.1,1,3.1,4,0,0,120'],
-      ['20200108000000-2', 20200108000000, 'b.es', 'ECON_UNEMPLOYMENT,12', '1.5,2,0.5,2.5,0,0,80'],
-      ['20200113091500-3', 20200113091500, 'c.es', 'TAX_FNCACT_WORKER,7;', '0,1,1,2,0,0,50'],
-      ['20200113120000-4', 20200113120000, 'd.es', null, '0,0,0,0,0,0,10'],
-    ], undefined);
+    d.bq.seed(
+      'gdelt-bq',
+      'gdeltv2',
+      'gkg',
+      [
+        { name: 'GKGRECORDID', type: 'STRING' },
+        { name: 'DATE', type: 'INTEGER' },
+        { name: 'SourceCommonName', type: 'STRING' },
+        { name: 'V2Themes', type: 'STRING' },
+        { name: 'V2Tone', type: 'STRING' },
+      ],
+      [
+        ['20200106103000-1', 20200106103000, 'a.es', 'ECON_UNEMPLOYMENT,120;TAX_FNCACT_WORKER,45;ECON_UNEMPLOYMENT,300;', '-2.1,1,3.1,4,0,0,120'],
+        ['20200108000000-2', 20200108000000, 'b.es', 'ECON_UNEMPLOYMENT,12', '1.5,2,0.5,2.5,0,0,80'],
+        ['20200113091500-3', 20200113091500, 'c.es', 'TAX_FNCACT_WORKER,7;', '0,1,1,2,0,0,50'],
+        ['20200113120000-4', 20200113120000, 'd.es', null, '0,0,0,0,0,0,10'],
+      ],
+      undefined,
+    );
   });
   after(() => d.close());
 
@@ -61,17 +80,31 @@ describe('events push-down over every date column type, and delimited keys', () 
   }
 
   it('a STRING date column is a clear error naming the table, column and type', async () => {
-    d.bq.seed('test-project', 'ev', 'text_dates', [{ name: 'topic', type: 'STRING' }, { name: 'day', type: 'STRING' }], [['a', '2020-01-06']]);
+    d.bq.seed(
+      'test-project',
+      'ev',
+      'text_dates',
+      [
+        { name: 'topic', type: 'STRING' },
+        { name: 'day', type: 'STRING' },
+      ],
+      [['a', '2020-01-06']],
+    );
     const spec: EventsSpec = { table: 'test-project.ev.text_dates', key: 'topic', date: 'day', agg: 'count', freq: 'W-SUN' };
-    await assert.rejects(aggregateEventsInBigQuery(bqUri('bq://test-project.ev.text_dates'), spec, ctx()),
-      (e: unknown) => isForecastError(e) && e.code === 'input.bad_date_type' && /'day' of bq:\/\/test-project\.ev\.text_dates is STRING/.test(e.message));
+    await assert.rejects(
+      aggregateEventsInBigQuery(bqUri('bq://test-project.ev.text_dates'), spec, ctx()),
+      (e: unknown) => isForecastError(e) && e.code === 'input.bad_date_type' && /'day' of bq:\/\/test-project\.ev\.text_dates is STRING/.test(e.message),
+    );
   });
 
   it('GDELT GKG: V2Themes split on ;, each article counted once per theme, INT64 DATE', async () => {
     const spec: EventsSpec = { table: 'gdelt-bq.gdeltv2.gkg', key: 'V2Themes', date: 'DATE', agg: 'count', freq: 'W-SUN', split: ';' };
     const text = (await readAll(await aggregateEventsInBigQuery(bqUri('bq://gdelt-bq.gdeltv2.gkg'), spec, ctx()))).toString();
     assert.deepEqual(text.trim().split('\n'), [
-      'key,date,value', 'ECON_UNEMPLOYMENT,2020-01-12,2', 'TAX_FNCACT_WORKER,2020-01-12,1', 'TAX_FNCACT_WORKER,2020-01-19,1',
+      'key,date,value',
+      'ECON_UNEMPLOYMENT,2020-01-12,2',
+      'TAX_FNCACT_WORKER,2020-01-12,1',
+      'TAX_FNCACT_WORKER,2020-01-19,1',
     ]);
   });
 
@@ -83,6 +116,9 @@ describe('events push-down over every date column type, and delimited keys', () 
     assert.ok(gdelt, 'the README example reads bq://gdelt-bq.gdeltv2.gkg');
     const merged = await mergeSources([gdelt], { freq: 'W-SUN' }, ctx());
     const names = merged.frame.names;
-    assert.deepEqual(names.filter((n) => /UNEMPLOYMENT|WORKER/.test(n)).sort(), [`${gdelt.prefix ?? ''}ECON_UNEMPLOYMENT`, `${gdelt.prefix ?? ''}TAX_FNCACT_WORKER`]);
+    assert.deepEqual(names.filter((n) => /UNEMPLOYMENT|WORKER/.test(n)).sort(), [
+      `${gdelt.prefix ?? ''}ECON_UNEMPLOYMENT`,
+      `${gdelt.prefix ?? ''}TAX_FNCACT_WORKER`,
+    ]);
   });
 });

@@ -36,11 +36,19 @@ test('a malformed credentials file is input.credentials (exit 2) naming the sour
     ['sa.json', JSON.stringify(sa), undefined],
     ['user.json', JSON.stringify({ type: 'authorized_user', client_id: 'i', client_secret: 's', refresh_token: 'r' }), undefined],
     ['no-email.json', JSON.stringify({ ...sa, client_email: undefined }), /no-email\.json \(type service_account\) has no client_email field/],
-    ['bad-pem.json', JSON.stringify({ ...sa, private_key: '-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----\n' }), /bad-pem\.json has a private_key that is not a PEM private key/],
+    [
+      'bad-pem.json',
+      JSON.stringify({ ...sa, private_key: '-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----\n' }),
+      /bad-pem\.json has a private_key that is not a PEM private key/,
+    ],
     ['not-json.json', 'not json', /not-json\.json is not JSON/],
     ['array.json', '[]', /array\.json is not a JSON object/],
     ['odd-type.json', JSON.stringify({ type: 'api_key' }), /odd-type\.json has type 'api_key', not one of service_account, authorized_user/],
-    ['user-no-token.json', JSON.stringify({ type: 'authorized_user', client_id: 'i', client_secret: 's' }), /\(type authorized_user\) has no refresh_token field/],
+    [
+      'user-no-token.json',
+      JSON.stringify({ type: 'authorized_user', client_id: 'i', client_secret: 's' }),
+      /\(type authorized_user\) has no refresh_token field/,
+    ],
   ];
   for (const [name, text, re] of cases) {
     const env = { GOOGLE_APPLICATION_CREDENTIALS: file(name, text) };
@@ -61,7 +69,12 @@ test('a malformed credentials file is input.credentials (exit 2) naming the sour
 });
 
 test('no credentials at all is a configuration error, not an outage', () => {
-  const e = cloudFailure('Cloud Storage', 'stat', 'gs://b/x.csv', new Error('Could not load the default credentials. Browse to https://cloud.google.com/docs/authentication/getting-started for more information.'));
+  const e = cloudFailure(
+    'Cloud Storage',
+    'stat',
+    'gs://b/x.csv',
+    new Error('Could not load the default credentials. Browse to https://cloud.google.com/docs/authentication/getting-started for more information.'),
+  );
   assert.equal(e.exitCode, 2);
   assert.match(e.message, /gs:\/\/b\/x\.csv failed: .*Application Default Credentials found none/);
 });

@@ -20,7 +20,14 @@ const readsAlike: [string, string[], string[][]][] = [
   ['\uFEFFa,b\r\n1,2\r\n', ['a', 'b'], [['1', '2']]],
   ['a,b\n"x\ny",2\n', ['a', 'b'], [['x\ny', '2']]],
   ['a;b\n1,5;2\n', ['a', 'b'], [['1,5', '2']]],
-  ['\uFEFFdate;"a;b";c\r\n2020-01-05;"1,5";\r\n\r\n  \r\n2020-01-12;2;x\r\n', ['date', 'a;b', 'c'], [['2020-01-05', '1,5', ''], ['2020-01-12', '2', 'x']]],
+  [
+    '\uFEFFdate;"a;b";c\r\n2020-01-05;"1,5";\r\n\r\n  \r\n2020-01-12;2;x\r\n',
+    ['date', 'a;b', 'c'],
+    [
+      ['2020-01-05', '1,5', ''],
+      ['2020-01-12', '2', 'x'],
+    ],
+  ],
   ['a\tb\n1\t2\n\n', ['a', 'b'], [['1', '2']]],
   ['a|b\n1|2', ['a', 'b'], [['1', '2']]],
 ];
@@ -33,11 +40,20 @@ test('BOM, CRLF, quoted newlines, semicolons, tabs, pipes: the stream and the st
 });
 
 test('the string entry rejects what the stream entry rejects, with the same code', async () => {
-  const cases: [string, string][] = [['', 'input.empty'], [' \n\n', 'input.empty'], ['a,b\n"x,1\n', 'input.bad_quotes'], [`a,b\n${'z'.repeat(11)},1\n`, 'input.field_too_long']];
+  const cases: [string, string][] = [
+    ['', 'input.empty'],
+    [' \n\n', 'input.empty'],
+    ['a,b\n"x,1\n', 'input.bad_quotes'],
+    [`a,b\n${'z'.repeat(11)},1\n`, 'input.field_too_long'],
+  ];
   const limits = { maxFieldChars: 10, maxLineChars: 100 };
   const code = (e: unknown) => (e as { code?: string }).code;
   for (const [text, want] of cases) {
-    assert.throws(() => readCsvString(text, 'test.csv', limits), (e) => code(e) === want && /test\.csv/.test((e as Error).message), text);
+    assert.throws(
+      () => readCsvString(text, 'test.csv', limits),
+      (e) => code(e) === want && /test\.csv/.test((e as Error).message),
+      text,
+    );
     await assert.rejects(readCounting(text, { limits }), (e) => code(e) === want, text);
   }
 });
@@ -47,13 +63,16 @@ test('empty input is a clear input error', async () => {
 });
 
 test('never throws an uncaught exception on arbitrary bytes (property)', async () => {
-  await fc.assert(fc.asyncProperty(fc.string({ maxLength: 200 }), async (s) => {
-    try {
-      await read(s, 7);
-    } catch (e) {
-      assert.match(String((e as Error).message), /test\.csv/);
-    }
-  }), { numRuns: 200 });
+  await fc.assert(
+    fc.asyncProperty(fc.string({ maxLength: 200 }), async (s) => {
+      try {
+        await read(s, 7);
+      } catch (e) {
+        assert.match(String((e as Error).message), /test\.csv/);
+      }
+    }),
+    { numRuns: 200 },
+  );
 });
 
 test('encodings: a real U+FFFD in UTF-8 is text; invalid UTF-8 and UTF-16 are clear errors', async () => {
@@ -69,13 +88,18 @@ async function readCounting(text: string, opts: { stopAt?: number; limits?: CsvL
   for (let i = 0; i < buf.length; i += 65536) parts.push(buf.subarray(i, i + 65536));
   let pieces = 0;
   const rows: string[][] = [];
-  const stats = await readCsvStream(Readable.from(parts), 'big.csv', {
-    onHeader: () => {},
-    onRows: (r) => rows.push(...r),
-    onPiece: () => {
-      if (++pieces === opts.stopAt) throw new Error('deadline');
+  const stats = await readCsvStream(
+    Readable.from(parts),
+    'big.csv',
+    {
+      onHeader: () => {},
+      onRows: (r) => rows.push(...r),
+      onPiece: () => {
+        if (++pieces === opts.stopAt) throw new Error('deadline');
+      },
     },
-  }, opts.limits);
+    opts.limits,
+  );
   return { pieces, rows, parsedChars: stats.parsedChars, chars: text.length };
 }
 
@@ -109,7 +133,10 @@ test('a line or field past the limits is an input error naming the row and colum
   const cases: [string, RegExp][] = [
     [`k,v\na,1\n${'y'.repeat(200_000)}`, /^big\.csv row 3: a line of more than 100000 characters \(--max-line-length\)/],
     [`k,v\n"${'q\n'.repeat(100_000)}`, /^big\.csv row 2: a line of more than 100000 characters .*never closed\?$/],
-    [`k,v\na,1\nb,${'z'.repeat(11)}\n`, /^big\.csv row 3, column 'v': a field of 11 characters, over the limit of 10 characters \(--max-field-size\): 'z{11}'$/],
+    [
+      `k,v\na,1\nb,${'z'.repeat(11)}\n`,
+      /^big\.csv row 3, column 'v': a field of 11 characters, over the limit of 10 characters \(--max-field-size\): 'z{11}'$/,
+    ],
     [`k,${'h'.repeat(11)}\na,1\n`, /^big\.csv row 1, column 2 of the header: a field of 11 characters/],
   ];
   for (const [text, re] of cases) {

@@ -46,8 +46,10 @@ describe('gcs tables through the real client and the local double', () => {
   it('a truncated gzip is an error, not a short table', async () => {
     const z = gzipSync(Buffer.from('x\n'.repeat(5000)));
     double.store.put('fc-bucket', 'trunc.csv.gz', z.subarray(0, z.length - 20), { contentType: 'application/gzip' });
-    await assert.rejects(async () => readAll(await openGcsRead(gs('gs://fc-bucket/trunc.csv.gz'), ctx())),
-      (e: unknown) => isForecastError(e) && e.code === 'input.bad_gzip' && e.message.includes('gs://fc-bucket/trunc.csv.gz'));
+    await assert.rejects(
+      async () => readAll(await openGcsRead(gs('gs://fc-bucket/trunc.csv.gz'), ctx())),
+      (e: unknown) => isForecastError(e) && e.code === 'input.bad_gzip' && e.message.includes('gs://fc-bucket/trunc.csv.gz'),
+    );
   });
 
   it('readGcsObject returns null for a missing object and the generation for a present one', async () => {
@@ -57,8 +59,10 @@ describe('gcs tables through the real client and the local double', () => {
   });
 
   it('openGcsRead on a missing object is input.not_found naming it', async () => {
-    await assert.rejects(openGcsRead(gs('gs://fc-bucket/none.csv'), ctx()),
-      (e: unknown) => isForecastError(e) && e.exitCode === 2 && e.message.includes('gs://fc-bucket/none.csv'));
+    await assert.rejects(
+      openGcsRead(gs('gs://fc-bucket/none.csv'), ctx()),
+      (e: unknown) => isForecastError(e) && e.exitCode === 2 && e.message.includes('gs://fc-bucket/none.csv'),
+    );
   });
 
   it('append merges rows by key, so the same run twice leaves one copy', async () => {
@@ -80,7 +84,10 @@ describe('gcs tables through the real client and the local double', () => {
     const p = writeGcsTable(u, 'run_date,v\n2024-01-14,2\n', ctx(), { mode: 'append', key: ['run_date'] });
     while (double.faults.list().length > 0) await new Promise((r) => setTimeout(r, 2));
     double.store.put('fc-bucket', 'race.csv', Buffer.from('run_date,v\n2024-01-07,9\n'), {});
-    await assert.rejects(p, (e: unknown) => isForecastError(e) && e.code === 'cloud.conflict' && e.exitCode === 3 && e.message.includes('gs://fc-bucket/race.csv'));
+    await assert.rejects(
+      p,
+      (e: unknown) => isForecastError(e) && e.code === 'cloud.conflict' && e.exitCode === 3 && e.message.includes('gs://fc-bucket/race.csv'),
+    );
   });
 
   it('a 412 after a retried write whose first attempt landed is success (md5 matches)', async () => {
@@ -131,10 +138,26 @@ describe('gcs tables through the real client and the local double', () => {
   }
 
   const persistent = [
-    { op: 'read', rule: { method: 'GET', status: 503 as const, count: 1000 }, run: (c: ReturnType<typeof ctx>) => openGcsRead(gs('gs://fc-bucket/r.csv'), c).then(readAll) },
-    { op: 'media read', rule: { method: 'GET', pathRegex: 'alt=media', mode: 'drop' as const, count: 1000 }, run: (c: ReturnType<typeof ctx>) => openGcsRead(gs('gs://fc-bucket/r.csv'), c).then(readAll) },
-    { op: 'write', rule: { method: 'POST', status: 503 as const, count: 1000 }, run: (c: ReturnType<typeof ctx>) => writeGcsTable(gs('gs://fc-bucket/w.csv'), 'a\n', c, { mode: 'overwrite' }) },
-    { op: 'append', rule: { method: 'GET', status: 429 as const, count: 1000 }, run: (c: ReturnType<typeof ctx>) => writeGcsTable(gs('gs://fc-bucket/w.csv'), 'a\n', c, { mode: 'append', key: ['a'] }) },
+    {
+      op: 'read',
+      rule: { method: 'GET', status: 503 as const, count: 1000 },
+      run: (c: ReturnType<typeof ctx>) => openGcsRead(gs('gs://fc-bucket/r.csv'), c).then(readAll),
+    },
+    {
+      op: 'media read',
+      rule: { method: 'GET', pathRegex: 'alt=media', mode: 'drop' as const, count: 1000 },
+      run: (c: ReturnType<typeof ctx>) => openGcsRead(gs('gs://fc-bucket/r.csv'), c).then(readAll),
+    },
+    {
+      op: 'write',
+      rule: { method: 'POST', status: 503 as const, count: 1000 },
+      run: (c: ReturnType<typeof ctx>) => writeGcsTable(gs('gs://fc-bucket/w.csv'), 'a\n', c, { mode: 'overwrite' }),
+    },
+    {
+      op: 'append',
+      rule: { method: 'GET', status: 429 as const, count: 1000 },
+      run: (c: ReturnType<typeof ctx>) => writeGcsTable(gs('gs://fc-bucket/w.csv'), 'a\n', c, { mode: 'append', key: ['a'] }),
+    },
   ];
   for (const t of persistent) {
     it(`a persistent failure on ${t.op} ends in exit-3 cloudError naming the object`, async () => {

@@ -5,7 +5,12 @@ import { createLogger, roundFigure, traceFromHeader } from '../../src/io/logger.
 
 function capture() {
   const lines: string[] = [];
-  const destination = new Writable({ write(c: Buffer, _e, cb) { lines.push(c.toString('utf8')); cb(); } });
+  const destination = new Writable({
+    write(c: Buffer, _e, cb) {
+      lines.push(c.toString('utf8'));
+      cb();
+    },
+  });
   return { lines, destination };
 }
 
@@ -27,7 +32,10 @@ test('credentials and tokens never reach a log line', () => {
   const { lines, destination } = capture();
   const log = createLogger({ destination });
   const secret = 'ya29.SECRET-TOKEN';
-  log.info({ access_token: secret, headers: { authorization: `Bearer ${secret}` }, credentials: { private_key: secret }, req: { headers: { authorization: secret } } }, 'request');
+  log.info(
+    { access_token: secret, headers: { authorization: `Bearer ${secret}` }, credentials: { private_key: secret }, req: { headers: { authorization: secret } } },
+    'request',
+  );
   log.info({ client: { token: secret, refresh_token: secret, client_secret: secret } }, 'client');
   const text = lines.join('');
   assert.doesNotMatch(text, /SECRET-TOKEN/);
@@ -38,7 +46,10 @@ test('secret query parameters of URIs never reach a log line, in the message or 
   for (const pretty of [false, true]) {
     const { lines, destination } = capture();
     const log = createLogger({ destination, pretty });
-    log.warn({ uri: 'gs://b/x.csv?access_token=ya29.SECRET', to: 'gs://b/o?X-Goog-Signature=SECRET&X-Goog-Credential=SECRET' }, 'read gs://b/x.csv?sig=SECRET failed');
+    log.warn(
+      { uri: 'gs://b/x.csv?access_token=ya29.SECRET', to: 'gs://b/o?X-Goog-Signature=SECRET&X-Goog-Credential=SECRET' },
+      'read gs://b/x.csv?sig=SECRET failed',
+    );
     const text = lines.join('');
     assert.doesNotMatch(text, /SECRET/, text);
     assert.match(text, /access_token=\[redacted\]/);
@@ -66,7 +77,14 @@ test('pretty lines round figures to 4 significant digits; JSON lines keep full p
     if (pretty) assert.match(lines.join(''), / backtest mae=7\.799 rows=73 coverage=\{"0\.8":0\.7512\}\n$/);
     else assert.equal(JSON.parse(lines[0]).mae, 7.799473871429034);
   }
-  const cases: [number, number][] = [[7.799473871429034, 7.799], [0.000123456, 0.0001235], [73, 73], [123456.789, 123500], [-2.5, -2.5], [Infinity, Infinity]];
+  const cases: [number, number][] = [
+    [7.799473871429034, 7.799],
+    [0.000123456, 0.0001235],
+    [73, 73],
+    [123456.789, 123500],
+    [-2.5, -2.5],
+    [Infinity, Infinity],
+  ];
   for (const [x, want] of cases) assert.equal(roundFigure(x), want, String(x));
 });
 

@@ -4,13 +4,24 @@ import { createProgress } from '../../src/io/progress.js';
 
 function sink() {
   const out: string[] = [];
-  return { out, stream: { write: (s: string) => { out.push(s); return true; } } };
+  return {
+    out,
+    stream: {
+      write: (s: string) => {
+        out.push(s);
+        return true;
+      },
+    },
+  };
 }
 
 test('createProgress: writes nothing when stderr is not a TTY', () => {
   const { out, stream } = sink();
   const p = createProgress(stream, false);
-  p.start('train', 3); p.tick(); p.tick(2); p.done();
+  p.start('train', 3);
+  p.tick();
+  p.tick(2);
+  p.done();
   assert.deepEqual(out, []);
 });
 
@@ -18,7 +29,12 @@ test('createProgress: on a TTY, one redrawn line with count and percent, cleared
   const { out, stream } = sink();
   const p = createProgress(stream, true);
   p.start('train', 4);
-  p.tick(); p.tick(0); p.tick(3); p.tick(); p.done(); p.done();
+  p.tick();
+  p.tick(0);
+  p.tick(3);
+  p.tick();
+  p.done();
+  p.done();
   const clear = '\r\x1b[2K';
   assert.deepEqual(out, [`${clear}train 0/4 (0 %)`, `${clear}train 1/4 (25 %)`, `${clear}train 4/4 (100 %)`, clear]);
 });
@@ -31,7 +47,10 @@ test('createProgress: without a total it shows the label, then counts; ticks bef
   p.tick(5);
   p.done();
   p.tick();
-  assert.deepEqual(out.map((s) => s.replace('\r\x1b[2K', '')), ['reading', 'reading 5', '']);
+  assert.deepEqual(
+    out.map((s) => s.replace('\r\x1b[2K', '')),
+    ['reading', 'reading 5', ''],
+  );
 });
 
 test('a log line on the same terminal clears the progress line first and draws it again after', async () => {
@@ -49,6 +68,12 @@ test('a log line on the same terminal clears the progress line first and draws i
   assert.match(out[2].slice(clear.length), /^\d\d:\d\d:\d\d INFO {4}merged\nmerge: chunks read 500$/);
   assert.match(out[4], /^\d\d:\d\d:\d\d INFO {4}published\n$/, 'after done() nothing is redrawn');
   // What a terminal shows: every line whole, never `merge: chunks read 500:06:00 INFO …`.
-  const screen = out.join('').split('\n').map((l) => l.split('\r\x1b[2K').at(-1));
-  assert.ok(screen.every((l) => !/read \d+\d\d:/.test(l ?? '')), screen.join(' | '));
+  const screen = out
+    .join('')
+    .split('\n')
+    .map((l) => l.split('\r\x1b[2K').at(-1));
+  assert.ok(
+    screen.every((l) => !/read \d+\d\d:/.test(l ?? '')),
+    screen.join(' | '),
+  );
 });

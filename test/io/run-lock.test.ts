@@ -30,7 +30,9 @@ describe('local lock', () => {
     await assert.rejects(take(d), locked);
     const old = (Date.now() - 120_000) / 1000;
     utimesSync(join(d, '.forecast.lock'), old, old);
-    await (await take(d))();
+    await (
+      await take(d)
+    )();
   });
 
   test('the lock holds its owner from the moment it exists, and expires within a bound whatever the deadline', async () => {
@@ -117,7 +119,10 @@ describe('gs:// lock', () => {
     d.gcs.put('lock-out', 'weekly/.forecast.lock', theirs, { contentType: 'application/json' });
     await releasing;
     assert.deepEqual(d.gcs.find('lock-out', 'weekly/.forecast.lock')?.data, theirs, "the other run's lock is still there");
-    assert.ok(c.lines.some((l) => /could not release the output lock/.test(String(l.message))), 'the failed release was logged');
+    assert.ok(
+      c.lines.some((l) => /could not release the output lock/.test(String(l.message))),
+      'the failed release was logged',
+    );
     const again = await acquireRunLock('gs://lock-out/mine', c, { runDate: '2020-05-24', expiresAt: Date.now() + 60_000 });
     await again();
     assert.equal(d.gcs.find('lock-out', 'mine/.forecast.lock'), undefined, 'an untouched lock is released');
@@ -132,7 +137,9 @@ describe('gs:// lock', () => {
 
   test('a lock whose process is gone on this machine is taken over at once; an alive one is held', async () => {
     d.gcs.put('lock-out', 'dead/.forecast.lock', Buffer.from(lockBody({ ...here, pid: deadPid() })), {});
-    await (await acquireRunLock('gs://lock-out/dead', ctx(), { runDate: '2020-05-24', expiresAt: Date.now() + 60_000 }))();
+    await (
+      await acquireRunLock('gs://lock-out/dead', ctx(), { runDate: '2020-05-24', expiresAt: Date.now() + 60_000 })
+    )();
     d.gcs.put('lock-out', 'alive/.forecast.lock', Buffer.from(lockBody({ ...here, pid: process.pid })), {});
     await assert.rejects(acquireRunLock('gs://lock-out/alive', ctx(), { runDate: '2020-05-24', expiresAt: Date.now() + 60_000 }), locked);
   });

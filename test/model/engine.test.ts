@@ -19,9 +19,15 @@ test('calendar: seasonal phase of a period label', () => {
 
 test('input errors: missing target, too few rows', () => {
   const f = demoFrame();
-  assert.throws(() => train(f, { ...opts, target: 'nope' }), (e: Error & { code?: string }) => e.code === 'input.column_missing' && /columns are: zoom/.test(e.message));
+  assert.throws(
+    () => train(f, { ...opts, target: 'nope' }),
+    (e: Error & { code?: string }) => e.code === 'input.column_missing' && /columns are: zoom/.test(e.message),
+  );
   const short: Frame = { ...f, dates: f.dates.subarray(0, 20), columns: f.columns.map((c) => c.subarray(0, 20)) };
-  assert.throws(() => train(short, opts), (e: Error & { code?: string }) => e.code === 'input.too_few_rows' && /at least 22/.test(e.message));
+  assert.throws(
+    () => train(short, opts),
+    (e: Error & { code?: string }) => e.code === 'input.too_few_rows' && /at least 22/.test(e.message),
+  );
 });
 
 test('train is deterministic and the model round-trips through JSON', () => {
@@ -62,7 +68,10 @@ test('missing values: leading NaN features, trailing NaN target, constant target
 
 test('budget: deadline before anything → limit error; short budget skips stages', () => {
   const f = demoFrame();
-  assert.throws(() => train(f, { ...opts, budget: { remainingMs: () => 0 } }), (e: Error & { code?: string }) => e.code === 'limit.deadline');
+  assert.throws(
+    () => train(f, { ...opts, budget: { remainingMs: () => 0 } }),
+    (e: Error & { code?: string }) => e.code === 'limit.deadline',
+  );
   let left = 1000;
   const r = train(f, { ...opts, budget: { remainingMs: () => (left -= 300) } });
   assert.ok(r.deadlineHit && r.skipped.length > 0);
@@ -103,11 +112,16 @@ for (const target of ['podemos', 'banco alimentos']) {
   });
 }
 
-test('feature ranking: a mean combination reports its linear parts\' coefficients / k', async () => {
+test("feature ranking: a mean combination reports its linear parts' coefficients / k", async () => {
   const { effectiveCoefficients } = await import('../../src/model/selection/candidate-scores.js');
   const lin = (coef: number[]) => ({
-    kind: 'linear' as const, base: 'last' as const, features: [{ kind: 'xdiff' as const, column: 'paro', lag: 1 }],
-    mean: [0], sd: [1], coef: [coef], intercept: [0],
+    kind: 'linear' as const,
+    base: 'last' as const,
+    features: [{ kind: 'xdiff' as const, column: 'paro', lag: 1 }],
+    mean: [0],
+    sd: [1],
+    coef: [coef],
+    intercept: [0],
   });
   const spec = { kind: 'combo' as const, how: 'mean' as const, parts: [lin([0.6]), lin([0.2]), { kind: 'naive' as const }] };
   const got = [...effectiveCoefficients(spec, 'y')];
@@ -134,7 +148,9 @@ test('a regression never extrapolates another column past its training range', (
   const y = Float64Array.from({ length: n }, () => (level += z()));
   const x = Float64Array.from({ length: n }, (_, i) => (i + 4 < n ? y[i + 4] - y[i] : 0) + 0.3 * z());
   const frameWith = (last: number): Frame => ({
-    freq: 'W-SUN', dates: Int32Array.from({ length: n }, (_, i) => isoDay('2015-01-04') + 7 * i), names: ['y', 'x'],
+    freq: 'W-SUN',
+    dates: Int32Array.from({ length: n }, (_, i) => isoDay('2015-01-04') + 7 * i),
+    names: ['y', 'x'],
     columns: [y, Float64Array.from(x, (v, i) => (i === n - 1 ? last : v))],
   });
   const o: EngineOptions = { target: 'y', horizon: 4, levels: [0.8], metric: 'mae', folds: 5, candidates: ['ridge'] };

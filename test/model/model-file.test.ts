@@ -6,27 +6,66 @@ import { demoFrame } from './support/demo-frame.js';
 
 /** A valid model with every kind of specification inside a combination. */
 const linear = {
-  kind: 'linear', base: 'last',
+  kind: 'linear',
+  base: 'last',
   features: [{ kind: 'ylevel' }, { kind: 'ydiff', lag: 1 }, { kind: 'fourier', k: 1, fn: 'sin' }, { kind: 'xdiff', column: 'paro', lag: 1 }],
-  mean: [1, 0, 0, 2], sd: [1, 2, 0.5, 3], lo: [0, -1, null, -5], hi: [9, 1, null, 5],
-  coef: [[0.1, 0.2, 0.3, 0.4], [0.5, 0.6, 0.7, 0.8]], intercept: [0, 0],
+  mean: [1, 0, 0, 2],
+  sd: [1, 2, 0.5, 3],
+  lo: [0, -1, null, -5],
+  hi: [9, 1, null, 5],
+  coef: [
+    [0.1, 0.2, 0.3, 0.4],
+    [0.5, 0.6, 0.7, 0.8],
+  ],
+  intercept: [0, 0],
 };
 const valid = {
-  format: 'forecast-model', version: 2, target: 'desempleo', horizon: 2, freq: 'W-SUN', levels: [0.8, 0.95], winner: 'combo',
+  format: 'forecast-model',
+  version: 2,
+  target: 'desempleo',
+  horizon: 2,
+  freq: 'W-SUN',
+  levels: [0.8, 0.95],
+  winner: 'combo',
   inputs: ['gdelt_x', 'paro'],
   params: {
-    kind: 'combo', how: 'median', parts: [
-      { kind: 'naive' }, { kind: 'snaive', period: 52 },
+    kind: 'combo',
+    how: 'median',
+    parts: [
+      { kind: 'naive' },
+      { kind: 'snaive', period: 52 },
       { kind: 'ets', form: 'MAdN', m: 1, alpha: 0.5, beta: 0.1, gamma: 0, phi: 0.9, sigma2: 0.01, init: [10, 0.5] },
       { kind: 'stlf', period: 52, ets: { form: 'ANN', m: 1, alpha: 0.3, beta: 0, gamma: 0, phi: 1, sigma2: 2, init: [4] } },
-      { kind: 'theta', period: 52 }, { kind: 'wmean', window: 4 }, linear,
-      { kind: 'boxcox', lambda: 0, inner: {
-        kind: 'arima', arma: [1, 0, 0, 0, 1, 1, 0], coef: [0.5, 0.1, 0.2, 0.3, 0.4], hasIntercept: false, hasDrift: true, nxreg: 3,
-        sigma2: 1, phi: [0.5], theta: [], fourier: { period: 52.18, K: 1 }, lagged: { columns: ['gdelt_x'], lag: 4 },
-      } },
+      { kind: 'theta', period: 52 },
+      { kind: 'wmean', window: 4 },
+      linear,
+      {
+        kind: 'boxcox',
+        lambda: 0,
+        inner: {
+          kind: 'arima',
+          arma: [1, 0, 0, 0, 1, 1, 0],
+          coef: [0.5, 0.1, 0.2, 0.3, 0.4],
+          hasIntercept: false,
+          hasDrift: true,
+          nxreg: 3,
+          sigma2: 1,
+          phi: [0.5],
+          theta: [],
+          fourier: { period: 52.18, K: 1 },
+          lagged: { columns: ['gdelt_x'], lag: 4 },
+        },
+      },
     ],
   },
-  intervals: { kind: 'normalised', quantiles: [[1.4, 14], [2.3, null]], floor: 0 },
+  intervals: {
+    kind: 'normalised',
+    quantiles: [
+      [1.4, 14],
+      [2.3, null],
+    ],
+    floor: 0,
+  },
   trainedThrough: 18406,
 };
 
@@ -89,12 +128,15 @@ test('every field is checked, and the message names the file and the field', () 
     ['trainedThrough', 1e12, /'trainedThrough' must be a whole number from -719162 to 2932896/],
   ];
   for (const [path, value, re] of cases) {
-    assert.throws(() => parseModelFile(edited(path, value), 'm.json'), (e: Error & { code?: string }) => {
-      assert.equal(e.code, 'input.bad_model', path);
-      assert.match(e.message, re, path);
-      assert.match(e.message, /^m\.json: /);
-      return true;
-    });
+    assert.throws(
+      () => parseModelFile(edited(path, value), 'm.json'),
+      (e: Error & { code?: string }) => {
+        assert.equal(e.code, 'input.bad_model', path);
+        assert.match(e.message, re, path);
+        assert.match(e.message, /^m\.json: /);
+        return true;
+      },
+    );
   }
   for (const json of [null, [], 'model', 42]) assert.throws(() => parseModelFile(json, 'm.json'), /^ForecastError: m\.json: 'model' must be an object/);
 });

@@ -16,5 +16,12 @@ test('prediction bounds: the training range widened by `widen` ranges each side'
 
 test('clip holds a value inside its bounds', () => {
   const b = { lo: -1, hi: 2 };
-  for (const [v, want] of [[-5, -1], [-1, -1], [0.5, 0.5], [2, 2], [7, 2]]) assert.equal(clip(v, b), want);
+  for (const [v, want] of [
+    [-5, -1],
+    [-1, -1],
+    [0.5, 0.5],
+    [2, 2],
+    [7, 2],
+  ])
+    assert.equal(clip(v, b), want);
 });

@@ -26,10 +26,14 @@ after(() => d.close());
 
 const config = (dataset: string) => ({
   ...loadConfig(readFileSync('fixtures/demo/pipeline.json', 'utf8'), 'demo', 'fixtures/demo'),
-  report: false, targets: ['paro', 'sepe'], candidates: ['naive', 'theta', 'ridge_ar'],
+  report: false,
+  targets: ['paro', 'sepe'],
+  candidates: ['naive', 'theta', 'ridge_ar'],
   publish: {
-    predictions: `bq://test-project.${dataset}.predictions`, weeklyScore: `bq://test-project.${dataset}.weekly_score`,
-    backtest: `bq://test-project.${dataset}.backtest`, featureRanking: `bq://test-project.${dataset}.feature_ranking`,
+    predictions: `bq://test-project.${dataset}.predictions`,
+    weeklyScore: `bq://test-project.${dataset}.weekly_score`,
+    backtest: `bq://test-project.${dataset}.backtest`,
+    featureRanking: `bq://test-project.${dataset}.feature_ranking`,
     removedFeatures: `bq://test-project.${dataset}.removed_features`,
   },
 });
@@ -44,10 +48,15 @@ const run = (dataset: string, runDate: string, ctx = cloudContext(env)) =>
 
 test('new tables: clustered by target, partitioned by run_date where they have one; a week published twice is there once', async () => {
   await run('dashboard', '2020-05-24');
-  const layouts = Object.fromEntries(TABLES.map((n) => [n, [table('dashboard', n).timePartitioning?.field ?? '-', table('dashboard', n).clustering?.fields.join() ?? '-']]));
+  const layouts = Object.fromEntries(
+    TABLES.map((n) => [n, [table('dashboard', n).timePartitioning?.field ?? '-', table('dashboard', n).clustering?.fields.join() ?? '-']]),
+  );
   assert.deepEqual(layouts, {
-    predictions: ['run_date', 'target'], weekly_score: ['run_date', 'target'],
-    backtest: ['-', 'target'], feature_ranking: ['-', 'target'], removed_features: ['-', 'target'],
+    predictions: ['run_date', 'target'],
+    weekly_score: ['run_date', 'target'],
+    backtest: ['-', 'target'],
+    feature_ranking: ['-', 'target'],
+    removed_features: ['-', 'target'],
   });
   assert.deepEqual(column('dashboard', 'weekly_score', 'target'), ['paro', 'sepe']);
   await run('dashboard', '2020-05-24');
@@ -60,16 +69,33 @@ test('new tables: clustered by target, partitioned by run_date where they have o
 
 test('a one-target table of an older version keeps working and says how to migrate; migrated, it is clustered', async () => {
   // As the previous version created them: weekly_score partitioned by run_date (with its target column), predictions plain.
-  const oldScore = [{ name: 'run_date', type: 'DATE' }, { name: 'model', type: 'STRING' }, { name: 'target', type: 'STRING' }];
+  const oldScore = [
+    { name: 'run_date', type: 'DATE' },
+    { name: 'model', type: 'STRING' },
+    { name: 'target', type: 'STRING' },
+  ];
   d.bq.seed('test-project', 'old', 'weekly_score', oldScore, [['2020-05-17', 'combo', 'desempleo']], { type: 'DAY', field: 'run_date' });
-  d.bq.seed('test-project', 'old', 'predictions', [{ name: 'date', type: 'DATE' }, { name: 'forecast', type: 'FLOAT64' }, { name: 'run_date', type: 'DATE' }], [['2020-05-24', 1, '2020-05-17']]);
+  d.bq.seed(
+    'test-project',
+    'old',
+    'predictions',
+    [
+      { name: 'date', type: 'DATE' },
+      { name: 'forecast', type: 'FLOAT64' },
+      { name: 'run_date', type: 'DATE' },
+    ],
+    [['2020-05-24', 1, '2020-05-17']],
+  );
   const ctx = cloudContext(env);
   await run('old', '2020-05-24', ctx);
   const warned = ctx.lines.filter((l) => /docs\/targets\.md#migrating-a-one-target-bigquery-table/.test(String(l.message))).map((l) => l.table);
   assert.deepEqual(warned.sort(), ['bq://test-project.old.predictions', 'bq://test-project.old.weekly_score']);
   assert.deepEqual(column('old', 'weekly_score', 'run_date'), ['2020-05-17', '2020-05-24', '2020-05-24'], 'the old week is kept, the new one appended');
   assert.equal(table('old', 'weekly_score').clustering, undefined);
-  assert.ok(table('old', 'predictions').schema.some((f) => f.name === 'target'), 'an overwrite takes the new columns');
+  assert.ok(
+    table('old', 'predictions').schema.some((f) => f.name === 'target'),
+    'an overwrite takes the new columns',
+  );
 
   // The migration docs/targets.md gives: cluster weekly_score (bq update), drop the tables every run rewrites.
   table('old', 'weekly_score').clustering = { fields: ['target'] };

@@ -16,12 +16,22 @@ test('the demo config loads, with defaults and source paths relative to the conf
   const d = loadConfig(JSON.stringify(ok), 'c.json');
   assert.deepEqual([d.freq, d.horizon, d.metric, d.levels, d.outDir, d.report], ['W-SUN', 4, 'mae', [0.8, 0.95], 'out', true]);
   assert.deepEqual(d.limits, { maxFieldChars: 2 ** 20, maxLineChars: 2 ** 26 });
-  assert.deepEqual(loadConfig(JSON.stringify({ ...ok, maxFieldSize: '64KiB', maxLineLength: '1000' }), 'c.json').limits, { maxFieldChars: 65536, maxLineChars: 1000 });
+  assert.deepEqual(loadConfig(JSON.stringify({ ...ok, maxFieldSize: '64KiB', maxLineLength: '1000' }), 'c.json').limits, {
+    maxFieldChars: 65536,
+    maxLineChars: 1000,
+  });
 });
 
 test('target: a name, "*", a glob or an array of them; a comma is part of a name here', () => {
   const cases: [unknown, string[]][] = [
-    ['y', ['y']], ['*', ['*']], ['gdelt_*', ['gdelt_*']], [['desempleo', 'paro'], ['desempleo', 'paro']], ['a,b', ['a,b']],
+    ['y', ['y']],
+    ['*', ['*']],
+    ['gdelt_*', ['gdelt_*']],
+    [
+      ['desempleo', 'paro'],
+      ['desempleo', 'paro'],
+    ],
+    ['a,b', ['a,b']],
   ];
   for (const [target, want] of cases) assert.deepEqual(loadConfig(JSON.stringify({ ...ok, target }), 'c.json').targets, want);
 });
@@ -52,18 +62,34 @@ test('bad fields are named', () => {
   ];
   for (const [raw, re] of cases) {
     const text = typeof raw === 'string' ? raw : JSON.stringify(raw);
-    assert.throws(() => loadConfig(text, 'c.json'), (e: unknown) => e instanceof ForecastError && e.exitCode === 2 && re.test(e.message) && e.message.startsWith('c.json'), text);
+    assert.throws(
+      () => loadConfig(text, 'c.json'),
+      (e: unknown) => e instanceof ForecastError && e.exitCode === 2 && re.test(e.message) && e.message.startsWith('c.json'),
+      text,
+    );
   }
   assert.throws(() => loadConfig('{"sources": [', 'c.json'), /c\.json: not valid JSON/);
 });
 
 test('the config loader never throws anything but a ForecastError (property)', () => {
-  fc.assert(fc.property(fc.oneof(fc.json(), fc.string(), fc.record({ sources: fc.array(fc.record({ uri: fc.string(), format: fc.string(), agg: fc.string() })), target: fc.anything(), horizon: fc.anything() }).map((o) => JSON.stringify(o))), (text) => {
-    try {
-      loadConfig(text, 'c.json');
-    } catch (e) {
-      return e instanceof ForecastError;
-    }
-    return true;
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(
+      fc.oneof(
+        fc.json(),
+        fc.string(),
+        fc
+          .record({ sources: fc.array(fc.record({ uri: fc.string(), format: fc.string(), agg: fc.string() })), target: fc.anything(), horizon: fc.anything() })
+          .map((o) => JSON.stringify(o)),
+      ),
+      (text) => {
+        try {
+          loadConfig(text, 'c.json');
+        } catch (e) {
+          return e instanceof ForecastError;
+        }
+        return true;
+      },
+    ),
+    { numRuns: 300 },
+  );
 });

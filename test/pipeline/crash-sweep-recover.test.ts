@@ -19,7 +19,10 @@ test('killed at every step of a recovery (roll forward and discard), readers sti
   const root = tempDir('forecast-sweep-recover-');
   const [outDir, extra] = [join(root, 'out'), join(root, 'dashboard')];
   const s: Scenario = {
-    outDir, publish: { weeklyScore: join(extra, 'weekly_score.csv') }, env: {}, ctx: () => localContext(),
+    outDir,
+    publish: { weeklyScore: join(extra, 'weekly_score.csv') },
+    env: {},
+    ctx: () => localContext(),
     leftovers: async () => [...localLeftovers(outDir), ...localLeftovers(extra)],
   };
   const r = await sweepRunner(s);
@@ -31,14 +34,17 @@ test('killed at every step of a recovery (roll forward and discard), readers sti
   const swept: Record<string, number> = {};
   const started = Date.now();
   // Killed at the commit step, the journal still says `staging` (discarded); one step later it is committed (rolled forward).
-  for (const [outcome, killAt] of [['discarded', commit], ['rolled forward', commit + 1]] as const) {
+  for (const [outcome, killAt] of [
+    ['discarded', commit],
+    ['rolled forward', commit + 1],
+  ] as const) {
     for (let m = 1; ; m++) {
       const old = (await readRun(outDir, s.ctx()))!;
       const interrupted = nextWeek();
       assert.equal(await killInProcess((h) => r.run(interrupted, h), s.ctx(), 'publish', killAt), 'killed');
       const recovering = nextWeek();
       const where = `${outcome}, recovery step ${m}`;
-      if (await killInProcess((h) => r.run(recovering, h), s.ctx(), 'recover', m) === 'finished') {
+      if ((await killInProcess((h) => r.run(recovering, h), s.ctx(), 'recover', m)) === 'finished') {
         const now = await checkAfterRun(s, recovering);
         assert.equal(weeksOf(now).includes(interrupted), outcome === 'rolled forward', `${where}: week ${interrupted}`);
         swept[outcome] = m - 1;

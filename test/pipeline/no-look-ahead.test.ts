@@ -9,7 +9,11 @@ import { readSeries } from '../../src/io/source/read-series.js';
 import { parseUri } from '../../src/io/uri.js';
 
 async function demoFrame(): Promise<Frame> {
-  const r = await readSeries(Readable.from([readFileSync('fixtures/google_trends_spain_2019_2020.csv')]), { uri: parseUri('demo'), format: 'long', key: 'keyword', value: 'trend_index' }, { freq: 'W-SUN' });
+  const r = await readSeries(
+    Readable.from([readFileSync('fixtures/google_trends_spain_2019_2020.csv')]),
+    { uri: parseUri('demo'), format: 'long', key: 'keyword', value: 'trend_index' },
+    { freq: 'W-SUN' },
+  );
   return align([{ series: r.series, fill: 'ffill' }], 'W-SUN').frame;
 }
 

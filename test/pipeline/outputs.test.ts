@@ -13,12 +13,15 @@ test('feature and target names from keywords are written neutralised against for
     removedFeatures: [{ feature: '@SUM(A1)', reason: 'constant' }],
     model: { target: '=HYPERLINK("x")' },
   } as unknown as TrainResult;
-  assert.equal(featureRankingCsv([trained]), [
-    'target,feature,rank,coefficient,selected',
-    `"'=HYPERLINK(""x"")","'=cmd|' /C calc'!A0",1,-0.5,true`,
-    `"'=HYPERLINK(""x"")","'+SUM(1+1).diff1",2,0.25,false`,
-    `"'=HYPERLINK(""x"")",paro,3,,false`,
-    '',
-  ].join('\n'));
+  assert.equal(
+    featureRankingCsv([trained]),
+    [
+      'target,feature,rank,coefficient,selected',
+      `"'=HYPERLINK(""x"")","'=cmd|' /C calc'!A0",1,-0.5,true`,
+      `"'=HYPERLINK(""x"")","'+SUM(1+1).diff1",2,0.25,false`,
+      `"'=HYPERLINK(""x"")",paro,3,,false`,
+      '',
+    ].join('\n'),
+  );
   assert.equal(removedFeaturesCsv([trained]), `target,feature,reason\n"'=HYPERLINK(""x"")","'@SUM(A1)",constant\n`);
 });

@@ -15,10 +15,20 @@ import { tempDir } from '../support/run-cli.js';
  * Issue 15, defects 1 and 4: a publish is one transaction, and the manifest tells the truth.
  * A small run (one source, the naive model) keeps these fast.
  */
-const config = (o: Record<string, unknown> = {}): PipelineConfig => loadConfig(JSON.stringify({
-  sources: [{ uri: 'fixtures/google_trends_spain_2019_2020.csv', format: 'long', key: 'keyword', date: 'date', value: 'trend_index' }],
-  target: 'desempleo', horizon: 4, folds: 2, candidates: ['naive'], report: false, end: '2020-05-24', ...o,
-}), 'publish-test.json');
+const config = (o: Record<string, unknown> = {}): PipelineConfig =>
+  loadConfig(
+    JSON.stringify({
+      sources: [{ uri: 'fixtures/google_trends_spain_2019_2020.csv', format: 'long', key: 'keyword', date: 'date', value: 'trend_index' }],
+      target: 'desempleo',
+      horizon: 4,
+      folds: 2,
+      candidates: ['naive'],
+      report: false,
+      end: '2020-05-24',
+      ...o,
+    }),
+    'publish-test.json',
+  );
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 describe('local out dir', () => {
@@ -43,20 +53,37 @@ describe('local out dir', () => {
     const left = readdirSync(out).filter((f) => f === 'report.html' || f.endsWith('.png'));
     assert.deepEqual(left, []);
     const run = (await readRun(out, localContext()))!;
-    assert.deepEqual([...run.files.keys()].filter((f) => f === 'report.html' || f.endsWith('.png')), []);
+    assert.deepEqual(
+      [...run.files.keys()].filter((f) => f === 'report.html' || f.endsWith('.png')),
+      [],
+    );
   });
 
   test('temps a killed run left (half-written files, a journal temp, a lock temp, one beside an extra target) are removed by the next run', async () => {
     const out = tempDir();
     const dash = join(tempDir(), 'dash');
     mkdirSync(dash, { recursive: true });
-    const temps = ['.predictions.csv.0a1b2c3d4e5f.tmp', '.forecast-journal.json.00aa11bb22cc.tmp', '.forecast.lock.1234567890abcdef.tmp', '.manifest.json.ffeeddccbbaa.tmp'];
+    const temps = [
+      '.predictions.csv.0a1b2c3d4e5f.tmp',
+      '.forecast-journal.json.00aa11bb22cc.tmp',
+      '.forecast.lock.1234567890abcdef.tmp',
+      '.manifest.json.ffeeddccbbaa.tmp',
+    ];
     for (const t of temps) writeFileSync(join(out, t), 'partial');
     // Beside an extra destination only that file's temps are the run's to remove.
     writeFileSync(join(dash, '.weekly_score.csv.0a1b2c3d4e5f.tmp'), 'partial');
     writeFileSync(join(dash, '.someone-else.csv.0a1b2c3d4e5f.tmp'), 'not ours');
-    await runAll({ config: config({ publish: { weeklyScore: join(dash, 'weekly_score.csv') } }), outDir: out, deadlineMs: 60_000, runDate: '2020-05-24', ctx: localContext() });
-    assert.deepEqual(readdirSync(out).filter((f) => f.endsWith('.tmp')), []);
+    await runAll({
+      config: config({ publish: { weeklyScore: join(dash, 'weekly_score.csv') } }),
+      outDir: out,
+      deadlineMs: 60_000,
+      runDate: '2020-05-24',
+      ctx: localContext(),
+    });
+    assert.deepEqual(
+      readdirSync(out).filter((f) => f.endsWith('.tmp')),
+      [],
+    );
     assert.deepEqual(readdirSync(dash).sort(), ['.someone-else.csv.0a1b2c3d4e5f.tmp', 'weekly_score.csv']);
     assert.equal((await readRun(out, localContext()))!.runDate, '2020-05-24');
   });
@@ -73,12 +100,17 @@ describe('gs:// out dir with BigQuery destinations', () => {
   });
   after(() => d.close());
   const ctx = () => cloudContext(env);
-  const cloudConfig = (dir: string) => config({
-    outDir: `gs://fc-out/${dir}`,
-    publish: { weeklyScore: `bq://test-project.dash.${dir}_weekly`, predictions: `bq://test-project.dash.${dir}_predictions` },
-  });
+  const cloudConfig = (dir: string) =>
+    config({
+      outDir: `gs://fc-out/${dir}`,
+      publish: { weeklyScore: `bq://test-project.dash.${dir}_weekly`, predictions: `bq://test-project.dash.${dir}_predictions` },
+    });
   const run = (dir: string, runDate: string) => runAll({ config: cloudConfig(dir), deadlineMs: 60_000, runDate, ctx: ctx() });
-  const objects = (prefix: string) => d.gcs.list('fc-out', { prefix }).items.map((o) => `${o.name}#${o.generation}`).sort();
+  const objects = (prefix: string) =>
+    d.gcs
+      .list('fc-out', { prefix })
+      .items.map((o) => `${o.name}#${o.generation}`)
+      .sort();
 
   test('a persistent 503 on the manifest: readers still see the whole old run; the next run completes the new one first', async () => {
     await run('m503', '2020-05-17');
@@ -89,14 +121,23 @@ describe('gs:// out dir with BigQuery destinations', () => {
     const seen = (await readRun('gs://fc-out/m503', ctx()))!;
     assert.equal(seen.runDate, '2020-05-17');
     assert.deepEqual(seen.files, old.files, 'the whole old run, byte for byte');
-    assert.deepEqual((await bqTableRows('bq://test-project.dash.m503_weekly', ctx())).map((r) => r.run_date).sort(), ['2020-05-17', '2020-05-24'],
-      'BigQuery has the new week: the manifest is the last step');
+    assert.deepEqual(
+      (await bqTableRows('bq://test-project.dash.m503_weekly', ctx())).map((r) => r.run_date).sort(),
+      ['2020-05-17', '2020-05-24'],
+      'BigQuery has the new week: the manifest is the last step',
+    );
     assert.ok(d.gcs.find('fc-out', 'm503/.forecast-journal.json'), 'the committed journal waits for the next run');
     await run('m503', '2020-05-31');
     const now = (await readRun('gs://fc-out/m503', ctx()))!;
     assert.equal(now.runDate, '2020-05-31');
     assert.deepEqual(await topLevelDiffers('gs://fc-out/m503', now, ctx()), []);
-    const weeks = now.files.get('weekly_score.csv')!.toString().trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+    const weeks = now.files
+      .get('weekly_score.csv')!
+      .toString()
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[0]);
     assert.deepEqual(weeks, ['2020-05-17', '2020-05-24', '2020-05-31'], 'the interrupted week was completed, not lost');
     assert.equal(d.gcs.find('fc-out', 'm503/.forecast-journal.json'), undefined);
   });
@@ -111,7 +152,11 @@ describe('gs:// out dir with BigQuery destinations', () => {
     await assert.rejects(run('early', '2020-05-24'), (e: { code?: string }) => e.code === 'input.not_partitioned');
     assert.deepEqual(objects('early/'), before, 'no object written, replaced or left behind');
     assert.deepEqual(await bqTableRows('bq://test-project.dash.early_predictions', ctx()), predictions);
-    assert.deepEqual([...d.bq.tables.keys()].filter((k) => k.includes('__stage_')), [], 'no staging table');
+    assert.deepEqual(
+      [...d.bq.tables.keys()].filter((k) => k.includes('__stage_')),
+      [],
+      'no staging table',
+    );
   });
 
   test('a failure while staging removes what was staged: the out dir and the tables are as before', async () => {
@@ -121,7 +166,13 @@ describe('gs:// out dir with BigQuery destinations', () => {
     await assert.rejects(run('stagefail', '2020-05-24'), (e: { exitCode?: number }) => e.exitCode === 3);
     d.faults.clear();
     assert.deepEqual(objects('stagefail/'), before);
-    assert.deepEqual([...d.bq.tables.keys()].filter((k) => k.includes('__stage_')), []);
-    assert.deepEqual((await bqTableRows('bq://test-project.dash.stagefail_weekly', ctx())).map((r) => r.run_date), ['2020-05-17']);
+    assert.deepEqual(
+      [...d.bq.tables.keys()].filter((k) => k.includes('__stage_')),
+      [],
+    );
+    assert.deepEqual(
+      (await bqTableRows('bq://test-project.dash.stagefail_weekly', ctx())).map((r) => r.run_date),
+      ['2020-05-17'],
+    );
   });
 });

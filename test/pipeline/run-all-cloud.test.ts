@@ -25,28 +25,45 @@ before(async () => {
   d.bq.ensureDataset('test-project', 'dashboard', 'US');
   const ctx = cloudContext(env);
   await writeGcsObject(gsUri('gs://trends-eu/google/trends.csv'), readFileSync('fixtures/google_trends_spain_2019_2020.csv'), ctx, { contentType: 'text/csv' });
-  await writeGcsObject(gsUri('gs://gdelt-us/events/gdelt.csv.gz'), gzipSync(readFileSync('fixtures/gdelt_events_synthetic.csv')), ctx, { contentType: 'application/gzip' });
-  const extra = ['date,paro_registrado_idx', ...Array.from({ length: 73 }, (_, i) => {
-    const day = new Date(Date.UTC(2019, 0, 6 + 7 * i)).toISOString().slice(0, 10);
-    return `${day},${(50 + 10 * Math.sin(i / 5)).toFixed(3)}`;
-  })].join('\n') + '\n';
+  await writeGcsObject(gsUri('gs://gdelt-us/events/gdelt.csv.gz'), gzipSync(readFileSync('fixtures/gdelt_events_synthetic.csv')), ctx, {
+    contentType: 'application/gzip',
+  });
+  const extra =
+    [
+      'date,paro_registrado_idx',
+      ...Array.from({ length: 73 }, (_, i) => {
+        const day = new Date(Date.UTC(2019, 0, 6 + 7 * i)).toISOString().slice(0, 10);
+        return `${day},${(50 + 10 * Math.sin(i / 5)).toFixed(3)}`;
+      }),
+    ].join('\n') + '\n';
   await writeBqTable(bqUri('bq://test-project.signals_eu.labour'), extra, ctx, {
-    mode: 'overwrite', schema: [{ name: 'date', type: 'DATE' }, { name: 'paro_registrado_idx', type: 'FLOAT64' }],
+    mode: 'overwrite',
+    schema: [
+      { name: 'date', type: 'DATE' },
+      { name: 'paro_registrado_idx', type: 'FLOAT64' },
+    ],
   });
 });
 
 after(() => d.close());
 
-const config = () => loadConfig(JSON.stringify({
-  sources: [
-    { uri: 'gs://trends-eu/google/trends.csv', format: 'long', key: 'keyword', date: 'date', value: 'trend_index' },
-    { uri: 'gs://gdelt-us/events/gdelt.csv.gz', format: 'events', key: 'theme', date: 'Date', value: 'Sentiment', agg: 'count_x_mean', prefix: 'gdelt_' },
-    { uri: 'bq://test-project.signals_eu.labour', format: 'wide', location: 'EU' },
-  ],
-  target: 'desempleo', horizon: 4, folds: 4, report: false,
-  outDir: 'gs://forecast-out/weekly',
-  publish: { weeklyScore: 'bq://test-project.dashboard.weekly_score', predictions: 'bq://test-project.dashboard.predictions' },
-}), 'cloud.json');
+const config = () =>
+  loadConfig(
+    JSON.stringify({
+      sources: [
+        { uri: 'gs://trends-eu/google/trends.csv', format: 'long', key: 'keyword', date: 'date', value: 'trend_index' },
+        { uri: 'gs://gdelt-us/events/gdelt.csv.gz', format: 'events', key: 'theme', date: 'Date', value: 'Sentiment', agg: 'count_x_mean', prefix: 'gdelt_' },
+        { uri: 'bq://test-project.signals_eu.labour', format: 'wide', location: 'EU' },
+      ],
+      target: 'desempleo',
+      horizon: 4,
+      folds: 4,
+      report: false,
+      outDir: 'gs://forecast-out/weekly',
+      publish: { weeklyScore: 'bq://test-project.dashboard.weekly_score', predictions: 'bq://test-project.dashboard.predictions' },
+    }),
+    'cloud.json',
+  );
 
 async function weeklyScoreRunDates(): Promise<string[]> {
   const csv = (await readAll(await openBqRead(bqUri('bq://test-project.dashboard.weekly_score'), cloudContext(env), {}))).toString('utf8');
@@ -60,7 +77,10 @@ test('run-all from gs:// (two buckets) and bq:// to gs:// and bq://, idempotent 
   assert.ok(s.outputs.includes('gs://forecast-out/weekly/manifest.json'));
   assert.ok(s.outputs.includes('bq://test-project.dashboard.weekly_score'));
   const manifest = JSON.parse((await readGcsObject(gsUri('gs://forecast-out/weekly/manifest.json'), cloudContext(env)))!.data.toString('utf8'));
-  assert.deepEqual(manifest.inputs.map((i: { uri: string }) => i.uri), ['gs://trends-eu/google/trends.csv', 'gs://gdelt-us/events/gdelt.csv.gz', 'bq://test-project.signals_eu.labour']);
+  assert.deepEqual(
+    manifest.inputs.map((i: { uri: string }) => i.uri),
+    ['gs://trends-eu/google/trends.csv', 'gs://gdelt-us/events/gdelt.csv.gz', 'bq://test-project.signals_eu.labour'],
+  );
   const merged = (await readGcsObject(gsUri('gs://forecast-out/weekly/merged.csv'), cloudContext(env)))!.data.toString('utf8');
   assert.match(merged.split('\n')[0], /desempleo.*gdelt_HEALTH_PANDEMIC.*paro_registrado_idx/);
   assert.deepEqual(await weeklyScoreRunDates(), ['2020-05-24']);

@@ -10,7 +10,10 @@ import { tempDir } from '../support/run-cli.js';
 const demo: PipelineConfig = { ...loadConfig(readFileSync('fixtures/demo/pipeline.json', 'utf8'), 'demo', 'fixtures/demo'), report: false };
 const header = (dir: string, f: string) => readFileSync(join(dir, f), 'utf8').split('\n')[0];
 const column = (dir: string, f: string, name: string) => {
-  const [h, ...rows] = readFileSync(join(dir, f), 'utf8').trim().split('\n').map((l) => l.split(','));
+  const [h, ...rows] = readFileSync(join(dir, f), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','));
   return rows.map((r) => r[h.indexOf(name)]);
 };
 /** A clock that never moves: timings are 0, so every byte of every output must match. */
@@ -43,9 +46,21 @@ test('several targets: sources merged once, long tables in target order, byte-id
     assert.deepEqual([s.targets, s.fellBack, s.winner, s.deadlineHit], [3, 0, null, false]);
     outs.push(out);
   }
-  const files = readdirSync(outs[0]).filter((f) => !f.startsWith('.') && f !== 'runs').sort();
-  assert.deepEqual(files, ['backtest.csv', 'feature_ranking.csv', 'manifest.json', 'merged.csv', 'model.json', 'predictions.csv',
-    'removed_features.csv', 'report-data.json', 'scores.csv', 'weekly_score.csv']);
+  const files = readdirSync(outs[0])
+    .filter((f) => !f.startsWith('.') && f !== 'runs')
+    .sort();
+  assert.deepEqual(files, [
+    'backtest.csv',
+    'feature_ranking.csv',
+    'manifest.json',
+    'merged.csv',
+    'model.json',
+    'predictions.csv',
+    'removed_features.csv',
+    'report-data.json',
+    'scores.csv',
+    'weekly_score.csv',
+  ]);
   // The manifest names its out dir and its publish (run id, transaction id); everything else must match byte for byte.
   const bytes = (out: string, f: string) => {
     const text = readFileSync(join(out, f), 'utf8').replaceAll(out, 'OUT');
@@ -62,12 +77,18 @@ test('several targets: sources merged once, long tables in target order, byte-id
   assert.deepEqual([...new Set(order)], ['desempleo', 'paro', 'sepe']);
   assert.equal(order.length, 3 * (73 + 4), 'every target: its 73 weeks of history and 4 forecasts');
   const model = JSON.parse(readFileSync(join(out, 'model.json'), 'utf8'));
-  assert.deepEqual(model.models.map((m: { target: string }) => m.target), ['desempleo', 'paro', 'sepe']);
+  assert.deepEqual(
+    model.models.map((m: { target: string }) => m.target),
+    ['desempleo', 'paro', 'sepe'],
+  );
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
   assert.deepEqual([manifest.targets, manifest.fellBack, manifest.inputs.length], [['desempleo', 'paro', 'sepe'], [], 2]);
   const report = JSON.parse(readFileSync(join(out, 'report-data.json'), 'utf8'));
   assert.equal(report.kind, 'targets');
-  assert.deepEqual(report.targets.map((t: { target: string }) => t.target), ['desempleo', 'paro', 'sepe']);
+  assert.deepEqual(
+    report.targets.map((t: { target: string }) => t.target),
+    ['desempleo', 'paro', 'sepe'],
+  );
 });
 
 test('the time kept back after training grows with the targets, within a share of the deadline; one target keeps the old reserve', async () => {

@@ -33,7 +33,10 @@ test('run-all writes every output, the manifest last, and re-running a week leav
   assert.equal(csvRows(join(out, 'weekly_score.csv')).length, 1, 'same week twice → one row');
   assert.deepEqual(readFileSync(join(out, 'predictions.csv')), first, 'same inputs → same bytes');
   await run('2020-05-31');
-  assert.deepEqual(csvRows(join(out, 'weekly_score.csv')).map((l) => l.split(',')[0]), ['2020-05-24', '2020-05-31']);
+  assert.deepEqual(
+    csvRows(join(out, 'weekly_score.csv')).map((l) => l.split(',')[0]),
+    ['2020-05-24', '2020-05-31'],
+  );
 });
 
 test('a tiny budget still publishes valid outputs, flagged deadline_hit', async () => {
@@ -56,7 +59,17 @@ test('a tiny budget still publishes valid outputs, flagged deadline_hit', async 
 test('an impossible budget exits 4 with nothing written', async () => {
   const out = join(tempDir(), 'never');
   await assert.rejects(
-    runAll({ config: demo, outDir: out, deadlineMs: 3, runDate: '2020-05-24', ctx: localContext(), now: (() => { let t = 0; return () => (t += 1); })() }),
+    runAll({
+      config: demo,
+      outDir: out,
+      deadlineMs: 3,
+      runDate: '2020-05-24',
+      ctx: localContext(),
+      now: (() => {
+        let t = 0;
+        return () => (t += 1);
+      })(),
+    }),
     (e: unknown) => e instanceof ForecastError && e.exitCode === 4 && /deadline/.test(e.message),
   );
   assert.equal(existsSync(out) ? readdirSync(out).length : 0, 0);

@@ -7,17 +7,43 @@ import type { TargetResult } from '../../src/pipeline/train-targets.js';
 
 // Only the fields runDetail reads; the rest of a TrainResult does not enter the detail.
 const result = (target: string, history: { actual: number; forecast: number; naive: number }[], fellBack = false): TargetResult => ({
-  target, fellBack,
-  trained: { winner: 'ets', history: history.map((h) => ({ ...h, cutoff: 0, targetDate: 0, horizon: 1, lower: [], upper: [] })), scores: [], deadlineHit: false } as unknown as TrainResult,
+  target,
+  fellBack,
+  trained: {
+    winner: 'ets',
+    history: history.map((h) => ({ ...h, cutoff: 0, targetDate: 0, horizon: 1, lower: [], upper: [] })),
+    scores: [],
+    deadlineHit: false,
+  } as unknown as TrainResult,
   forecasts: [{ date: daysFromCivil(2020, 5, 31), horizon: 1, forecast: 3, lower: [1, 2], upper: [5, 4] }],
 });
 
 test('runDetail: MAE and naive MAE over the same fold rows, their ratio, forecasts with the 80 % interval', () => {
   // |10-12| and |20-18| → MAE 2; |10-5| and |20-30| → naive MAE 7.5; ratio 2 / 7.5.
-  const d = runDetail([result('y', [{ actual: 10, forecast: 12, naive: 5 }, { actual: 20, forecast: 18, naive: 30 }])], [0.95, 0.8], 'out');
+  const d = runDetail(
+    [
+      result('y', [
+        { actual: 10, forecast: 12, naive: 5 },
+        { actual: 20, forecast: 18, naive: 30 },
+      ]),
+    ],
+    [0.95, 0.8],
+    'out',
+  );
   assert.deepEqual(d, {
-    outDir: 'out', level: 0.8,
-    targets: [{ target: 'y', winner: 'ets', fellBack: false, ratio: 2 / 7.5, mae: 2, naiveMae: 7.5, forecasts: [{ date: '2020-05-31', forecast: 3, lower: 2, upper: 4 }] }],
+    outDir: 'out',
+    level: 0.8,
+    targets: [
+      {
+        target: 'y',
+        winner: 'ets',
+        fellBack: false,
+        ratio: 2 / 7.5,
+        mae: 2,
+        naiveMae: 7.5,
+        forecasts: [{ date: '2020-05-31', forecast: 3, lower: 2, upper: 4 }],
+      },
+    ],
   });
 });
 

@@ -15,7 +15,13 @@ test('settleAll reports the first failure in order, and only after everything ha
     return 'slow';
   });
   await assert.rejects(
-    settleAll([sleep(10).then(() => { throw new Error('first in order'); }), Promise.reject(new Error('first in time')), slow]),
+    settleAll([
+      sleep(10).then(() => {
+        throw new Error('first in order');
+      }),
+      Promise.reject(new Error('first in time')),
+      slow,
+    ]),
     /first in order/,
   );
   assert.equal(slowDone, true, 'the slow write finished before the error surfaced');
@@ -29,7 +35,9 @@ test('settleEach: at most `limit` at once, values in order, nothing new started 
     { n: 50, limit: 4, failAt: 5, maxStarted: 6 }, // items 0…5 started; 5 fails at once
   ];
   for (const c of cases) {
-    let running = 0, peak = 0, started = 0;
+    let running = 0,
+      peak = 0,
+      started = 0;
     const work = async (i: number) => {
       started++;
       running++;
@@ -44,7 +52,10 @@ test('settleEach: at most `limit` at once, values in order, nothing new started 
     };
     const items = Array.from({ length: c.n }, (_, i) => i);
     if (c.failAt === undefined) {
-      assert.deepEqual(await settleEach(items, c.limit, work), items.map((i) => i * 10));
+      assert.deepEqual(
+        await settleEach(items, c.limit, work),
+        items.map((i) => i * 10),
+      );
       assert.equal(started, c.n);
     } else {
       await assert.rejects(settleEach(items, c.limit, work), new RegExp(`item ${c.failAt}`));

@@ -12,7 +12,9 @@ import { tempDir } from '../support/run-cli.js';
 
 const config: PipelineConfig = {
   ...loadConfig(readFileSync('fixtures/demo/pipeline.json', 'utf8'), 'demo', 'fixtures/demo'),
-  report: false, targets: ['desempleo', 'paro', 'sepe', 'erte', 'zoom', 'yoga'], candidates: ['naive', 'theta', 'ridge_ar'],
+  report: false,
+  targets: ['desempleo', 'paro', 'sepe', 'erte', 'zoom', 'yoga'],
+  candidates: ['naive', 'theta', 'ridge_ar'],
 };
 const base = { deadlineMs: 300_000, runDate: '2020-05-24', workers: 1 };
 const shard = (outDir: string, index: number, count: number, c = config, ctx = cloudContext({})) =>
@@ -20,18 +22,24 @@ const shard = (outDir: string, index: number, count: number, c = config, ctx = c
 const TABLES = ['predictions.csv', 'backtest.csv', 'feature_ranking.csv', 'removed_features.csv', 'scores.csv', 'model.json', 'merged.csv'];
 const read = (dir: string, f: string) => readFileSync(join(dir, f), 'utf8');
 const withoutElapsed = (csv: string) => {
-  const rows = csv.trim().split('\n').map((l) => l.split(','));
+  const rows = csv
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','));
   const i = rows[0].indexOf('elapsed_ms');
   return rows.map((r) => r.filter((_, j) => j !== i).join(','));
 };
 
-test('three shards at once: the sources merged once, the last one gathers, the tables are a single process\'s', async () => {
+test("three shards at once: the sources merged once, the last one gathers, the tables are a single process's", async () => {
   const out = tempDir();
   const ctxs = [0, 1, 2].map(() => cloudContext({}));
   const done = await Promise.all([0, 1, 2].map((i) => shard(out, i, 3, config, ctxs[i])));
   const merges = ctxs.flatMap((c) => c.lines).filter((l) => l.message === 'merged table written for the shards');
   assert.equal(merges.length, 1, 'one shard merged the sources; the others read its table');
-  assert.deepEqual(done.map((s) => s.targets).reduce((a, b) => a + b), 6);
+  assert.deepEqual(
+    done.map((s) => s.targets).reduce((a, b) => a + b),
+    6,
+  );
   assert.equal(done.filter((s) => s.gather === 'published').length, 1, done.map((s) => s.gather).join());
 
   const single = tempDir();
@@ -47,7 +55,10 @@ test('a shard run again with the same results is not gathered twice; a shard mis
   const out = tempDir();
   assert.equal((await shard(out, 0, 2)).gather, 'waiting');
   const manual = openRun({ ...base, config, outDir: out, ctx: cloudContext({}) }, { start() {}, tick() {}, done() {} });
-  await assert.rejects(gather(manual, { auto: false }), (e: Error & { code?: string }) => e.code === 'input.shards_missing' && /shards 1 of 2 have not finished/.test(e.message));
+  await assert.rejects(
+    gather(manual, { auto: false }),
+    (e: Error & { code?: string }) => e.code === 'input.shards_missing' && /shards 1 of 2 have not finished/.test(e.message),
+  );
   assert.equal((await shard(out, 1, 2)).gather, 'published');
   const rows = () => read(out, 'weekly_score.csv').trim().split('\n').length - 1;
   assert.equal(rows(), 6);
@@ -56,5 +67,8 @@ test('a shard run again with the same results is not gathered twice; a shard mis
   assert.equal(rows(), 6, 'publishing the run date again replaces its rows');
   const other = { ...config, horizon: 2 };
   await shard(out, 0, 2, other);
-  await assert.rejects(gather(manual, { auto: false }), (e: Error & { code?: string }) => e.code === 'input.bad_shard' && /shard 0\/2 was run with another config/.test(e.message));
+  await assert.rejects(
+    gather(manual, { auto: false }),
+    (e: Error & { code?: string }) => e.code === 'input.bad_shard' && /shard 0\/2 was run with another config/.test(e.message),
+  );
 });

@@ -29,8 +29,14 @@ test('globs: * any run, ? one character, [set], [!set], \\ escapes; anything els
 test('resolveTargets: each column once, sorted by name whatever the pattern order', () => {
   const cases: [patterns: string[], want: string[]][] = [
     [['paro'], ['paro']],
-    [['paro', 'desempleo'], ['desempleo', 'paro']],
-    [['gdelt_*', 'paro', 'gdelt_TAX'], ['gdelt_ECON', 'gdelt_TAX', 'paro']],
+    [
+      ['paro', 'desempleo'],
+      ['desempleo', 'paro'],
+    ],
+    [
+      ['gdelt_*', 'paro', 'gdelt_TAX'],
+      ['gdelt_ECON', 'gdelt_TAX', 'paro'],
+    ],
     [['kw_*'], ['kw_1', 'kw_10', 'kw_2']],
     [['*'], [...COLUMNS].sort()],
     [['x*y'], ['x*y']],
@@ -45,7 +51,11 @@ test('resolveTargets: a missing name or an empty glob is exit 2 naming it and th
     [[], /no target given/],
   ];
   for (const [patterns, re] of cases) {
-    assert.throws(() => resolveTargets(patterns, COLUMNS, 't.csv'), (e: Error & { exitCode?: number }) => e.exitCode === 2 && re.test(e.message), patterns.join(','));
+    assert.throws(
+      () => resolveTargets(patterns, COLUMNS, 't.csv'),
+      (e: Error & { exitCode?: number }) => e.exitCode === 2 && re.test(e.message),
+      patterns.join(','),
+    );
   }
 });
 

@@ -14,26 +14,35 @@ import { CHROMIUM, hasChromium, launchChromium, openPage, type Browser } from '.
 import { decodePng, inkStats } from './support/png-decode.js';
 import { HOSTILE_FEATURE, makeReportInput } from './support/report-fixture.js';
 
-const skip = !hasChromium() && process.env.CI !== 'true'
-  ? `${CHROMIUM} is missing (run .ci/install-chromium.sh); required when CI=true` : false;
+const skip = !hasChromium() && process.env.CI !== 'true' ? `${CHROMIUM} is missing (run .ci/install-chromium.sh); required when CI=true` : false;
 
 const cases = [
   { name: '73 weeks × 80 features', features: 80 },
   { name: '73 weeks × 2,000 features', features: 2000 },
 ];
 
-interface PageFacts { svgs: number; scripts: number; title: string; height: number; hostile: boolean }
+interface PageFacts {
+  svgs: number;
+  scripts: number;
+  title: string;
+  height: number;
+  hostile: boolean;
+}
 
 /** Loads `url` in a new tab; returns the page's facts, its events and a screenshot. */
 async function visit(browser: Browser, url: string) {
   const session = await openPage(browser, url);
-  const evaluated = await browser.send('Runtime.evaluate', {
-    expression: `JSON.stringify({ svgs: document.querySelectorAll('svg').length, scripts: document.scripts.length,
+  const evaluated = (await browser.send(
+    'Runtime.evaluate',
+    {
+      expression: `JSON.stringify({ svgs: document.querySelectorAll('svg').length, scripts: document.scripts.length,
       title: document.title, height: document.documentElement.scrollHeight,
       hostile: document.body.textContent.includes(${JSON.stringify(HOSTILE_FEATURE)}) })`,
-    returnByValue: true,
-  }, session) as { result: { value: string } };
-  const shot = await browser.send('Page.captureScreenshot', { format: 'png' }, session) as { data: string };
+      returnByValue: true,
+    },
+    session,
+  )) as { result: { value: string } };
+  const shot = (await browser.send('Page.captureScreenshot', { format: 'png' }, session)) as { data: string };
   return {
     page: JSON.parse(evaluated.result.value) as PageFacts,
     events: browser.events.filter((e) => e.sessionId === session),
@@ -65,12 +74,18 @@ describe('browser: report.html in headless Chromium', { skip }, () => {
         throw new Error(`${(e as Error).message}\nchromium stderr: ${browser.stderr().slice(-1500)}`, { cause: e });
       }
       const { page, events, png } = visited;
-      const errors = events.filter((e) => e.method === 'Runtime.exceptionThrown'
-        || (e.method === 'Runtime.consoleAPICalled' && e.params.type === 'error')
-        || (e.method === 'Log.entryAdded' && (e.params.entry as { level: string }).level === 'error'));
-      assert.deepEqual(errors.map((e) => JSON.stringify(e.params).slice(0, 300)), [], 'console errors or exceptions');
-      const requests = events.filter((e) => e.method === 'Network.requestWillBeSent')
-        .map((e) => (e.params.request as { url: string }).url);
+      const errors = events.filter(
+        (e) =>
+          e.method === 'Runtime.exceptionThrown' ||
+          (e.method === 'Runtime.consoleAPICalled' && e.params.type === 'error') ||
+          (e.method === 'Log.entryAdded' && (e.params.entry as { level: string }).level === 'error'),
+      );
+      assert.deepEqual(
+        errors.map((e) => JSON.stringify(e.params).slice(0, 300)),
+        [],
+        'console errors or exceptions',
+      );
+      const requests = events.filter((e) => e.method === 'Network.requestWillBeSent').map((e) => (e.params.request as { url: string }).url);
       assert.deepEqual(requests, [url], 'no request other than the page itself');
       assert.equal(page.svgs, 5, 'five inline charts');
       assert.equal(page.scripts, 0, 'no <script> element (the hostile feature name stays text)');

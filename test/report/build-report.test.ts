@@ -12,7 +12,10 @@ const first = buildReport(input);
 
 test('buildReport: the page with five inline charts and the five PNGs', async () => {
   const report = await first;
-  assert.deepEqual(report.pngs.map((p) => p.name), NAMES);
+  assert.deepEqual(
+    report.pngs.map((p) => p.name),
+    NAMES,
+  );
   for (const p of report.pngs) {
     assert.deepEqual([...p.bytes.subarray(0, 8)], PNG_MAGIC, p.name);
     assert.ok(p.bytes.length > 20_000 && p.bytes.length < 1_000_000, `${p.name}: ${p.bytes.length} bytes`);
@@ -24,12 +27,18 @@ test('buildReport: the page with five inline charts and the five PNGs', async ()
 test('buildReport: naive winner, no outliers, no back-test: notes, not broken charts', async () => {
   const full = makeReportInput();
   const input: ReportInput = {
-    ...full, winner: 'naive', selectionCurve: [], backtest: [],
+    ...full,
+    winner: 'naive',
+    selectionCurve: [],
+    backtest: [],
     featureRanking: full.featureRanking.map((f) => ({ ...f, coefficient: NaN, selected: false })),
     outliers: full.outliers.map((o) => ({ ...o, removed: false })),
   };
   const report = await buildReport(input);
-  assert.deepEqual(report.pngs.map((p) => p.name), NAMES);
+  assert.deepEqual(
+    report.pngs.map((p) => p.name),
+    NAMES,
+  );
   assert.equal(report.html.match(/<svg/g)?.length, 1);
   for (const note of ['No feature selection was run', 'No rows were removed as outliers.', 'No back-test was run', 'No feature has a coefficient']) {
     assert.ok(report.html.includes(note), note);

@@ -9,7 +9,11 @@ import { makeReportInput } from './support/report-fixture.js';
 
 const full = makeReportInput();
 const empty: ReportInput = {
-  ...full, predictions: [], backtest: [], selectionCurve: [], featureRanking: full.featureRanking.map((f) => ({ ...f, coefficient: NaN })),
+  ...full,
+  predictions: [],
+  backtest: [],
+  selectionCurve: [],
+  featureRanking: full.featureRanking.map((f) => ({ ...f, coefficient: NaN })),
   outliers: full.outliers.map((o) => ({ ...o, removed: false })),
 };
 
@@ -46,7 +50,11 @@ test('topFeatures: largest |coefficient| first, NaN left out, ties keep ranking 
     { in: [rank('a', 1), rank('a', 5)], n: 5, out: ['a'] },
     { in: [], n: 20, out: [] },
   ];
-  for (const c of cases) assert.deepEqual(topFeatures(c.in, c.n).map((f) => f.feature), c.out);
+  for (const c of cases)
+    assert.deepEqual(
+      topFeatures(c.in, c.n).map((f) => f.feature),
+      c.out,
+    );
 });
 
 test('features chart: 2,000 features draw only the top 20', () => {
@@ -61,19 +69,46 @@ test('features chart: 2,000 features draw only the top 20', () => {
 });
 
 test('forecastData: one past forecast per date (shortest horizon), the fan anchored at the last actual', () => {
-  const row = (date: string, kind: 'history' | 'forecast', horizon: number, actual: number | null, forecast: number | null) =>
-    ({ date, kind, horizon, actual, forecast, model: 'ols', bands: [{ level: 0.8, lower: forecast === null ? null : forecast - 1, upper: forecast === null ? null : forecast + 1 }] });
-  const input = { ...full, levels: [0.8], predictions: [
-    row('2024-01-07', 'history', 2, 10, 11), row('2024-01-07', 'history', 1, 10, 9), row('2024-01-14', 'history', 0, 12, null),
-    row('2024-01-21', 'forecast', 1, null, 13), row('2024-01-28', 'forecast', 2, null, 14),
-  ] };
+  const row = (date: string, kind: 'history' | 'forecast', horizon: number, actual: number | null, forecast: number | null) => ({
+    date,
+    kind,
+    horizon,
+    actual,
+    forecast,
+    model: 'ols',
+    bands: [{ level: 0.8, lower: forecast === null ? null : forecast - 1, upper: forecast === null ? null : forecast + 1 }],
+  });
+  const input = {
+    ...full,
+    levels: [0.8],
+    predictions: [
+      row('2024-01-07', 'history', 2, 10, 11),
+      row('2024-01-07', 'history', 1, 10, 9),
+      row('2024-01-14', 'history', 0, 12, null),
+      row('2024-01-21', 'forecast', 1, null, 13),
+      row('2024-01-28', 'forecast', 2, null, 14),
+    ],
+  };
   const d = forecastData(input);
-  assert.deepEqual(d.points.map((p) => [p.date, p.value, p.series]), [
-    ['2024-01-07', 10, 'actual'], ['2024-01-14', 12, 'actual'], ['2024-01-07', 9, 'past forecasts'],
-    ['2024-01-14', 12, 'forecast'], ['2024-01-21', 13, 'forecast'], ['2024-01-28', 14, 'forecast'],
-  ]);
+  assert.deepEqual(
+    d.points.map((p) => [p.date, p.value, p.series]),
+    [
+      ['2024-01-07', 10, 'actual'],
+      ['2024-01-14', 12, 'actual'],
+      ['2024-01-07', 9, 'past forecasts'],
+      ['2024-01-14', 12, 'forecast'],
+      ['2024-01-21', 13, 'forecast'],
+      ['2024-01-28', 14, 'forecast'],
+    ],
+  );
   assert.equal(d.start, '2024-01-14');
   assert.equal(d.end, '2024-01-28');
-  assert.deepEqual(d.bands.filter((b) => b.segment === 'forecast').map((b) => [b.date, b.lower, b.upper]),
-    [['2024-01-14', 12, 12], ['2024-01-21', 12, 14], ['2024-01-28', 13, 15]]);
+  assert.deepEqual(
+    d.bands.filter((b) => b.segment === 'forecast').map((b) => [b.date, b.lower, b.upper]),
+    [
+      ['2024-01-14', 12, 12],
+      ['2024-01-21', 12, 14],
+      ['2024-01-28', 13, 15],
+    ],
+  );
 });

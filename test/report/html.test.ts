@@ -7,18 +7,23 @@ import type { ReportInput } from '../../src/report/types.js';
 import { HOSTILE_FEATURE, makeReportInput } from './support/report-fixture.js';
 
 const input = makeReportInput();
-const svg = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">'
-  + '<clipPath id="clip1"><rect/></clipPath><g clip-path="url(#clip1)"><use href="#clip1"/></g></svg>';
+const svg =
+  '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">' +
+  '<clipPath id="clip1"><rect/></clipPath><g clip-path="url(#clip1)"><use href="#clip1"/></g></svg>';
 const charts: ChartSection[] = [
-  { name: 'forecast', title: 'F', svg }, { name: 'backtest', title: 'B', svg },
+  { name: 'forecast', title: 'F', svg },
+  { name: 'backtest', title: 'B', svg },
   { name: 'selection', title: 'S', note: 'No feature selection <was> run.' },
-  { name: 'features', title: `Top of ${HOSTILE_FEATURE}`, svg }, { name: 'outliers', title: 'O', svg },
+  { name: 'features', title: `Top of ${HOSTILE_FEATURE}`, svg },
+  { name: 'outliers', title: 'O', svg },
 ];
 
 test('escapeHtml: the five special characters, everything else untouched', () => {
   const cases = [
-    ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'], [`a & "b" 'c'`, 'a &amp; &quot;b&quot; &#39;c&#39;'],
-    ['desempleo ñ – ±', 'desempleo ñ – ±'], ['&amp;', '&amp;amp;'],
+    ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
+    [`a & "b" 'c'`, 'a &amp; &quot;b&quot; &#39;c&#39;'],
+    ['desempleo ñ – ±', 'desempleo ñ – ±'],
+    ['&amp;', '&amp;amp;'],
   ];
   for (const [raw, escaped] of cases) assert.equal(escapeHtml(raw), escaped);
 });
@@ -43,9 +48,15 @@ test('renderReportHtml: self-contained, no http(s) anywhere, no src= or external
 test('renderReportHtml: every data-derived text is escaped', () => {
   const hostile = '<script>alert("x")</script>';
   const evil: ReportInput = {
-    ...input, target: hostile, winner: hostile, problems: [hostile], inputs: [{ uri: hostile, rows: 1 }],
-    skipped: [hostile], removedFeatures: [{ feature: hostile, reason: hostile }],
-    stageTimings: [{ stage: hostile, ms: 1 }], scores: input.scores.map((s) => ({ ...s, model: hostile })),
+    ...input,
+    target: hostile,
+    winner: hostile,
+    problems: [hostile],
+    inputs: [{ uri: hostile, rows: 1 }],
+    skipped: [hostile],
+    removedFeatures: [{ feature: hostile, reason: hostile }],
+    stageTimings: [{ stage: hostile, ms: 1 }],
+    scores: input.scores.map((s) => ({ ...s, model: hostile })),
     backtest: input.backtest.map((b) => ({ ...b, model: hostile })),
   };
   const html = renderReportHtml(evil, charts);
@@ -57,9 +68,17 @@ test('renderReportHtml: every data-derived text is escaped', () => {
 
 test('renderReportHtml: summary, winner, metrics ± std, back-test, removed features, problems', () => {
   const html = renderReportHtml(input, charts);
-  for (const s of ['Winner this week: <strong>ridge</strong>', 'MAE (selection)', ' ± ', 'All 48 back-test rows',
-    'constant: 5 features', 'filled 3 missing weeks with 0 in trends.csv', 'Removed rows (2): 2023-07-30, 2023-12-24',
-    'fixtures/demo/trends.csv', '8.4 s']) {
+  for (const s of [
+    'Winner this week: <strong>ridge</strong>',
+    'MAE (selection)',
+    ' ± ',
+    'All 48 back-test rows',
+    'constant: 5 features',
+    'filled 3 missing weeks with 0 in trends.csv',
+    'Removed rows (2): 2023-07-30, 2023-12-24',
+    'fixtures/demo/trends.csv',
+    '8.4 s',
+  ]) {
     assert.ok(html.includes(s), `missing ${s}`);
   }
   assert.equal(html.match(/<figure/g)?.length, 4);

@@ -19,16 +19,42 @@ const close = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 // the sign rule makes the first of the largest entries positive.
 const s = 1 / Math.sqrt(2.5);
 const cases = [
-  { name: 'p < n (covariance)', f: frame(['a', 'y', 'b'], [[1, 2, 3, 4], [9, 9, 9, 9], [1, 3, 2, 4]]) },
-  { name: 'constant columns drop out, target anywhere',
-    f: frame(['a', 'b', 'c', 'y'], [[1, 2, 3, 4], [1, 3, 2, 4], [5, 5, 5, 5], [0, 0, 0, 0]]) },
+  {
+    name: 'p < n (covariance)',
+    f: frame(
+      ['a', 'y', 'b'],
+      [
+        [1, 2, 3, 4],
+        [9, 9, 9, 9],
+        [1, 3, 2, 4],
+      ],
+    ),
+  },
+  {
+    name: 'constant columns drop out, target anywhere',
+    f: frame(
+      ['a', 'b', 'c', 'y'],
+      [
+        [1, 2, 3, 4],
+        [1, 3, 2, 4],
+        [5, 5, 5, 5],
+        [0, 0, 0, 0],
+      ],
+    ),
+  },
 ];
 
 for (const { name, f } of cases) {
   test(`outlierProjection: hand-computed 2-D case, ${name}`, () => {
     const out = outlierProjection(f, 'y', [19_007]);
-    assert.deepEqual(out.map((r) => r.date), ['2022-01-08', '2022-01-15', '2022-01-22', '2022-01-29']);
-    assert.deepEqual(out.map((r) => r.removed), [false, true, false, false]);
+    assert.deepEqual(
+      out.map((r) => r.date),
+      ['2022-01-08', '2022-01-15', '2022-01-22', '2022-01-29'],
+    );
+    assert.deepEqual(
+      out.map((r) => r.removed),
+      [false, true, false, false],
+    );
     const pc1 = [3 * s, 0, 0, -3 * s];
     const pc2 = [0, s, -s, 0];
     out.forEach((r, i) => {
@@ -49,7 +75,17 @@ test('outlierProjection: p > n goes through the Gram matrix and agrees with p < 
 });
 
 test('outlierProjection: NaN in a column is replaced by the column mean', () => {
-  const out = outlierProjection(frame(['a', 'y'], [[1, NaN, 3], [0, 0, 0]]), 'y', []);
+  const out = outlierProjection(
+    frame(
+      ['a', 'y'],
+      [
+        [1, NaN, 3],
+        [0, 0, 0],
+      ],
+    ),
+    'y',
+    [],
+  );
   // a → [-1, 0, 1] after centring; population sd √(2/3).
   const v = 1 / Math.sqrt(2 / 3);
   assert.ok(close(out[0].pc1, v) && close(out[1].pc1, 0) && close(out[2].pc1, -v));
@@ -57,16 +93,25 @@ test('outlierProjection: NaN in a column is replaced by the column mean', () => 
 });
 
 test('outlierProjection: no features or no rows gives zeros or nothing', () => {
-  assert.deepEqual(outlierProjection(frame(['y'], [[1, 2]]), 'y', []).map((r) => [r.pc1, r.pc2]), [[0, 0], [0, 0]]);
+  assert.deepEqual(
+    outlierProjection(frame(['y'], [[1, 2]]), 'y', []).map((r) => [r.pc1, r.pc2]),
+    [
+      [0, 0],
+      [0, 0],
+    ],
+  );
   assert.deepEqual(outlierProjection(frame(['y', 'a'], [[], []]), 'y', []), []);
 });
 
 test('outlierProjection: 520 rows × 2,000 columns is fast (about 0.4 s idle) and deterministic', () => {
   let seed = 7;
-  const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
   const n = 520;
   const cols = Array.from({ length: 2000 }, (_, j) => Array.from({ length: n }, (_, i) => rand() + (j % 3 === 0 ? i / n : 0)));
-  const f = frame(cols.map((_, j) => `k${j}`), cols);
+  const f = frame(
+    cols.map((_, j) => `k${j}`),
+    cols,
+  );
   const t0 = performance.now();
   const out = outlierProjection(f, 'y', [f.dates[3]]);
   const ms = performance.now() - t0;

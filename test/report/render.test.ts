@@ -55,7 +55,10 @@ test('render: the PNGs use the shipped DejaVu font files, never the system fonts
   const { chartFonts } = await import('../../src/report/render.js');
   const fonts = chartFonts();
   assert.equal(fonts.loadSystemFonts, false, 'the Cloud Functions image has no DejaVu: system fonts are not relied on');
-  assert.deepEqual(fonts.fontFiles.map((f) => f.split('/').slice(-1)[0]), ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']);
+  assert.deepEqual(
+    fonts.fontFiles.map((f) => f.split('/').slice(-1)[0]),
+    ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'],
+  );
   for (const f of fonts.fontFiles) {
     assert.ok(existsSync(f), f);
     assert.ok(!f.startsWith('/usr/share/fonts'), `${f} ships with the project's dependencies`);

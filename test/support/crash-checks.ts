@@ -24,13 +24,19 @@ export interface Scenario {
 
 /** The out dir's file each publish key writes. */
 const OUTPUT_OF: Record<string, string> = {
-  predictions: 'predictions.csv', weeklyScore: 'weekly_score.csv', featureRanking: 'feature_ranking.csv', removedFeatures: 'removed_features.csv', backtest: 'backtest.csv',
+  predictions: 'predictions.csv',
+  weeklyScore: 'weekly_score.csv',
+  featureRanking: 'feature_ranking.csv',
+  removedFeatures: 'removed_features.csv',
+  backtest: 'backtest.csv',
 };
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** The file and object destinations of a scenario, with the out dir's file each gets. */
 function extras(s: Scenario): { uri: string; name: string }[] {
-  return Object.entries(s.publish ?? {}).filter(([, uri]) => !uri.startsWith('bq://')).map(([key, uri]) => ({ uri, name: OUTPUT_OF[key] }));
+  return Object.entries(s.publish ?? {})
+    .filter(([, uri]) => !uri.startsWith('bq://'))
+    .map(([key, uri]) => ({ uri, name: OUTPUT_OF[key] }));
 }
 
 /**
@@ -60,8 +66,10 @@ export async function checkOldOrNew(s: Scenario, old: RunView, killed: string, w
   for (const { uri, name } of places) {
     const now = await bytesAt(uri, ctx);
     const h = now ? sha(now) : 'missing';
-    assert.ok(h === sha(old.files.get(name)!) || h === fresh.get(name),
-      `${where}: ${uri} is neither the old run's ${name} nor the new run's${committed ? '' : ' (not committed: it must be the old one)'}`);
+    assert.ok(
+      h === sha(old.files.get(name)!) || h === fresh.get(name),
+      `${where}: ${uri} is neither the old run's ${name} nor the new run's${committed ? '' : ' (not committed: it must be the old one)'}`,
+    );
   }
   await s.stores?.({ old, killed, committed });
   return committed;
@@ -69,7 +77,13 @@ export async function checkOldOrNew(s: Scenario, old: RunView, killed: string, w
 
 /** The weeks in a run's weekly_score.csv. */
 export function weeksOf(run: RunView): string[] {
-  return run.files.get('weekly_score.csv')!.toString('utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+  return run.files
+    .get('weekly_score.csv')!
+    .toString('utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',')[0]);
 }
 
 /** After a run that exited 0: it is the run the out dir shows, top-level files, extra destinations and other stores are its, nothing is left over. */
@@ -78,7 +92,8 @@ export async function checkAfterRun(s: Scenario, runDate: string): Promise<RunVi
   const now = (await readRun(s.outDir, ctx))!;
   assert.equal(now.runDate, runDate);
   assert.deepEqual(await topLevelDiffers(s.outDir, now, ctx), [], `after the run of ${runDate}: top-level files differ from the manifest's`);
-  for (const { uri, name } of extras(s)) assert.ok((await bytesAt(uri, ctx))?.equals(now.files.get(name)!), `after the run of ${runDate}: ${uri} is not the run's ${name}`);
+  for (const { uri, name } of extras(s))
+    assert.ok((await bytesAt(uri, ctx))?.equals(now.files.get(name)!), `after the run of ${runDate}: ${uri} is not the run's ${name}`);
   // The other stores show this run and nothing else.
   await s.stores?.({ old: now, killed: runDate, committed: false });
   assert.deepEqual(await s.leftovers(), [], `after the run of ${runDate}: left over`);

@@ -54,10 +54,19 @@ export function sweepConfig(publish: Record<string, string> = {}): string {
   const lines = readFileSync('fixtures/google_trends_spain_2019_2020.csv', 'utf8').split('\n');
   const keep = new Set(['desempleo', 'paro', 'sepe']);
   writeFileSync(join(dir, 'trends.csv'), [lines[0], ...lines.slice(1).filter((l) => keep.has(l.split(',')[1]))].join('\n') + '\n');
-  writeFileSync(join(dir, 'sweep.json'), JSON.stringify({
-    sources: [{ uri: join(dir, 'trends.csv'), format: 'long', key: 'keyword', date: 'date', value: 'trend_index' }],
-    target: 'desempleo', horizon: 4, folds: 2, candidates: ['naive'], report: false, end: '2020-05-24', publish,
-  }));
+  writeFileSync(
+    join(dir, 'sweep.json'),
+    JSON.stringify({
+      sources: [{ uri: join(dir, 'trends.csv'), format: 'long', key: 'keyword', date: 'date', value: 'trend_index' }],
+      target: 'desempleo',
+      horizon: 4,
+      folds: 2,
+      candidates: ['naive'],
+      report: false,
+      end: '2020-05-24',
+      publish,
+    }),
+  );
   return join(dir, 'sweep.json');
 }
 
@@ -72,7 +81,8 @@ export async function sweepRunner(s: Scenario): Promise<SweepRunner> {
   const configPath = sweepConfig(s.publish);
   const config = await readConfig(configPath, s.ctx());
   return {
-    configPath, config,
+    configPath,
+    config,
     run: (runDate, hooks = {}) => runAll({ config, outDir: s.outDir, deadlineMs: 60_000, runDate, ctx: s.ctx(), ...hooks }),
   };
 }
@@ -85,7 +95,11 @@ export async function crashSweep(scenario: (chain: number) => Scenario, o: Sweep
   const steps = ends[0].steps;
   for (const e of ends) assert.equal(e.steps.length, steps.length, 'every chain publishes in as many steps');
   const killed = ends.flatMap((e) => e.killed).sort((a, b) => a - b);
-  assert.deepEqual(killed, steps.map((_, i) => i + 1), 'a kill at every step of the publish');
+  assert.deepEqual(
+    killed,
+    steps.map((_, i) => i + 1),
+    'a kill at every step of the publish',
+  );
   return { steps, kills: killed.length, ms: Date.now() - started };
 }
 
@@ -100,7 +114,8 @@ async function sweepChain(s: Scenario, from: number, stride: number, kill: Sweep
   for (let n = from; ; n += stride) {
     const old = (await readRun(s.outDir, s.ctx()))!;
     const week = nextWeek();
-    const outcome = kill === 'process' ? await killProcess(r.configPath, s, week, n) : await killInProcess((hooks) => r.run(week, hooks), s.ctx(), 'publish', n);
+    const outcome =
+      kill === 'process' ? await killProcess(r.configPath, s, week, n) : await killInProcess((hooks) => r.run(week, hooks), s.ctx(), 'publish', n);
     if (outcome === 'finished') {
       assert.ok(n > steps.length, `step ${n} of ${steps.length}: the run went through without being killed`);
       await checkAfterRun(s, week);
@@ -120,7 +135,8 @@ async function sweepChain(s: Scenario, from: number, stride: number, kill: Sweep
 /** Run the real bin with the hook at step N: 'killed' when it died of SIGKILL there, 'finished' when it exited 0. */
 async function killProcess(configPath: string, s: Scenario, runDate: string, n: number): Promise<'killed' | 'finished'> {
   const r = await runCli(['run-all', '--config', configPath, '--out-dir', s.outDir, '--run-date', runDate, '--log-level', 'error'], {
-    env: { ...s.env, FORECAST_FAULT_AT: `publish:${n}` }, timeoutMs: 60_000,
+    env: { ...s.env, FORECAST_FAULT_AT: `publish:${n}` },
+    timeoutMs: 60_000,
   });
   if (r.code === 0) return 'finished';
   assert.equal(r.signal, 'SIGKILL', `step ${n}: expected the hook's kill, got exit ${r.code}: ${r.stderr}`);

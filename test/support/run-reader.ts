@@ -22,7 +22,13 @@ export interface RunView {
   readonly files: Map<string, Buffer>;
 }
 
-interface ManifestOutput { name?: string; uri: string; file?: string; sha256: string; generation?: string }
+interface ManifestOutput {
+  name?: string;
+  uri: string;
+  file?: string;
+  sha256: string;
+  generation?: string;
+}
 
 /** A file's or object's bytes as stored (gs:// at a generation when given), or null when missing. */
 export async function bytesAt(uri: string, ctx: IoContext, generation?: string): Promise<Buffer | null> {

@@ -19,7 +19,8 @@ interface ExtractFlags {
 
 /** `forecast extract`: copy a table (file, gs://, bq:// table or query) to a CSV destination. */
 export function extractCommand(deps: CliDeps, globals: () => GlobalOptions): Command {
-  return new Command('extract').description('copy a table between local files, stdin/stdout, gs:// and bq:// (tables or queries)')
+  return new Command('extract')
+    .description('copy a table between local files, stdin/stdout, gs:// and bq:// (tables or queries)')
     .option('--from <uri>', 'source table', '-')
     .option('--to <uri>', 'destination', '-')
     .option('--query <sql>', 'BigQuery Standard SQL to run instead of reading --from')

@@ -28,8 +28,8 @@ export function mergeCommand(deps: CliDeps, globals: () => GlobalOptions): Comma
     .requiredOption('--source <spec>', 'URI[?format=long|wide|events&key=COL&date=COL&value=COL&agg=…&prefix=STR&fill=…] (repeatable)', sources)
     .option('--to <uri>', 'output table', '-')
     .addOption(new Option('--freq <freq>', 'calendar frequency').choices(FREQS).default('W-SUN'))
-    .option('--start <date>', 'first period (yyyy-mm-dd); default: the data\'s first', date('--start'))
-    .option('--end <date>', 'last period (yyyy-mm-dd); default: the data\'s last', date('--end'))
+    .option('--start <date>', "first period (yyyy-mm-dd); default: the data's first", date('--start'))
+    .option('--end <date>', "last period (yyyy-mm-dd); default: the data's last", date('--end'))
     .addOption(new Option('--fill <fill>', 'gap filling for every source (default: zero for events, ffill otherwise)').choices(FILLS))
     .option('--dry-run', 'show the BigQuery push-down SQL and bytes instead of running it')
     .action(async (o: MergeFlags) => runMerge(o, await ioContext(deps, globals())));
@@ -40,7 +40,10 @@ async function runMerge(o: MergeFlags, ctx: IoContext): Promise<void> {
   const to = parseUri(o.to, '--to');
   // The readers load when a command runs, not for --help.
   const [{ mergeSources }, { frameToCsv }, { writeTable }] = await Promise.all([
-    import('../../pipeline/merge.js'), import('../../io/frame-csv.js'), import('../../io/write-table.js')]);
+    import('../../pipeline/merge.js'),
+    import('../../io/frame-csv.js'),
+    import('../../io/write-table.js'),
+  ]);
   if (o.dryRun) {
     await dryRunMerge(o.source, o.freq, ctx);
     return;
@@ -64,7 +67,10 @@ async function dryRunMerge(specs: readonly SourceSpec[], freq: Freq, ctx: IoCont
     if (pushdown) {
       const { aggregateEventsInBigQuery } = await import('../../io/bigquery.js');
       const r = await aggregateEventsInBigQuery(pushdown.uri, pushdown.events, ctx, { ...pushdown.options, dryRun: true });
-      await writeStdout(ctx, `-- ${spec.uri.text}: aggregated in BigQuery (push-down); ${r.totalBytesProcessed} bytes processed; parameters ${JSON.stringify(r.params)}\n${r.sql.trim()};\n`);
+      await writeStdout(
+        ctx,
+        `-- ${spec.uri.text}: aggregated in BigQuery (push-down); ${r.totalBytesProcessed} bytes processed; parameters ${JSON.stringify(r.params)}\n${r.sql.trim()};\n`,
+      );
     } else {
       await writeStdout(ctx, `-- ${spec.uri.text}: read as ${spec.format}\n`);
     }

@@ -5,11 +5,12 @@ import { readLimitOptions, readLimits, type LimitOptions } from '../shared-optio
 
 /** `forecast predict`: forecast the periods after the table's last row with a model file (or set). */
 export function predictCommand(deps: CliDeps, globals: () => GlobalOptions): Command {
-  return readLimitOptions(new Command('predict')).description('forecast the periods after the table\'s last row with a model file')
+  return readLimitOptions(new Command('predict'))
+    .description("forecast the periods after the table's last row with a model file")
     .option('--from <uri>', 'wide table', '-')
     .requiredOption('--model <uri>', 'model file written by train')
     .option('--to <uri>', 'forecast table', '-')
-    .addOption(new Option('--freq <freq>', 'calendar frequency (default: the model\'s)').choices(FREQS))
+    .addOption(new Option('--freq <freq>', "calendar frequency (default: the model's)").choices(FREQS))
     .action(async (o: LimitOptions & { from: string; model: string; to: string; freq?: Freq }) => {
       const { runPredict } = await import('../../pipeline/model-stages.js');
       await runPredict({ ...o, limits: await readLimits(o) }, await ioContext(deps, globals()));

@@ -16,11 +16,20 @@ export function prepareCommand(deps: CliDeps, globals: () => GlobalOptions): Com
     .action(async (o: RunOptions & { force?: boolean }) => {
       const run = await openConfiguredRun(o, await ioContext(deps, globals()), deps.now);
       const [{ reserveFor }, { preparedMerge }, { FRAME_FILE, shardsDir }] = await Promise.all([
-        import('../../pipeline/run-stages.js'), import('../../pipeline/prepared-merge.js'), import('../../pipeline/shard-store.js')]);
+        import('../../pipeline/run-stages.js'),
+        import('../../pipeline/prepared-merge.js'),
+        import('../../pipeline/shard-store.js'),
+      ]);
       const m = await preparedMerge(run, reserveFor(run.opts.deadlineMs, false).outputs, { force: o.force });
-      deps.stdout.write(`${JSON.stringify({
-        runDate: run.runDate, frame: joinUri(shardsDir(run.outDir, run.runDate), FRAME_FILE), built: m.built,
-        rows: m.frame.dates.length, columns: m.frame.names.length, elapsedMs: run.deadline.elapsedMs(),
-      })}\n`);
+      deps.stdout.write(
+        `${JSON.stringify({
+          runDate: run.runDate,
+          frame: joinUri(shardsDir(run.outDir, run.runDate), FRAME_FILE),
+          built: m.built,
+          rows: m.frame.dates.length,
+          columns: m.frame.names.length,
+          elapsedMs: run.deadline.elapsedMs(),
+        })}\n`,
+      );
     });
 }

@@ -4,7 +4,8 @@ import { nameList } from '../option-parsers.js';
 
 /** `forecast publish`: write a CSV to its destination; append never duplicates a published run. */
 export function publishCommand(deps: CliDeps, globals: () => GlobalOptions): Command {
-  return new Command('publish').description('write a CSV to its destination; append mode replaces rows of a run already published')
+  return new Command('publish')
+    .description('write a CSV to its destination; append mode replaces rows of a run already published')
     .option('--from <uri>', 'table to publish', '-')
     .requiredOption('--to <uri>', 'destination (path, gs:// or bq://)')
     .addOption(new Option('--mode <mode>', 'overwrite or append').choices(['overwrite', 'append']).default('overwrite'))

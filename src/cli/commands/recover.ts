@@ -6,7 +6,8 @@ import { duration } from '../option-parsers.js';
 
 /** `forecast recover --out-dir DIR`: finish or discard an interrupted publish, remove a killed run's temps. */
 export function recoverCommand(deps: CliDeps, globals: () => GlobalOptions): Command {
-  return new Command('recover').description('complete (or discard) a publish interrupted by a crash, and remove its temps; every run does this first')
+  return new Command('recover')
+    .description('complete (or discard) a publish interrupted by a crash, and remove its temps; every run does this first')
     .requiredOption('--out-dir <dir>', 'output folder or gs:// prefix')
     .addOption(new Option('--deadline <duration>', 'stop cleanly before this').argParser(duration('--deadline')).default(60_000, '60s'))
     .action(async (o: { outDir: string; deadline: number }) => {
@@ -22,8 +23,12 @@ export function recoverCommand(deps: CliDeps, globals: () => GlobalOptions): Com
  */
 async function recover(outDir: string, deadlineMs: number, base: IoContext, now: () => number): Promise<RecoverResult> {
   const [{ acquireRunLock }, { Deadline }, { publishSteps }, { LOCK_MARGIN_MS, MAX_PUBLISH_MS }, { recoverOutDir }] = await Promise.all([
-    import('../../io/run-lock.js'), import('../../pipeline/deadline.js'), import('../../pipeline/publish-steps.js'),
-    import('../../pipeline/publish-run.js'), import('../../pipeline/recover-out-dir.js')]);
+    import('../../io/run-lock.js'),
+    import('../../pipeline/deadline.js'),
+    import('../../pipeline/publish-steps.js'),
+    import('../../pipeline/publish-run.js'),
+    import('../../pipeline/recover-out-dir.js'),
+  ]);
   const deadline = new Deadline(deadlineMs, now);
   const leaseEnd = now() + Math.min(Math.max(deadline.remainingMs(), 0), MAX_PUBLISH_MS);
   const ctx: IoContext = { ...base, remainingMs: () => Math.min(deadline.remainingMs(), leaseEnd - now()) };

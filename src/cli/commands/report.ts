@@ -7,7 +7,8 @@ import { ioContext, type CliDeps, type GlobalOptions } from '../deps.js';
 
 /** `forecast report --from out/`: re-render the report from the saved report-data.json. */
 export function reportCommand(deps: CliDeps, globals: () => GlobalOptions): Command {
-  return new Command('report').description('rebuild report.html and the chart PNGs from a run\'s outputs')
+  return new Command('report')
+    .description("rebuild report.html and the chart PNGs from a run's outputs")
     .option('--from <dir>', 'output folder or gs:// prefix holding report-data.json', 'out')
     .option('--to <dir>', 'where to write report.html and the PNGs (default: --from)')
     .action(async (o: { from: string; to?: string }) => rebuildReport(o.from, o.to ?? o.from, await ioContext(deps, globals())));

@@ -20,11 +20,15 @@ interface RunAllFlags extends RunOptions {
  * summary, or on a terminal a readable one.
  */
 export function runAllCommand(deps: CliDeps, globals: () => GlobalOptions): Command {
-  return workersOption(readLimitOptions(runOptions(new Command('run-all'), ': names, \'*\' or globs, comma-separated')))
+  return workersOption(readLimitOptions(runOptions(new Command('run-all'), ": names, '*' or globs, comma-separated")))
     .description('sources → merge → train → predict → publish under one deadline (the Cloud Function run)')
     .option('--max-memory <size>', 'fail cleanly past this resident memory (default 3.5GiB)', size('--max-memory'))
     .option('--no-report', 'skip the charts and report.html')
-    .option('--shard <i/n>', 'run shard I of N (0-based) of a run split across processes or a Cloud Run job\'s tasks (default: CLOUD_RUN_TASK_INDEX/COUNT when set)', shard)
+    .option(
+      '--shard <i/n>',
+      "run shard I of N (0-based) of a run split across processes or a Cloud Run job's tasks (default: CLOUD_RUN_TASK_INDEX/COUNT when set)",
+      shard,
+    )
     .option('--no-gather', 'a shard never gathers, even when it is the last to finish (run forecast gather after)')
     .action(async (o: RunAllFlags) => {
       // The run bounds every I/O call by its own deadline (the config's unless --deadline),
@@ -33,7 +37,12 @@ export function runAllCommand(deps: CliDeps, globals: () => GlobalOptions): Comm
       const ctx = await ioContext(deps, globals());
       const { createProgress } = await import('../../io/progress.js');
       const readable = isTerminal(deps.stdout, globals());
-      const run = { ...(await runOf(o, ctx, deps.now)), progress: createProgress(deps.stderr, isTerminal(deps.stderr, globals())), workers: o.workers, detail: readable };
+      const run = {
+        ...(await runOf(o, ctx, deps.now)),
+        progress: createProgress(deps.stderr, isTerminal(deps.stderr, globals())),
+        workers: o.workers,
+        detail: readable,
+      };
       const { shardOfTask } = await import('../../pipeline/shard-spec.js');
       const spec = o.shard ?? shardOfTask(ctx.settings.cloudRunTask);
       const s: RunSummary | ShardSummary = spec
@@ -54,5 +63,14 @@ async function summaryOf(s: RunSummary, readable: boolean): Promise<string> {
 
 /** The summary's fields scripts read. */
 function summaryLine(s: RunSummary) {
-  return { runDate: s.runDate, winner: s.winner, mae: s.mae, targets: s.targets, fellBack: s.fellBack, deadlineHit: s.deadlineHit, elapsedMs: s.elapsedMs, outputs: s.outputs };
+  return {
+    runDate: s.runDate,
+    winner: s.winner,
+    mae: s.mae,
+    targets: s.targets,
+    fellBack: s.fellBack,
+    deadlineHit: s.deadlineHit,
+    elapsedMs: s.elapsedMs,
+    outputs: s.outputs,
+  };
 }

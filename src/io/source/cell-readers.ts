@@ -67,7 +67,10 @@ export function cellReaders(name: string, names: readonly string[], freq: Freq, 
         lastName = prefix === '' ? key : prefix + key;
       }
       if (acc.add(lastName, p, v)) {
-        throw inputError('duplicate_period', `${name} row ${at}: a second value for '${key}' in the period ending ${formatDate(p)}; set agg=mean|sum|last on the source to combine them`);
+        throw inputError(
+          'duplicate_period',
+          `${name} row ${at}: a second value for '${key}' in the period ending ${formatDate(p)}; set agg=mean|sum|last on the source to combine them`,
+        );
       }
     },
   };

@@ -21,8 +21,13 @@ export function pushdownOf(spec: SourceSpec, freq: Freq) {
   const uri = spec.uri;
   if (uri.kind !== 'bq' || spec.format !== 'events' || spec.query !== undefined) return undefined;
   const events: EventsSpec = {
-    table: `${uri.project}.${uri.dataset}.${uri.table}`, key: spec.key ?? 'theme', date: spec.date ?? 'Date',
-    value: spec.value, agg: spec.agg ?? 'count', freq, ...(spec.split !== undefined ? { split: spec.split } : {}),
+    table: `${uri.project}.${uri.dataset}.${uri.table}`,
+    key: spec.key ?? 'theme',
+    date: spec.date ?? 'Date',
+    value: spec.value,
+    agg: spec.agg ?? 'count',
+    freq,
+    ...(spec.split !== undefined ? { split: spec.split } : {}),
   };
   return { uri, events, options: { location: spec.location, maxBytesBilled: spec.maxBytesBilled } };
 }
@@ -39,6 +44,7 @@ export async function openSource(spec: SourceSpec, ctx: IoContext, freq: Freq): 
     const stream = await aggregateEventsInBigQuery(pushdown.uri, pushdown.events, ctx, pushdown.options);
     return { stream, spec: { uri: spec.uri, format: 'long', key: 'key', date: 'date', value: 'value', prefix: spec.prefix } };
   }
-  if (spec.split !== undefined) throw inputError('bad_source', `source ${spec.uri.text}: split= works on an events table in BigQuery (aggregated there), not on files or queries`);
+  if (spec.split !== undefined)
+    throw inputError('bad_source', `source ${spec.uri.text}: split= works on an events table in BigQuery (aggregated there), not on files or queries`);
   return { stream: await openRead(spec.uri, ctx, spec), spec };
 }

@@ -54,24 +54,31 @@ export async function readSeries(stream: Readable, spec: SourceSpec, opts: ReadS
   let readers: CellReaders | undefined;
   let onRow: RowHandler = () => {};
   let textColumns: readonly string[] = [];
-  await readCsvStream(stream.pipe(tap), name, {
-    onHeader(cells) {
-      header = checkHeader(cells, name);
-      readers = cellReaders(name, header.names, opts.freq, spec.prefix ?? '', acc);
-      onRow = rowHandler(header, spec, name, readers, (names) => { textColumns = names; });
+  await readCsvStream(
+    stream.pipe(tap),
+    name,
+    {
+      onHeader(cells) {
+        header = checkHeader(cells, name);
+        readers = cellReaders(name, header.names, opts.freq, spec.prefix ?? '', acc);
+        onRow = rowHandler(header, spec, name, readers, (names) => {
+          textColumns = names;
+        });
+      },
+      onRows(batch, firstRow) {
+        const width = header!.names.length;
+        for (let i = 0; i < batch.length; i++) {
+          const row = batch[i];
+          const at = firstRow + i;
+          if (row.length !== width) throw inputError('bad_row', `${name} row ${at}: has ${row.length} fields, the header has ${width}`);
+          onRow(row, at);
+        }
+        rows += batch.length;
+      },
+      onPiece: opts.onChunk,
     },
-    onRows(batch, firstRow) {
-      const width = header!.names.length;
-      for (let i = 0; i < batch.length; i++) {
-        const row = batch[i];
-        const at = firstRow + i;
-        if (row.length !== width) throw inputError('bad_row', `${name} row ${at}: has ${row.length} fields, the header has ${width}`);
-        onRow(row, at);
-      }
-      rows += batch.length;
-    },
-    onPiece: opts.onChunk,
-  }, opts.limits);
+    opts.limits,
+  );
   if (rows === 0) throw inputError('empty', `${name} has a header but no data rows`);
   return { series: acc.series(), rows, checksum: hash.digest('hex'), problems: problemsFound(name, textColumns, readers!) };
 }

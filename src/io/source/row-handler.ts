@@ -44,7 +44,10 @@ function wideRows(header: Header, name: string, dateCol: number, r: CellReaders,
       first = false;
       const text = cols.filter((c) => parseNumber(row[c]) === undefined);
       if (text.length === cols.length) {
-        throw inputError('column_missing', `${name} has no numeric series columns: the first row of ${listOf(text.map((c) => `'${header.names[c]}'`))} is text`);
+        throw inputError(
+          'column_missing',
+          `${name} has no numeric series columns: the first row of ${listOf(text.map((c) => `'${header.names[c]}'`))} is text`,
+        );
       }
       if (text.length > 0) textColumns(text.map((c) => header.names[c]));
       const isText = new Set(text);

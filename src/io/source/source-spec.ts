@@ -55,18 +55,22 @@ export function parseSourceSpec(text: string): SourceSpec {
   }
   if (uri === '') throw inputError('bad_source', `--source '${text}': no URI before '?'`);
   const get = (k: string) => opts.get(k) ?? undefined;
-  return validateSourceSpec({
-    uri,
-    format: get('format') ?? 'long',
-    key: get('key'),
-    date: get('date'),
-    value: get('value'),
-    agg: get('agg'),
-    prefix: get('prefix'),
-    fill: get('fill'),
-    location: get('location'),
-    split: get('split'),
-  }, `--source '${text}'`, 'source');
+  return validateSourceSpec(
+    {
+      uri,
+      format: get('format') ?? 'long',
+      key: get('key'),
+      date: get('date'),
+      value: get('value'),
+      agg: get('agg'),
+      prefix: get('prefix'),
+      fill: get('fill'),
+      location: get('location'),
+      split: get('split'),
+    },
+    `--source '${text}'`,
+    'source',
+  );
 }
 
 /**
@@ -100,9 +104,17 @@ export function validateSourceSpec(raw: Record<string, unknown>, where: string, 
     throw inputError('bad_source', `${where}: 'maxBytesBilled' must be a whole number of bytes`);
   }
   return {
-    uri, format, key: str('key'), date: str('date'), value: str('value'),
-    agg: agg as Agg | undefined, prefix: str('prefix'), fill: fill as Fill | undefined,
-    location: str('location'), query: str('query'), split,
+    uri,
+    format,
+    key: str('key'),
+    date: str('date'),
+    value: str('value'),
+    agg: agg as Agg | undefined,
+    prefix: str('prefix'),
+    fill: fill as Fill | undefined,
+    location: str('location'),
+    query: str('query'),
+    split,
     params: params as Record<string, unknown> | undefined,
     maxBytesBilled: maxBytes as string | number | undefined,
     extractVia: str('extractVia'),

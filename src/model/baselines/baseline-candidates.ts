@@ -24,7 +24,9 @@ export function seasonalNaiveCandidate(data: SeriesData, cutoffs: readonly numbe
   if (!seasonalNaiveApplies(cutoffs[cutoffs.length - 1], horizon, period)) return undefined;
   return {
     name: 'snaive',
-    forecasts: cutoffs.map((t) => (seasonalNaiveApplies(t, horizon, period) ? seasonalNaiveForecast(data.y, t, horizon, period) : new Float64Array(horizon).fill(NaN))),
+    forecasts: cutoffs.map((t) =>
+      seasonalNaiveApplies(t, horizon, period) ? seasonalNaiveForecast(data.y, t, horizon, period) : new Float64Array(horizon).fill(NaN),
+    ),
     fit: () => ({ kind: 'snaive', period }),
   };
 }

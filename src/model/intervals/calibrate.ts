@@ -18,8 +18,7 @@ import { conformalQuantiles, halfWidths, RECENCY, volatility, weightedConformalQ
 import { foldResiduals, type Candidate } from '../selection/candidate.js';
 
 export type IntervalScale =
-  | { readonly kind: 'normalised'; readonly quantiles: readonly (readonly number[])[] }
-  | { readonly kind: 'model'; readonly quantiles: readonly number[] };
+  { readonly kind: 'normalised'; readonly quantiles: readonly (readonly number[])[] } | { readonly kind: 'model'; readonly quantiles: readonly number[] };
 
 /** The level the folds are calibrated at: level + (1 − level)/4. */
 export function calibrationLevel(level: number): number {
@@ -59,7 +58,8 @@ export function widthsAt(scale: IntervalScale, y: ArrayLike<number>, t: number, 
 
 /** Share of fold actuals inside the first level's interval. O(F·H). */
 export function foldCoverage(y: Float64Array, cutoffs: readonly number[], c: Candidate, scale: IntervalScale): number {
-  let hit = 0, n = 0;
+  let hit = 0,
+    n = 0;
   cutoffs.forEach((t, f) => {
     const w = widthsAt(scale, y, t, c.sds?.[f] ?? []);
     for (let h = 0; h < c.forecasts[f].length; h++) {

@@ -19,7 +19,9 @@ export const VOL_WINDOW = 4;
  * not collapse the interval. O(t). Never 0 unless the series is constant.
  */
 export function volatility(y: ArrayLike<number>, t: number): number {
-  let all = 0, local = 0, nl = 0;
+  let all = 0,
+    local = 0,
+    nl = 0;
   for (let i = 1; i <= t; i++) {
     const d = Math.abs(y[i] - y[i - 1]);
     all += d;

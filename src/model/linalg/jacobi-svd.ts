@@ -78,8 +78,11 @@ export function jacobiSvd(X: readonly ArrayLike<number>[]): JacobiSvd {
     let off = 0;
     for (let i = 0; i < k - 1; i++) {
       for (let j = i + 1; j < k; j++) {
-        const ui = U[i], uj = U[j];
-        let alpha = 0, beta = 0, gamma = 0;
+        const ui = U[i],
+          uj = U[j];
+        let alpha = 0,
+          beta = 0,
+          gamma = 0;
         for (let t = 0; t < n; t++) {
           alpha += ui[t] * ui[t];
           beta += uj[t] * uj[t];
@@ -91,15 +94,19 @@ export function jacobiSvd(X: readonly ArrayLike<number>[]): JacobiSvd {
         if (rel < 1e-15) continue;
         const zeta = (beta - alpha) / (2 * gamma);
         const t0 = Math.sign(zeta || 1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
-        const c = 1 / Math.sqrt(1 + t0 * t0), s = c * t0;
+        const c = 1 / Math.sqrt(1 + t0 * t0),
+          s = c * t0;
         for (let t = 0; t < n; t++) {
-          const a = ui[t], b = uj[t];
+          const a = ui[t],
+            b = uj[t];
           ui[t] = c * a - s * b;
           uj[t] = s * a + c * b;
         }
-        const vi = V[i], vj = V[j];
+        const vi = V[i],
+          vj = V[j];
         for (let t = 0; t < k; t++) {
-          const a = vi[t], b = vj[t];
+          const a = vi[t],
+            b = vj[t];
           vi[t] = c * a - s * b;
           vj[t] = s * a + c * b;
         }

@@ -17,10 +17,16 @@ export interface LeastSquaresFit {
 /** √Σx², as `Math.hypot` (scaled by the largest magnitude, so it neither overflows nor underflows). O(n). */
 function norm2(x: Float64Array): number {
   let big = 0;
-  for (let i = 0; i < x.length; i++) { const a = Math.abs(x[i]); if (a > big) big = a; }
+  for (let i = 0; i < x.length; i++) {
+    const a = Math.abs(x[i]);
+    if (a > big) big = a;
+  }
   if (big === 0 || !Number.isFinite(big)) return big;
   let s = 0;
-  for (let i = 0; i < x.length; i++) { const v = x[i] / big; s += v * v; }
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] / big;
+    s += v * v;
+  }
   return big * Math.sqrt(s);
 }
 
@@ -38,7 +44,8 @@ function reflect(c: Float64Array, z: Float64Array, r: number, n: number, vnorm2:
  * dependent: its coefficient and standard error are NaN and the rank drops. O(n·k²).
  */
 export function leastSquares(X: readonly ArrayLike<number>[], y: ArrayLike<number>): LeastSquaresFit {
-  const k = X.length, N = y.length;
+  const k = X.length,
+    N = y.length;
   const rows: number[] = [];
   for (let i = 0; i < N; i++) {
     let ok = !Number.isNaN(y[i]);
@@ -62,7 +69,10 @@ export function leastSquares(X: readonly ArrayLike<number>[], y: ArrayLike<numbe
     let s = 0;
     for (let i = rank; i < n; i++) s += c[i] * c[i];
     const alpha = Math.sqrt(s);
-    if (!(alpha > 1e-7 * norms[j]) || rank >= n) { dependent[j] = 1; continue; }
+    if (!(alpha > 1e-7 * norms[j]) || rank >= n) {
+      dependent[j] = 1;
+      continue;
+    }
     const r = rank;
     const a0 = c[r] >= 0 ? -alpha : alpha;
     const v0 = c[r] - a0;
@@ -97,7 +107,8 @@ export function leastSquares(X: readonly ArrayLike<number>[], y: ArrayLike<numbe
     }
   }
   const sigma2 = n > rank ? rss / (n - rank) : NaN;
-  const coef = new Float64Array(k).fill(NaN), se = new Float64Array(k).fill(NaN);
+  const coef = new Float64Array(k).fill(NaN),
+    se = new Float64Array(k).fill(NaN);
   for (let i = 0; i < rank; i++) {
     coef[idx[i]] = beta[i];
     let s = 0;

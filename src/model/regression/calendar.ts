@@ -7,7 +7,7 @@ import type { Freq } from '../../frame/freq.js';
  * data (so weeks that drift against the calendar keep their phase), day of week for daily.
  */
 export function seasonalPhase(day: number, freq: Freq): number {
-  if (freq === 'D') return (((day + 3) % 7) + 7) % 7 / 7;
+  if (freq === 'D') return ((((day + 3) % 7) + 7) % 7) / 7;
   const [y] = civilFromDays(day);
   return (day - daysFromCivil(y, 1, 1)) / 365.2425;
 }

@@ -30,7 +30,16 @@ export interface Design {
 }
 
 /** `widen[k]`: how far column idx[k] may leave its training range at prediction (predictionBounds). */
-export function buildDesign(features: readonly Float64Array[], idx: readonly number[], widen: readonly number[], y: Float64Array, from: number, to: number, horizon: number, origin: number): Design {
+export function buildDesign(
+  features: readonly Float64Array[],
+  idx: readonly number[],
+  widen: readonly number[],
+  y: Float64Array,
+  from: number,
+  to: number,
+  horizon: number,
+  origin: number,
+): Design {
   const scaling = idx.map((j) => fitScaling(features[j], from, to));
   const cols = idx.map((j, k) => applyScaling(features[j], from, to, scaling[k]));
   const ys: Float64Array[] = [];
@@ -68,7 +77,6 @@ export function designForecast(d: Design, betas: readonly ArrayLike<number>[]): 
     return s;
   });
 }
-
 
 const grams = new WeakMap<Design, Float64Array[]>();
 /** XᵀX of a design's columns, computed once per design (ridge, the elastic net and RFE share it). */

@@ -47,12 +47,18 @@ export function isTargetFeature(d: FeatureDef): boolean {
 /** Display name of a feature, e.g. `paro.diff1`, `desempleo.dev4`, `fourier.sin1`. */
 export function featureName(d: FeatureDef, target: string): string {
   switch (d.kind) {
-    case 'ydiff': return `${target}.diff${d.lag}`;
-    case 'ydev': return `${target}.dev${d.window}`;
-    case 'ylevel': return target;
-    case 'fourier': return `fourier.${d.fn}${d.k}`;
-    case 'xlevel': return d.column;
-    case 'xdiff': return `${d.column}.diff${d.lag}`;
+    case 'ydiff':
+      return `${target}.diff${d.lag}`;
+    case 'ydev':
+      return `${target}.dev${d.window}`;
+    case 'ylevel':
+      return target;
+    case 'fourier':
+      return `fourier.${d.fn}${d.k}`;
+    case 'xlevel':
+      return d.column;
+    case 'xdiff':
+      return `${d.column}.diff${d.lag}`;
   }
 }
 

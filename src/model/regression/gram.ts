@@ -35,22 +35,34 @@ export function kernel(cols: readonly Float64Array[], n: number): Float64Array[]
   // 2×2 blocks: four dot products share each pair of row loads (about twice as fast).
   for (let a = 0; a < n; a += 2) {
     const a1 = Math.min(a + 1, n - 1);
-    const oa = a * p, oa1 = a1 * p;
+    const oa = a * p,
+      oa1 = a1 * p;
     for (let b = 0; b <= a1; b += 2) {
       const b1 = Math.min(b + 1, n - 1);
-      const ob = b * p, ob1 = b1 * p;
-      let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
+      const ob = b * p,
+        ob1 = b1 * p;
+      let s00 = 0,
+        s01 = 0,
+        s10 = 0,
+        s11 = 0;
       for (let j = 0; j < p; j++) {
-        const x0 = rows[oa + j], x1 = rows[oa1 + j], y0 = rows[ob + j], y1 = rows[ob1 + j];
+        const x0 = rows[oa + j],
+          x1 = rows[oa1 + j],
+          y0 = rows[ob + j],
+          y1 = rows[ob1 + j];
         s00 += x0 * y0;
         s01 += x0 * y1;
         s10 += x1 * y0;
         s11 += x1 * y1;
       }
-      k[a][b] = s00; k[b][a] = s00;
-      k[a][b1] = s01; k[b1][a] = s01;
-      k[a1][b] = s10; k[b][a1] = s10;
-      k[a1][b1] = s11; k[b1][a1] = s11;
+      k[a][b] = s00;
+      k[b][a] = s00;
+      k[a][b1] = s01;
+      k[b1][a] = s01;
+      k[a1][b] = s10;
+      k[b][a1] = s10;
+      k[a1][b1] = s11;
+      k[b1][a1] = s11;
     }
   }
   return k;

@@ -33,7 +33,15 @@ export function lambdaPath(max: number, count: number, ratio: number): number[] 
  * `g` is XᵀX/n (p×p), `c` is Xᵀy/n; sweeps stop when no coefficient moves the fit by more
  * than relTol·max|c_j|.
  */
-export function enetPath(g: readonly Float64Array[], c: Float64Array, a: number, lambdas: readonly number[], relTol = 1e-5, maxSweeps = 200, maxNonzero = Infinity): Float64Array[] {
+export function enetPath(
+  g: readonly Float64Array[],
+  c: Float64Array,
+  a: number,
+  lambdas: readonly number[],
+  relTol = 1e-5,
+  maxSweeps = 200,
+  maxNonzero = Infinity,
+): Float64Array[] {
   const p = c.length;
   const beta = new Float64Array(p);
   const r = Float64Array.from(c); // r_j = c_j − Σ_k G_jk β_k

@@ -30,12 +30,23 @@ export interface RidgeResult {
  * no more columns than rows it decomposes the design's XᵀX, shared with the elastic net and RFE.
  */
 export function ridgeCandidate(ctx: LinearContext, name: string, coreOnly: boolean): RidgeResult {
-  const restrict = (d: Design): Design => (coreOnly ? subDesign(d, Array.from({ length: ctx.nCore }, (_, k) => k)) : d);
+  const restrict = (d: Design): Design =>
+    coreOnly
+      ? subDesign(
+          d,
+          Array.from({ length: ctx.nCore }, (_, k) => k),
+        )
+      : d;
   const paths = ctx.designs.map((d0) => {
     const d = restrict(d0);
     const n = d.ys[0].length;
     const xtx = !coreOnly && d.cols.length <= n ? designGram(d) : undefined;
-    return ridgePath(d.cols, d.ys, RIDGE_GRID.map((c) => c * n), xtx).map((betas) => designForecast(d, betas));
+    return ridgePath(
+      d.cols,
+      d.ys,
+      RIDGE_GRID.map((c) => c * n),
+      xtx,
+    ).map((betas) => designForecast(d, betas));
   });
   const variants = RIDGE_GRID.map((_, v) => paths.map((p) => p[v]));
   const best = bestVariant(ctx.data.y, ctx.cutoffs, variants, ctx.metric);

@@ -49,7 +49,11 @@ export function linearContext(data: SeriesData, defs: readonly FeatureDef[], cut
     return buildDesign(features, [...core, ...keep], widen, data.y, START, to, horizon, t);
   };
   return {
-    data, defs, cutoffs, horizon, metric,
+    data,
+    defs,
+    cutoffs,
+    horizon,
+    metric,
     designs: cutoffs.map(design),
     full: design(data.y.length - 1),
     nCore: core.length,

@@ -5,7 +5,15 @@
  */
 
 /** Indices (ascending) of the top-k of `candidates` by |corr|; ties broken by index. */
-export function prescreen(cols: readonly Float64Array[], candidates: readonly number[], y: Float64Array, from: number, to: number, horizon: number, k: number): number[] {
+export function prescreen(
+  cols: readonly Float64Array[],
+  candidates: readonly number[],
+  y: Float64Array,
+  from: number,
+  to: number,
+  horizon: number,
+  k: number,
+): number[] {
   if (candidates.length <= k) return [...candidates];
   const n = to - from + 1;
   const d = new Float64Array(n);
@@ -20,9 +28,12 @@ export function prescreen(cols: readonly Float64Array[], candidates: readonly nu
     let mc = 0;
     for (let i = from; i <= to; i++) mc += c[i];
     mc /= n;
-    let sxy = 0, sxx = 0, syy = 0;
+    let sxy = 0,
+      sxx = 0,
+      syy = 0;
     for (let i = from; i <= to; i++) {
-      const a = c[i] - mc, b = d[i - from] - md;
+      const a = c[i] - mc,
+        b = d[i - from] - md;
       sxy += a * b;
       sxx += a * a;
       syy += b * b;
@@ -31,5 +42,8 @@ export function prescreen(cols: readonly Float64Array[], candidates: readonly nu
     return { j, r };
   });
   score.sort((a, b) => b.r - a.r || a.j - b.j);
-  return score.slice(0, k).map((s) => s.j).sort((a, b) => a - b);
+  return score
+    .slice(0, k)
+    .map((s) => s.j)
+    .sort((a, b) => a - b);
 }

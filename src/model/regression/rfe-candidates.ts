@@ -42,10 +42,12 @@ export function rfeCandidates(ctx: LinearContext, c: number): RfeResult {
   };
   const minRows = Math.min(...ctx.designs.map((d) => d.ys[0].length));
   const mGrid = OLS_SIZES.filter((m) => m <= sizes[0] && m <= Math.max(1, Math.floor(minRows / 4)));
-  const olsVariants = mGrid.map((m) => ctx.designs.map((d, f) => {
-    const sub = subDesign(d, topFeatures(runs[f], m));
-    return designForecast(sub, olsFit(sub.cols, sub.ys, false).coef);
-  }));
+  const olsVariants = mGrid.map((m) =>
+    ctx.designs.map((d, f) => {
+      const sub = subDesign(d, topFeatures(runs[f], m));
+      return designForecast(sub, olsFit(sub.cols, sub.ys, false).coef);
+    }),
+  );
   const mBest = mGrid[bestVariant(data.y, cutoffs, olsVariants, metric)];
   return {
     curve,

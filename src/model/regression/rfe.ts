@@ -41,7 +41,10 @@ export function rfeRun(d: Design, lambda: number): RfeRun {
   while (keep.length > 0) {
     let betas: Float64Array[];
     if (keep.length <= n) {
-      betas = choleskySolve(ridged(g, keep, lam), xy.map((v) => pick(v, keep)));
+      betas = choleskySolve(
+        ridged(g, keep, lam),
+        xy.map((v) => pick(v, keep)),
+      );
     } else {
       kern ??= kernel(d.cols, n);
       const cols = keep.map((j) => d.cols[j]);
@@ -49,9 +52,7 @@ export function rfeRun(d: Design, lambda: number): RfeRun {
     }
     sizes.push(keep.length);
     forecasts.push(designForecast(subDesign(d, keep), betas));
-    const ranked = keep
-      .map((k, j) => ({ k, w: betas.reduce((s, b) => s + b[j] * b[j], 0) }))
-      .sort((a, b) => a.w - b.w || b.k - a.k);
+    const ranked = keep.map((k, j) => ({ k, w: betas.reduce((s, b) => s + b[j] * b[j], 0) })).sort((a, b) => a.w - b.w || b.k - a.k);
     const drop = keep.length === 1 ? 1 : Math.max(1, Math.floor(RFE_STEP * keep.length));
     const gone = ranked.slice(0, drop).map((r) => r.k);
     eliminated.push(...gone);

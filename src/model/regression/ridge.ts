@@ -13,7 +13,12 @@ import { symEigen } from '../linalg/sym-eigen.js';
  * Coefficients [λ][response] for every penalty in `lambdas` and every response in `ys`.
  * `xtx`: XᵀX of `cols` when the caller already has it (used when p ≤ n).
  */
-export function ridgePath(cols: readonly Float64Array[], ys: readonly Float64Array[], lambdas: readonly number[], xtx?: readonly Float64Array[]): Float64Array[][] {
+export function ridgePath(
+  cols: readonly Float64Array[],
+  ys: readonly Float64Array[],
+  lambdas: readonly number[],
+  xtx?: readonly Float64Array[],
+): Float64Array[][] {
   const p = cols.length;
   const n = ys[0]?.length ?? 0;
   if (p === 0) return lambdas.map(() => ys.map(() => new Float64Array(0)));
@@ -36,7 +41,10 @@ export function ridgeFit(cols: readonly Float64Array[], ys: readonly Float64Arra
   if (p <= n) {
     const g = gram(cols);
     for (let j = 0; j < p; j++) g[j][j] += lam;
-    return choleskySolve(g, ys.map((y) => xty(cols, y)));
+    return choleskySolve(
+      g,
+      ys.map((y) => xty(cols, y)),
+    );
   }
   const k = kernel(cols, n);
   for (let i = 0; i < n; i++) k[i][i] += lam;

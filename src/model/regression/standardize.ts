@@ -52,7 +52,8 @@ export function nearZeroVariance(col: ArrayLike<number>, from: number, to: numbe
 export function applyScaling(col: ArrayLike<number>, from: number, to: number, s: Scaling): Float64Array {
   const out = new Float64Array(to - from + 1);
   const k = Math.abs(s.mean) > HUGE || s.sd > HUGE ? DOWN : 1;
-  const mean = s.mean * k, sd = s.sd * k;
+  const mean = s.mean * k,
+    sd = s.sd * k;
   for (let i = from; i <= to; i++) out[i - from] = (col[i] * k - mean) / sd;
   return out;
 }

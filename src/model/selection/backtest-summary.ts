@@ -9,11 +9,19 @@ import { meanStd, pointMetrics } from './metrics.js';
 export function backtestSummary(rows: readonly BacktestRow[], levels: readonly number[]): BacktestResult {
   const ok = rows.filter((r) => Number.isFinite(r.actual));
   const scale = naiveRowScale(ok);
-  const all = pointMetrics(ok.map((r) => r.actual), ok.map((r) => r.forecast), scale).values;
+  const all = pointMetrics(
+    ok.map((r) => r.actual),
+    ok.map((r) => r.forecast),
+    scale,
+  ).values;
   const cutoffs = [...new Set(ok.map((r) => r.cutoff))].sort((a, b) => a - b);
   const per = cutoffs.map((c) => {
     const rs = ok.filter((r) => r.cutoff === c);
-    return pointMetrics(rs.map((r) => r.actual), rs.map((r) => r.forecast), scale).values;
+    return pointMetrics(
+      rs.map((r) => r.actual),
+      rs.map((r) => r.forecast),
+      scale,
+    ).values;
   });
   const metrics = {} as Record<MetricName, MetricSummary>;
   for (const m of METRICS) metrics[m] = { mean: all[m], std: meanStd(per.map((v) => v[m])).std };

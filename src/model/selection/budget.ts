@@ -33,7 +33,10 @@ export class BudgetTracker {
    * `reserveMs`: time kept back for the work after the units (final fit, intervals, report
    * numbers) — at least RESERVE_SHARE of the budget at construction.
    */
-  constructor(private readonly budget: Budget | undefined, reserveMs = 50) {
+  constructor(
+    private readonly budget: Budget | undefined,
+    reserveMs = 50,
+  ) {
     this.reserveMs = Math.max(reserveMs, budget ? RESERVE_SHARE * budget.remainingMs() : 0);
   }
 

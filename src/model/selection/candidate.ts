@@ -36,8 +36,13 @@ export function scoreFolds(y: Float64Array, cutoffs: readonly number[], forecast
     zeros += m.zerosSkipped;
     return m.values;
   });
-  let s = 0, k = 0;
-  for (const v of perFold) if (Number.isFinite(v[metric])) { s += v[metric]; k++; }
+  let s = 0,
+    k = 0;
+  for (const v of perFold)
+    if (Number.isFinite(v[metric])) {
+      s += v[metric];
+      k++;
+    }
   return { loss: k > 0 ? lossOf(metric, s / k) : Infinity, perFold, zerosSkipped: zeros };
 }
 
@@ -48,7 +53,8 @@ export function foldResiduals(y: Float64Array, cutoffs: readonly number[], forec
 
 /** Index of the variant with the lowest fold loss (first on ties). */
 export function bestVariant(y: Float64Array, cutoffs: readonly number[], variants: readonly (readonly Float64Array[])[], metric: MetricName): number {
-  let best = 0, bestLoss = Infinity;
+  let best = 0,
+    bestLoss = Infinity;
   variants.forEach((v, i) => {
     const l = scoreFolds(y, cutoffs, v, metric).loss;
     if (l < bestLoss) {

@@ -16,7 +16,8 @@ export function chooseWinner(cands: readonly Candidate[], loss: (c: Candidate) =
   const base = ok.find((c) => c.name === defaultName);
   if (base) {
     const lb = loss(base);
-    let winner = base, best = 0;
+    let winner = base,
+      best = 0;
     for (const c of ok) {
       const lc = loss(c);
       const d = meanStd(Array.from(lc, (v, f) => v - lb[f]));
@@ -54,7 +55,8 @@ export const BREAK_FACTOR = 2;
 /** Whether one of the last h changes of y exceeds BREAK_FACTOR × every change before them (NaN skipped). O(n). */
 export function breakAtOrigin(y: ArrayLike<number>, h: number): boolean {
   const n = y.length;
-  let before = 0, recent = 0;
+  let before = 0,
+    recent = 0;
   for (let i = 1; i < n; i++) {
     const d = Math.abs(y[i] - y[i - 1]);
     if (!Number.isFinite(d)) continue;

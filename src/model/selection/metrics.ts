@@ -21,7 +21,14 @@ export interface PointMetrics {
  */
 export function pointMetrics(a: ArrayLike<number>, f: ArrayLike<number>, scale: number): PointMetrics {
   const n = a.length;
-  let sae = 0, sse = 0, sape = 0, nape = 0, ssape = 0, maxe = 0, sa = 0, se = 0;
+  let sae = 0,
+    sse = 0,
+    sape = 0,
+    nape = 0,
+    ssape = 0,
+    maxe = 0,
+    sa = 0,
+    se = 0;
   const abs = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const e = a[i] - f[i];
@@ -39,8 +46,10 @@ export function pointMetrics(a: ArrayLike<number>, f: ArrayLike<number>, scale: 
     sa += a[i];
     se += e;
   }
-  const ma = sa / n, me = se / n;
-  let sst = 0, sve = 0;
+  const ma = sa / n,
+    me = se / n;
+  let sst = 0,
+    sve = 0;
   for (let i = 0; i < n; i++) {
     sst += (a[i] - ma) ** 2;
     sve += (a[i] - f[i] - me) ** 2;
@@ -65,8 +74,13 @@ export function pointMetrics(a: ArrayLike<number>, f: ArrayLike<number>, scale: 
 
 /** Mean and sample standard deviation (n−1; 0 for one value) of the finite values; NaN if none. */
 export function meanStd(xs: ArrayLike<number>): MetricSummary {
-  let s = 0, k = 0;
-  for (let i = 0; i < xs.length; i++) if (Number.isFinite(xs[i])) { s += xs[i]; k++; }
+  let s = 0,
+    k = 0;
+  for (let i = 0; i < xs.length; i++)
+    if (Number.isFinite(xs[i])) {
+      s += xs[i];
+      k++;
+    }
   if (k === 0) return { mean: NaN, std: NaN };
   const m = s / k;
   let v = 0;

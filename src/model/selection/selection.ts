@@ -130,7 +130,12 @@ function perFoldLoss(y: Float64Array, cutoffs: readonly number[], opts: EngineOp
  * ORIGINAL_FOLDS folds, newest first, each a budget unit; folds not refitted forecast NaN
  * (the candidate is then reported on fewer folds and, when others exist, cannot win).
  */
-function originalStage(data: SeriesData, cutoffs: readonly number[], H: number, budget: BudgetTracker): { candidate: Candidate; full: OriginalFit } | undefined {
+function originalStage(
+  data: SeriesData,
+  cutoffs: readonly number[],
+  H: number,
+  budget: BudgetTracker,
+): { candidate: Candidate; full: OriginalFit } | undefined {
   // Not refitted on every fold: see ORIGINAL_FOLDS.
   const n = data.y.length;
   const p = data.exogNames.length;

@@ -38,7 +38,14 @@ const ANCHORS = 2;
  * `applies`, with parameters re-estimated at the anchors (the full-window fit where a re-estimate
  * is impossible, e.g. too little data for the form at the first cutoff); `fit` is the full-window spec.
  */
-export function specCandidate(name: string, data: SeriesData, cutoffs: readonly number[], horizon: number, spec: ModelSpec, applies: (t: number) => boolean = () => true): Candidate {
+export function specCandidate(
+  name: string,
+  data: SeriesData,
+  cutoffs: readonly number[],
+  horizon: number,
+  spec: ModelSpec,
+  applies: (t: number) => boolean = () => true,
+): Candidate {
   const none = () => new Float64Array(horizon).fill(NaN);
   const block = Math.max(1, Math.ceil(cutoffs.length / ANCHORS));
   const anchored = new Map<number, ModelSpec>();
@@ -93,7 +100,8 @@ export function fourierOrder(y: Float64Array, period: number): number {
   for (let K = 1; K <= Math.min(MAX_FOURIER_K, Math.floor(period / 2)); K++) {
     const cols = fourierTerms(n, period, K).columns.map((c) => Float64Array.from({ length: n - 1 }, (_, i) => c[i + 1] - c[i]));
     const fit = leastSquares([ones, ...cols], dy);
-    const m = fit.nobs, k = fit.rank + 1;
+    const m = fit.nobs,
+      k = fit.rank + 1;
     const aicc = m * Math.log(fit.rss / m) + 2 * k + (2 * k * (k + 1)) / Math.max(1, m - k - 1);
     if (aicc < best.aicc) best = { K, aicc };
   }
@@ -154,10 +162,18 @@ function leadingColumns(data: SeriesData, lag: number): string[] {
   const dy = Float64Array.from({ length: n - lag - 1 }, (_, k) => data.y[k + lag + 1] - data.y[k + lag]);
   const corr = (x: Float64Array) => {
     const dx = Float64Array.from(dy, (_, k) => x[k + 1] - x[k]);
-    let sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+    let sx = 0,
+      sy = 0,
+      sxx = 0,
+      syy = 0,
+      sxy = 0;
     const m = dy.length;
     for (let k = 0; k < m; k++) {
-      sx += dx[k]; sy += dy[k]; sxx += dx[k] * dx[k]; syy += dy[k] * dy[k]; sxy += dx[k] * dy[k];
+      sx += dx[k];
+      sy += dy[k];
+      sxx += dx[k] * dx[k];
+      syy += dy[k] * dy[k];
+      sxy += dx[k] * dy[k];
     }
     const v = (sxx - (sx * sx) / m) * (syy - (sy * sy) / m);
     return v > 0 ? (sxy - (sx * sy) / m) / Math.sqrt(v) : 0;

@@ -24,15 +24,30 @@ export function topCombination(singles: readonly Candidate[], cutoffs: readonly 
   const ranking = (folds: readonly number[]): Candidate[] => {
     if (folds.length < MIN_PRIOR) return fallback;
     const mean = (c: Candidate) => folds.reduce((acc, g) => acc + loss(c)[g], 0) / folds.length;
-    return singles.map((c, i) => ({ c, i, l: mean(c) })).sort((a, b) => a.l - b.l || a.i - b.i).map((r) => r.c);
+    return singles
+      .map((c, i) => ({ c, i, l: mean(c) }))
+      .sort((a, b) => a.l - b.l || a.i - b.i)
+      .map((r) => r.c);
   };
   const top = (ranked: Candidate[]) => ranked.slice(0, TOP_K);
   const parts = top(ranking(cutoffs.map((_, g) => g)));
   const partsAt = cutoffs.map((t) => top(ranking(cutoffs.flatMap((u, g) => (u + horizon <= t ? [g] : [])))));
   return {
     name: DEFAULT_WINNER,
-    forecasts: cutoffs.map((_, f) => combine(partsAt[f].map((c) => c.forecasts[f]), 'median')),
-    sds: partsAt.every((ps) => ps.every((c) => c.sds)) ? cutoffs.map((_, f) => combine(partsAt[f].map((c) => (c.sds as readonly Float64Array[])[f]), 'mean')) : undefined,
+    forecasts: cutoffs.map((_, f) =>
+      combine(
+        partsAt[f].map((c) => c.forecasts[f]),
+        'median',
+      ),
+    ),
+    sds: partsAt.every((ps) => ps.every((c) => c.sds))
+      ? cutoffs.map((_, f) =>
+          combine(
+            partsAt[f].map((c) => (c.sds as readonly Float64Array[])[f]),
+            'mean',
+          ),
+        )
+      : undefined,
     fit: () => ({ kind: 'combo', how: 'median', parts: parts.map((c) => c.fit()) }),
   };
 }

@@ -51,7 +51,10 @@ export function decompose(y: Float64Array, period: number, type: DecomposeType =
     let m = 0;
     for (let i = p; i < n; i += f) {
       const v = mult ? y[i] / trend[i] : y[i] - trend[i];
-      if (!Number.isNaN(v)) { s += v; m++; }
+      if (!Number.isNaN(v)) {
+        s += v;
+        m++;
+      }
     }
     figure[p] = s / m;
   }

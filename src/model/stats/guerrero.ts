@@ -16,7 +16,11 @@ function roundHalfEven(x: number): number {
 function meanSd(x: ArrayLike<number>, from: number, len: number): [number, number] {
   let s = 0;
   let m = 0;
-  for (let i = from; i < from + len; i++) if (!Number.isNaN(x[i])) { s += x[i]; m++; }
+  for (let i = from; i < from + len; i++)
+    if (!Number.isNaN(x[i])) {
+      s += x[i];
+      m++;
+    }
   const mean = s / m;
   let ss = 0;
   for (let i = from; i < from + len; i++) if (!Number.isNaN(x[i])) ss += (x[i] - mean) * (x[i] - mean);
@@ -51,7 +55,11 @@ export function guerreroCv(y: Float64Array, period: number, lambda: number): num
  */
 export function guerreroLambda(y: Float64Array, period: number, lower = -1, upper = 2): number {
   let lo = lower;
-  for (let i = 0; i < y.length; i++) if (y[i] <= 0) { lo = Math.max(lo, 0); break; }
+  for (let i = 0; i < y.length; i++)
+    if (y[i] <= 0) {
+      lo = Math.max(lo, 0);
+      break;
+    }
   if (y.length <= 2 * period) return 1;
   return brentMin((lam) => guerreroCv(y, period, lam), lo, upper).x;
 }

@@ -7,7 +7,9 @@ export function isConstant(x: ArrayLike<number>): boolean {
   let first = NaN;
   for (let i = 0; i < x.length && Number.isNaN(first); i++) first = x[i];
   if (Number.isNaN(first)) return true;
-  let diff = 0, mag = 0, n = 0;
+  let diff = 0,
+    mag = 0,
+    n = 0;
   for (let i = 0; i < x.length; i++) {
     if (Number.isNaN(x[i])) continue;
     diff += Math.abs(x[i] - first);

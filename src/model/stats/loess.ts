@@ -14,8 +14,15 @@
  * O(nright − nleft).
  */
 export function loessAt(
-  y: Float64Array, n: number, len: number, deg: number, xs: number,
-  nleft: number, nright: number, w: Float64Array, rw: Float64Array | null,
+  y: Float64Array,
+  n: number,
+  len: number,
+  deg: number,
+  xs: number,
+  nleft: number,
+  nright: number,
+  w: Float64Array,
+  rw: Float64Array | null,
 ): number {
   const range = n - 1;
   let h = Math.max(xs - nleft, nright - xs);
@@ -64,8 +71,15 @@ export function loessAt(
  * O(n·len/jump + n), no allocation.
  */
 export function loessSmooth(
-  y: Float64Array, n: number, len: number, deg: number, jump: number,
-  rw: Float64Array | null, ys: Float64Array, off: number, res: Float64Array,
+  y: Float64Array,
+  n: number,
+  len: number,
+  deg: number,
+  jump: number,
+  rw: Float64Array | null,
+  ys: Float64Array,
+  off: number,
+  res: Float64Array,
 ): void {
   if (n < 2) {
     ys[off] = y[0];
@@ -129,32 +143,61 @@ export function partialSort(a: Float64Array, n: number, ind: readonly number[]):
   const ni = ind.length;
   if (n < 2 || ni === 0) return;
   const A = (k: number): number => a[k - 1];
-  const set = (k: number, v: number): void => { a[k - 1] = v; };
+  const set = (k: number, v: number): void => {
+    a[k - 1] = v;
+  };
   const I = (k: number): number => ind[k - 1];
-  const il = new Int32Array(17), iu = new Int32Array(17), indl = new Int32Array(17), indu = new Int32Array(17);
-  let jl = 1, ju = ni, i = 1, j = n, m = 1, k = 0, l = 0, t = 0;
+  const il = new Int32Array(17),
+    iu = new Int32Array(17),
+    indl = new Int32Array(17),
+    indu = new Int32Array(17);
+  let jl = 1,
+    ju = ni,
+    i = 1,
+    j = n,
+    m = 1,
+    k = 0,
+    l = 0,
+    t = 0;
   indl[1] = 1;
   indu[1] = ni;
   let at = 161;
   for (;;) {
     switch (at) {
-      case 161: at = i < j ? 10 : 166; break;
+      case 161:
+        at = i < j ? 10 : 166;
+        break;
       case 166:
         m--;
         if (m === 0) return;
-        i = il[m]; j = iu[m]; jl = indl[m]; ju = indu[m];
+        i = il[m];
+        j = iu[m];
+        jl = indl[m];
+        ju = indu[m];
         at = jl <= ju ? 173 : 166;
         break;
-      case 173: at = j - i > 10 ? 10 : 174; break;
+      case 173:
+        at = j - i > 10 ? 10 : 174;
+        break;
       case 10: {
         k = i;
         const ij = (i + j) >> 1;
         t = A(ij);
-        if (A(i) > t) { set(ij, A(i)); set(i, t); t = A(ij); }
+        if (A(i) > t) {
+          set(ij, A(i));
+          set(i, t);
+          t = A(ij);
+        }
         l = j;
         if (A(j) < t) {
-          set(ij, A(j)); set(j, t); t = A(ij);
-          if (A(i) > t) { set(ij, A(i)); set(i, t); t = A(ij); }
+          set(ij, A(j));
+          set(j, t);
+          t = A(ij);
+          if (A(i) > t) {
+            set(ij, A(i));
+            set(i, t);
+            t = A(ij);
+          }
         }
         at = 181;
         break;
@@ -163,33 +206,60 @@ export function partialSort(a: Float64Array, n: number, ind: readonly number[]):
         l--;
         if (A(l) <= t) {
           const tt = A(l);
-          do k++; while (!(A(k) >= t));
-          if (k > l) { at = 183; break; }
-          set(l, A(k)); set(k, tt);
+          do k++;
+          while (!(A(k) >= t));
+          if (k > l) {
+            at = 183;
+            break;
+          }
+          set(l, A(k));
+          set(k, tt);
         }
         break;
       case 183: {
-        indl[m] = jl; indu[m] = ju;
+        indl[m] = jl;
+        indu[m] = ju;
         const p = m++;
         if (l - i <= j - k) {
-          il[p] = k; iu[p] = j; j = l;
+          il[p] = k;
+          iu[p] = j;
+          j = l;
           for (;;) {
-            if (jl > ju) { at = 166; break; }
+            if (jl > ju) {
+              at = 166;
+              break;
+            }
             if (I(ju) > j) ju--;
-            else { indl[p] = ju + 1; at = 173; break; }
+            else {
+              indl[p] = ju + 1;
+              at = 173;
+              break;
+            }
           }
         } else {
-          il[p] = i; iu[p] = l; i = k;
+          il[p] = i;
+          iu[p] = l;
+          i = k;
           for (;;) {
-            if (jl > ju) { at = 166; break; }
+            if (jl > ju) {
+              at = 166;
+              break;
+            }
             if (I(jl) < i) jl++;
-            else { indu[p] = jl - 1; at = 173; break; }
+            else {
+              indu[p] = jl - 1;
+              at = 173;
+              break;
+            }
           }
         }
         break;
       }
       case 174:
-        if (i === 1) { at = 161; break; }
+        if (i === 1) {
+          at = 161;
+          break;
+        }
         i--;
         for (;;) {
           i++;
@@ -197,7 +267,10 @@ export function partialSort(a: Float64Array, n: number, ind: readonly number[]):
           t = A(i + 1);
           if (A(i) > t) {
             k = i;
-            do { set(k + 1, A(k)); k--; } while (!(t >= A(k)));
+            do {
+              set(k + 1, A(k));
+              k--;
+            } while (!(t >= A(k)));
             set(k + 1, t);
           }
         }

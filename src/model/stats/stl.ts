@@ -83,13 +83,30 @@ function robustnessWeights(y: Float64Array, fit: Float64Array, rw: Float64Array,
 }
 
 interface Spec {
-  np: number; ns: number; nt: number; nl: number; isdeg: number; itdeg: number; ildeg: number;
-  nsjump: number; ntjump: number; nljump: number;
+  np: number;
+  ns: number;
+  nt: number;
+  nl: number;
+  isdeg: number;
+  itdeg: number;
+  ildeg: number;
+  nsjump: number;
+  ntjump: number;
+  nljump: number;
 }
 
 /** Cycle-subseries smoothing (`stlss`): writes the smoothed subseries, extended one period each side, to c[0..n+2np). */
-function cycleSubseries(s: Spec, y: Float64Array, n: number, rw: Float64Array | null, c: Float64Array,
-  w1: Float64Array, w2: Float64Array, w3: Float64Array, w4: Float64Array): void {
+function cycleSubseries(
+  s: Spec,
+  y: Float64Array,
+  n: number,
+  rw: Float64Array | null,
+  c: Float64Array,
+  w1: Float64Array,
+  w2: Float64Array,
+  w3: Float64Array,
+  w4: Float64Array,
+): void {
   const { np, ns, isdeg, nsjump } = s;
   for (let j = 1; j <= np; j++) {
     const k = Math.trunc((n - j) / np) + 1;
@@ -106,8 +123,7 @@ function cycleSubseries(s: Spec, y: Float64Array, n: number, rw: Float64Array | 
 }
 
 /** The inner loop (`stlstp`): `ni` passes of detrending, cycle smoothing, low-pass filtering and trend smoothing. */
-function innerLoop(s: Spec, y: Float64Array, ni: number, rw: Float64Array | null,
-  season: Float64Array, trend: Float64Array, work: Float64Array[]): void {
+function innerLoop(s: Spec, y: Float64Array, ni: number, rw: Float64Array | null, season: Float64Array, trend: Float64Array, work: Float64Array[]): void {
   const n = y.length;
   const { np } = s;
   const [w1, w2, w3, w4, w5] = work;
@@ -145,7 +161,8 @@ function oddSpan(w: number): number {
  */
 export function stl(y: Float64Array, period: number, opts: StlOptions = {}): StlResult {
   const n = y.length;
-  if (!(period >= 2) || n <= 2 * period) throw inputError('stl_period', `stl needs period >= 2 and more than two periods of data (n = ${n}, period = ${period})`);
+  if (!(period >= 2) || n <= 2 * period)
+    throw inputError('stl_period', `stl needs period >= 2 and more than two periods of data (n = ${n}, period = ${period})`);
   for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) throw inputError('stl_missing', `stl needs finite values (index ${i} is ${y[i]})`);
   const periodic = opts.sWindow === undefined || opts.sWindow === 'periodic';
   const sWindow = periodic ? 10 * n + 1 : (opts.sWindow as number);
@@ -160,7 +177,13 @@ export function stl(y: Float64Array, period: number, opts: StlOptions = {}): Stl
   const outer = Math.trunc(opts.outer ?? (robust ? 15 : 0));
   const np = Math.max(2, Math.trunc(period));
   const s: Spec = {
-    np, ns: oddSpan(sWindow), nt: oddSpan(tWindow), nl: oddSpan(lWindow), isdeg: sDegree, itdeg: tDegree, ildeg: lDegree,
+    np,
+    ns: oddSpan(sWindow),
+    nt: oddSpan(tWindow),
+    nl: oddSpan(lWindow),
+    isdeg: sDegree,
+    itdeg: tDegree,
+    ildeg: lDegree,
     nsjump: Math.max(1, Math.trunc(opts.sJump ?? Math.ceil(sWindow / 10))),
     ntjump: Math.max(1, Math.trunc(opts.tJump ?? Math.ceil(tWindow / 10))),
     nljump: Math.max(1, Math.trunc(opts.lJump ?? Math.ceil(lWindow / 10))),

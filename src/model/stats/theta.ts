@@ -29,7 +29,8 @@ function slope(y: ArrayLike<number>, n: number): number {
   let my = 0;
   for (let i = 0; i < n; i++) my += y[i];
   my /= n;
-  let sxy = 0, sxx = 0;
+  let sxy = 0,
+    sxx = 0;
   for (let i = 0; i < n; i++) {
     sxy += (i - mx) * (y[i] - my);
     sxx += (i - mx) ** 2;

@@ -31,27 +31,56 @@ export function backtestChart(input: ReportInput): ChartOutcome {
   const naiveMae = at.every((r) => Number.isFinite(r.naive)) ? `, naive ${formatNumber(mae((r) => r.naive))}` : '';
   const title = `Back-test: ${h}-${period}-ahead forecasts at ${at.length} cutoffs`;
   const level = input.levels[0];
-  const subtitle = `each forecast made ${h} ${period}${h === 1 ? '' : 's'} before its date; MAE ${input.winner} ${formatNumber(mae((r) => r.forecast))}${naiveMae}`
-    + (band.length > 0 && level !== undefined ? `; shaded: ${levelLabel(level)}` : '');
-  const x = timeX('date', at.map((r) => r.targetDate), input.freq, `target ${period}`);
+  const subtitle =
+    `each forecast made ${h} ${period}${h === 1 ? '' : 's'} before its date; MAE ${input.winner} ${formatNumber(mae((r) => r.forecast))}${naiveMae}` +
+    (band.length > 0 && level !== undefined ? `; shaded: ${levelLabel(level)}` : '');
+  const x = timeX(
+    'date',
+    at.map((r) => r.targetDate),
+    input.freq,
+    `target ${period}`,
+  );
   return {
     kind: 'chart',
     title,
     spec: {
       ...chartFrame(title, subtitle),
       layer: [
-        { data: { values: band }, mark: { type: 'area', color: COLOURS.modelBand, opacity: 0.7 },
-          encoding: { x, y: valueY('lower', input.target), y2: { field: 'upper' } } },
-        { data: { values: points },
+        {
+          data: { values: band },
+          mark: { type: 'area', color: COLOURS.modelBand, opacity: 0.7 },
+          encoding: { x, y: valueY('lower', input.target), y2: { field: 'upper' } },
+        },
+        {
+          data: { values: points },
           mark: { type: 'line', strokeWidth: 2, point: { filled: true, size: 30 } },
           encoding: {
-            x, y: valueY('value', input.target),
-            color: { field: 'series', type: 'nominal', title: null, sort: series,
+            x,
+            y: valueY('value', input.target),
+            color: {
+              field: 'series',
+              type: 'nominal',
+              title: null,
+              sort: series,
               scale: { domain: series, range: [COLOURS.actual, COLOURS.model, COLOURS.naive] },
-              legend: { symbolType: 'stroke', symbolStrokeWidth: 2 } },
-            strokeDash: { field: 'series', type: 'nominal', sort: series, title: null,
-              scale: { domain: series, range: [[1, 0], [1, 0], [5, 4]] } },
-          } },
+              legend: { symbolType: 'stroke', symbolStrokeWidth: 2 },
+            },
+            strokeDash: {
+              field: 'series',
+              type: 'nominal',
+              sort: series,
+              title: null,
+              scale: {
+                domain: series,
+                range: [
+                  [1, 0],
+                  [1, 0],
+                  [5, 4],
+                ],
+              },
+            },
+          },
+        },
       ],
     } as never,
   };

@@ -12,9 +12,16 @@ export const FONT = 'DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif'
 
 /** Colours with enough contrast on white (Tableau 10). */
 export const COLOURS = {
-  actual: '#222222', model: '#4c78a8', forecast: '#e45756', naive: '#9d9d9d',
-  positive: '#4c78a8', negative: '#e45756', kept: '#9ab1c9', removed: '#d62728',
-  modelBand: '#c6d6e8', shade: '#eeeeee',
+  actual: '#222222',
+  model: '#4c78a8',
+  forecast: '#e45756',
+  naive: '#9d9d9d',
+  positive: '#4c78a8',
+  negative: '#e45756',
+  kept: '#9ab1c9',
+  removed: '#d62728',
+  modelBand: '#c6d6e8',
+  shade: '#eeeeee',
 } as const;
 
 /** Fill colours for `k` nested interval bands, widest (lightest) first. */
@@ -38,13 +45,26 @@ export function chartFrame(title: string, subtitle?: string, height = CHART_HEIG
       view: { stroke: null },
       title: { fontSize: 15, fontWeight: 'bold', subtitleFontSize: 12, subtitleColor: '#555555', color: '#222222' },
       axis: {
-        labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', titleColor: '#333333',
-        labelColor: '#333333', gridColor: '#e6e6e6', domainColor: '#888888', tickColor: '#888888',
-        labelOverlap: true, labelLimit: 220,
+        labelFontSize: 11,
+        titleFontSize: 12,
+        titleFontWeight: 'normal',
+        titleColor: '#333333',
+        labelColor: '#333333',
+        gridColor: '#e6e6e6',
+        domainColor: '#888888',
+        tickColor: '#888888',
+        labelOverlap: true,
+        labelLimit: 220,
       },
       legend: {
-        orient: 'top', direction: 'horizontal', labelFontSize: 11, titleFontSize: 11,
-        titleFontWeight: 'normal', titleOrient: 'left', labelLimit: 260, symbolSize: 90,
+        orient: 'top',
+        direction: 'horizontal',
+        labelFontSize: 11,
+        titleFontSize: 11,
+        titleFontWeight: 'normal',
+        titleOrient: 'left',
+        labelLimit: 260,
+        symbolSize: 90,
       },
     },
   } as const;

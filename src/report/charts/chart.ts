@@ -9,8 +9,7 @@ export const CHART_NAMES = ['forecast', 'backtest', 'selection', 'features', 'ou
 export type ChartName = (typeof CHART_NAMES)[number];
 
 export type ChartOutcome =
-  | { readonly kind: 'chart'; readonly title: string; readonly spec: TopLevelSpec }
-  | { readonly kind: 'empty'; readonly title: string; readonly note: string };
+  { readonly kind: 'chart'; readonly title: string; readonly spec: TopLevelSpec } | { readonly kind: 'empty'; readonly title: string; readonly note: string };
 
 /** A pure function from the report's data to one chart. */
 export type ChartBuilder = (input: ReportInput) => ChartOutcome;

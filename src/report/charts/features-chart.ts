@@ -31,7 +31,9 @@ export function featuresChart(input: ReportInput, n = DEFAULT_TOP_N): ChartOutco
     return { kind: 'empty', title: 'Features', note: 'No feature has a coefficient (the winner uses no features).' };
   }
   const values = top.map((f, order) => ({
-    feature: f.feature, coefficient: f.coefficient, order,
+    feature: f.feature,
+    coefficient: f.coefficient,
+    order,
     sign: f.coefficient >= 0 ? 'positive' : 'negative',
   }));
   const height = Math.max(160, 60 + top.length * 16);
@@ -43,11 +45,15 @@ export function featuresChart(input: ReportInput, n = DEFAULT_TOP_N): ChartOutco
       data: { values },
       mark: { type: 'bar', height: { band: 0.75 } },
       encoding: {
-        y: { field: 'feature', type: 'nominal', sort: { field: 'order', order: 'ascending' }, title: null,
-          axis: { labelLimit: 240, labelOverlap: false } },
+        y: { field: 'feature', type: 'nominal', sort: { field: 'order', order: 'ascending' }, title: null, axis: { labelLimit: 240, labelOverlap: false } },
         x: { field: 'coefficient', type: 'quantitative', title: 'standardised coefficient', axis: { labelOverlap: true } },
-        color: { field: 'sign', type: 'nominal', title: 'sign', sort: ['positive', 'negative'],
-          scale: { domain: ['positive', 'negative'], range: [COLOURS.positive, COLOURS.negative] } },
+        color: {
+          field: 'sign',
+          type: 'nominal',
+          title: 'sign',
+          sort: ['positive', 'negative'],
+          scale: { domain: ['positive', 'negative'], range: [COLOURS.positive, COLOURS.negative] },
+        },
       },
     } as never,
   };

@@ -8,8 +8,25 @@ import { bandShades, chartFrame, COLOURS, levelLabel, levelsText, periodWord, ti
 
 const SERIES = { actual: 'actual', past: 'past forecasts', future: 'forecast' } as const;
 
-interface Point { date: string; value: number; series: string }
-interface Band { date: string; lower: number; upper: number; level: string; segment: string }
+interface Point {
+  date: string;
+  value: number;
+  series: string;
+}
+interface Band {
+  date: string;
+  lower: number;
+  upper: number;
+  level: string;
+  segment: string;
+}
+
+/** Stroke dashes of actuals (solid), past out-of-sample forecasts (dashed) and the forecast (solid). */
+const DASHES = [
+  [1, 0],
+  [4, 3],
+  [1, 0],
+];
 
 /** The forecast chart, or a note when there are no predictions. O(rows · levels). */
 export function forecastChart(input: ReportInput): ChartOutcome {
@@ -24,37 +41,56 @@ export function forecastChart(input: ReportInput): ChartOutcome {
   const forecastWeeks = data.start === undefined ? [] : [{ values: [{ from: data.start, to: data.end, label: 'forecast' }] }];
   const layers: object[] = [
     ...forecastWeeks.map((d) => ({
-      data: d, mark: { type: 'rect', color: COLOURS.shade }, encoding: { x: { ...x, field: 'from' }, x2: { field: 'to' } },
+      data: d,
+      mark: { type: 'rect', color: COLOURS.shade },
+      encoding: { x: { ...x, field: 'from' }, x2: { field: 'to' } },
     })),
     {
       data: { values: data.bands },
       mark: { type: 'area', opacity: 1, clip: true },
       encoding: {
-        x, y: y('lower'), y2: { field: 'upper' },
-        fill: { field: 'level', type: 'nominal', title: 'interval', sort: levels,
-          scale: { domain: levels, range: bandShades(levels.length) } },
+        x,
+        y: y('lower'),
+        y2: { field: 'upper' },
+        fill: { field: 'level', type: 'nominal', title: 'interval', sort: levels, scale: { domain: levels, range: bandShades(levels.length) } },
         detail: { field: 'segment' },
       },
     },
     {
       data: { values: data.points },
       layer: [
-        { mark: { type: 'line', strokeWidth: 2 },
+        {
+          mark: { type: 'line', strokeWidth: 2 },
           encoding: {
-            x, y: y('value'),
-            color: { field: 'series', type: 'nominal', title: null, sort: series,
-              scale: { domain: series, range: [COLOURS.actual, COLOURS.model, COLOURS.forecast] } },
-            strokeDash: { field: 'series', type: 'nominal', sort: series, title: null,
-              scale: { domain: series, range: [[1, 0], [4, 3], [1, 0]] } },
-          } },
-        { transform: [{ filter: { field: 'series', equal: SERIES.future } }],
+            x,
+            y: y('value'),
+            color: {
+              field: 'series',
+              type: 'nominal',
+              title: null,
+              sort: series,
+              scale: { domain: series, range: [COLOURS.actual, COLOURS.model, COLOURS.forecast] },
+            },
+            strokeDash: {
+              field: 'series',
+              type: 'nominal',
+              sort: series,
+              title: null,
+              scale: { domain: series, range: DASHES },
+            },
+          },
+        },
+        {
+          transform: [{ filter: { field: 'series', equal: SERIES.future } }],
           mark: { type: 'point', filled: true, size: 45, color: COLOURS.forecast },
-          encoding: { x, y: y('value') } },
+          encoding: { x, y: y('value') },
+        },
       ],
     },
     // The label last, so no band covers it.
     ...forecastWeeks.map((d) => ({
-      data: d, mark: { type: 'text', align: 'right', baseline: 'top', dx: -4, dy: 4, color: '#555555', fontSize: 11 },
+      data: d,
+      mark: { type: 'text', align: 'right', baseline: 'top', dx: -4, dy: 4, color: '#555555', fontSize: 11 },
       encoding: { x: { ...x, field: 'from' }, y: { value: 0 }, text: { field: 'label' } },
     })),
   ];
@@ -62,7 +98,10 @@ export function forecastChart(input: ReportInput): ChartOutcome {
     kind: 'chart',
     title,
     spec: {
-      ...chartFrame(title, `shaded: ${levelsText(input.levels)} prediction intervals (the widest cut at the edge); dashed: past out-of-sample forecasts; grey: the forecast ${periodWord(input.freq)}s`),
+      ...chartFrame(
+        title,
+        `shaded: ${levelsText(input.levels)} prediction intervals (the widest cut at the edge); dashed: past out-of-sample forecasts; grey: the forecast ${periodWord(input.freq)}s`,
+      ),
       layer: layers,
     } as never,
   };
@@ -83,7 +122,10 @@ export function yDomain(data: { points: Point[]; bands: Band[] }, narrowest: str
 
 /** Points and bands to draw. Past forecasts keep one row per date (the shortest horizon). */
 export function forecastData(input: ReportInput): {
-  points: Point[]; bands: Band[]; start?: string; end?: string;
+  points: Point[];
+  bands: Band[];
+  start?: string;
+  end?: string;
 } {
   const rows = [...input.predictions].sort((a, b) => a.date.localeCompare(b.date) || a.horizon - b.horizon);
   const actuals = new Map<string, number>();
@@ -118,6 +160,9 @@ export function forecastData(input: ReportInput): {
 }
 
 function bandsOf(r: ReportPrediction, segment: string): Band[] {
-  return r.bands.flatMap((b) => (b.lower === null || b.upper === null || !Number.isFinite(b.lower) || !Number.isFinite(b.upper)
-    ? [] : [{ date: r.date, lower: b.lower, upper: b.upper, level: levelLabel(b.level), segment }]));
+  return r.bands.flatMap((b) =>
+    b.lower === null || b.upper === null || !Number.isFinite(b.lower) || !Number.isFinite(b.upper)
+      ? []
+      : [{ date: r.date, lower: b.lower, upper: b.upper, level: levelLabel(b.level), segment }],
+  );
 }

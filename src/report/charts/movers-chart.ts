@@ -14,7 +14,14 @@ export const PANEL_COLUMNS = 3;
 const PANEL_WIDTH = 190;
 const PANEL_HEIGHT = 90;
 
-interface Row { panel: string; date: string; value?: number; lower?: number; upper?: number; series: 'actual' | 'forecast' }
+interface Row {
+  panel: string;
+  date: string;
+  value?: number;
+  lower?: number;
+  upper?: number;
+  series: 'actual' | 'forecast';
+}
 
 /** A panel's title: the target and its change, e.g. `paro (+2.4× its error)`. */
 export function panelLabel(p: ReportTargetPanel, change: number | null): string {
@@ -45,9 +52,21 @@ export function moversChart(input: TargetsReportInput): ChartOutcome {
   const title = `The ${input.panels.length} largest forecast changes of ${input.targets.length} targets`;
   if (input.panels.length === 0) return { kind: 'empty', title, note: 'No target has a forecast change to show.' };
   const { rows, order } = moversData(input);
-  const { width: _w, height: _h, ...frame } = chartFrame(title,
-    `change = (forecast at ${input.horizon} ${periodWord(input.freq)}s − last actual) / the naive forecast's MAE; shaded: ${levelLabel(input.levels[0])}; each panel on its own scale`);
-  const x = { field: 'date', type: 'temporal', scale: { type: 'utc' }, title: null, axis: { format: '%b %Y', tickCount: 3, labelOverlap: 'greedy', grid: false } };
+  const {
+    width: _w,
+    height: _h,
+    ...frame
+  } = chartFrame(
+    title,
+    `change = (forecast at ${input.horizon} ${periodWord(input.freq)}s − last actual) / the naive forecast's MAE; shaded: ${levelLabel(input.levels[0])}; each panel on its own scale`,
+  );
+  const x = {
+    field: 'date',
+    type: 'temporal',
+    scale: { type: 'utc' },
+    title: null,
+    axis: { format: '%b %Y', tickCount: 3, labelOverlap: 'greedy', grid: false },
+  };
   const y = (field: string) => ({ field, type: 'quantitative', scale: { zero: false }, title: null, axis: { tickCount: 3, grid: true } });
   return {
     kind: 'chart',
@@ -62,12 +81,21 @@ export function moversChart(input: TargetsReportInput): ChartOutcome {
         width: PANEL_WIDTH,
         height: PANEL_HEIGHT,
         layer: [
-          { transform: [{ filter: 'isValid(datum.lower) && isValid(datum.upper)' }],
-            mark: { type: 'area', color: '#fbd3d3' }, encoding: { x, y: y('lower'), y2: { field: 'upper' } } },
-          { transform: [{ filter: { field: 'series', equal: 'actual' } }],
-            mark: { type: 'line', strokeWidth: 1.5, color: COLOURS.actual }, encoding: { x, y: y('value') } },
-          { transform: [{ filter: { field: 'series', equal: 'forecast' } }],
-            mark: { type: 'line', strokeWidth: 2, color: COLOURS.forecast, point: { filled: true, size: 18, color: COLOURS.forecast } }, encoding: { x, y: y('value') } },
+          {
+            transform: [{ filter: 'isValid(datum.lower) && isValid(datum.upper)' }],
+            mark: { type: 'area', color: '#fbd3d3' },
+            encoding: { x, y: y('lower'), y2: { field: 'upper' } },
+          },
+          {
+            transform: [{ filter: { field: 'series', equal: 'actual' } }],
+            mark: { type: 'line', strokeWidth: 1.5, color: COLOURS.actual },
+            encoding: { x, y: y('value') },
+          },
+          {
+            transform: [{ filter: { field: 'series', equal: 'forecast' } }],
+            mark: { type: 'line', strokeWidth: 2, color: COLOURS.forecast, point: { filled: true, size: 18, color: COLOURS.forecast } },
+            encoding: { x, y: y('value') },
+          },
         ],
       },
     } as never,

@@ -24,25 +24,37 @@ export function selectionChart(input: ReportInput): ChartOutcome {
   const max = points[points.length - 1].n;
   const log = max / min >= 20;
   const x = {
-    field: 'n', type: 'quantitative', title: `number of selected features${log ? ' (log scale)' : ''}`,
+    field: 'n',
+    type: 'quantitative',
+    title: `number of selected features${log ? ' (log scale)' : ''}`,
     scale: log ? { type: 'log', domain: [min, Math.max(max, chosen)] } : { zero: false, nice: true },
     axis: { labelOverlap: true, tickCount: 8, format: '~s' },
   };
   const y = { field: 'score', type: 'quantitative', scale: { zero: false }, title: `fold ${input.metric.toUpperCase()} (lower is better)` };
   const marks: object[] = [
-    { mark: { type: 'area', opacity: 0.6 },
-      encoding: { x, y: { ...y, field: 'lower' }, y2: { field: 'upper' },
-        fill: { field: 'band', type: 'nominal', title: null, scale: { range: [COLOURS.modelBand] } } } },
-    { mark: { type: 'line', strokeWidth: 2, point: { filled: true, size: 40 } },
-      encoding: { x, y, color: { field: 'line', type: 'nominal', title: null, scale: { range: [COLOURS.model] } } } },
+    {
+      mark: { type: 'area', opacity: 0.6 },
+      encoding: {
+        x,
+        y: { ...y, field: 'lower' },
+        y2: { field: 'upper' },
+        fill: { field: 'band', type: 'nominal', title: null, scale: { range: [COLOURS.modelBand] } },
+      },
+    },
+    {
+      mark: { type: 'line', strokeWidth: 2, point: { filled: true, size: 40 } },
+      encoding: { x, y, color: { field: 'line', type: 'nominal', title: null, scale: { range: [COLOURS.model] } } },
+    },
   ];
   if (chosen > 0) {
     marks.push({
       data: { values: [{ n: chosen, label: `chosen: ${chosen}` }] },
       layer: [
         { mark: { type: 'rule', color: COLOURS.forecast, strokeDash: [4, 3], strokeWidth: 1.5 }, encoding: { x } },
-        { mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, dy: 4, color: COLOURS.forecast, fontSize: 11 },
-          encoding: { x, y: { value: 0 }, text: { field: 'label' } } },
+        {
+          mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, dy: 4, color: COLOURS.forecast, fontSize: 11 },
+          encoding: { x, y: { value: 0 }, text: { field: 'label' } },
+        },
       ],
     });
   }

@@ -34,17 +34,40 @@ export function vsNaiveChart(input: TargetsReportInput): ChartOutcome {
     kind: 'chart',
     title,
     spec: {
-      ...chartFrame(title, 'MAE / naive MAE over the same out-of-sample fold forecasts, per target; left of the line the model beats naive', CHART_HEIGHT * 0.7),
+      ...chartFrame(
+        title,
+        'MAE / naive MAE over the same out-of-sample fold forecasts, per target; left of the line the model beats naive',
+        CHART_HEIGHT * 0.7,
+      ),
       layer: [
-        { data: { values },
+        {
+          data: { values },
           mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5 },
           encoding: {
-            x: { field: 'lo', type: 'quantitative', scale: { type: 'log', base: 2, nice: false }, title: 'MAE / naive MAE (log scale)', axis: { format: '.3~f' } },
-            x2: { field: 'hi' }, y: { field: 'targets', type: 'quantitative', title: 'targets' }, y2: { datum: 0 },
-            color: { field: 'better', type: 'nominal', title: null, scale: { domain: [true, false], range: [COLOURS.model, COLOURS.naive] },
-              legend: { labelExpr: "datum.value ? 'beats naive' : 'naive is as good or better'" } },
-          } },
-        { data: { values: [{ at: 1 }] }, mark: { type: 'rule', color: COLOURS.actual, strokeDash: [4, 3] }, encoding: { x: { field: 'at', type: 'quantitative' } } },
+            x: {
+              field: 'lo',
+              type: 'quantitative',
+              scale: { type: 'log', base: 2, nice: false },
+              title: 'MAE / naive MAE (log scale)',
+              axis: { format: '.3~f' },
+            },
+            x2: { field: 'hi' },
+            y: { field: 'targets', type: 'quantitative', title: 'targets' },
+            y2: { datum: 0 },
+            color: {
+              field: 'better',
+              type: 'nominal',
+              title: null,
+              scale: { domain: [true, false], range: [COLOURS.model, COLOURS.naive] },
+              legend: { labelExpr: "datum.value ? 'beats naive' : 'naive is as good or better'" },
+            },
+          },
+        },
+        {
+          data: { values: [{ at: 1 }] },
+          mark: { type: 'rule', color: COLOURS.actual, strokeDash: [4, 3] },
+          encoding: { x: { field: 'at', type: 'quantitative' } },
+        },
       ],
     } as never,
   };

@@ -38,7 +38,10 @@ test('wide: text columns (a station id, a name) are left out and reported; text 
 });
 
 test('a column is guessed from a word of its name only when one column has it', async () => {
-  await assert.rejects(run('start_date,end_date,x\n2020-01-05,2020-01-11,1\n', { format: 'wide' }), /has no date column \(looked for date, .*\); columns are: start_date, end_date, x/);
+  await assert.rejects(
+    run('start_date,end_date,x\n2020-01-05,2020-01-11,1\n', { format: 'wide' }),
+    /has no date column \(looked for date, .*\); columns are: start_date, end_date, x/,
+  );
 });
 
 test('events: count, count_x_mean per theme and week (hand-computed)', async () => {
@@ -108,5 +111,8 @@ test('a wide table is linear in its columns: the header is not searched once per
 
 test('a header neutralised against formula injection reads back as its sources named it', async () => {
   const r = await run(`date,"'=cmd|' /C calc'!A0","'+SUM(1+1)",'x\n2019-01-06,1,-2,3\n`, { format: 'wide' });
-  assert.deepEqual(r.series.map((s) => s.name), ["=cmd|' /C calc'!A0", '+SUM(1+1)', "'x"]);
+  assert.deepEqual(
+    r.series.map((s) => s.name),
+    ["=cmd|' /C calc'!A0", '+SUM(1+1)', "'x"],
+  );
 });

@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { seasonalNaiveCandidate } from '../../../src/model/baselines/baseline-candidates.js';
 import type { SeriesData } from '../../../src/model/regression/features.js';
 
-const data = (y: number[]): SeriesData => ({ y: Float64Array.from(y), exog: new Map(), exogNames: [], dates: Int32Array.from(y, (_, i) => 7 * i), freq: 'W-SUN' });
+const data = (y: number[]): SeriesData => ({
+  y: Float64Array.from(y),
+  exog: new Map(),
+  exogNames: [],
+  dates: Int32Array.from(y, (_, i) => 7 * i),
+  freq: 'W-SUN',
+});
 
 test('seasonal naive forecasts only the folds with a season plus the horizon of history', () => {
   // Period 4, horizon 2: it applies from t = 5 (t + 1 ≥ 4 + 2).

@@ -12,19 +12,29 @@ test('finite-sample conformal quantile is the ⌈(n+1)·level⌉-th smallest', (
 
 test('split-conformal intervals cover at the nominal rate on simulated data', () => {
   const z = normal(mulberry32(42));
-  const H = 3, F = 60, trials = 400, levels = [0.8, 0.95];
+  const H = 3,
+    F = 60,
+    trials = 400,
+    levels = [0.8, 0.95];
   // Random-walk errors: e_h ~ N(0, h), so √h scaling is exact.
   const draw = () => Float64Array.from({ length: H }, (_, h) => z() * Math.sqrt(h + 1));
   const hits = [0, 0];
   let n = 0;
   for (let t = 0; t < trials; t++) {
     const res = Array.from({ length: F }, draw);
-    const q = conformalQuantiles(res, res.map(() => 1), H, levels);
+    const q = conformalQuantiles(
+      res,
+      res.map(() => 1),
+      H,
+      levels,
+    );
     const w = halfWidths(q, 1);
     const test = draw();
     for (let h = 0; h < H; h++) {
       n++;
-      levels.forEach((_, l) => { if (Math.abs(test[h]) <= w[h][l]) hits[l]++; });
+      levels.forEach((_, l) => {
+        if (Math.abs(test[h]) <= w[h][l]) hits[l]++;
+      });
     }
   }
   levels.forEach((lv, l) => {
@@ -48,6 +58,12 @@ test('folds cut where the series had not moved are left out of the calibration',
 });
 
 test('normalQuantile inverts the normal distribution on interval levels', () => {
-  const table: [number, number][] = [[0.5, 0], [0.9, 1.2815515655446004], [0.975, 1.959963984540054], [0.995, 2.5758293035489004], [0.001, -3.090232306167813]];
+  const table: [number, number][] = [
+    [0.5, 0],
+    [0.9, 1.2815515655446004],
+    [0.975, 1.959963984540054],
+    [0.995, 2.5758293035489004],
+    [0.001, -3.090232306167813],
+  ];
   for (const [p, z] of table) assert.ok(Math.abs(normalQuantile(p) - z) < 1e-8, `Φ⁻¹(${p}) = ${normalQuantile(p)}`);
 });

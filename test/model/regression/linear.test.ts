@@ -60,11 +60,12 @@ test('lasso on an orthogonal design is the soft-threshold of Xᵀy/n', () => {
 test('symmetric eigen-decomposition reconstructs the matrix; Cholesky solves', () => {
   const a = [col([4, 1, 2]), col([1, 3, 0]), col([2, 0, 5])];
   const { values, vectors } = symEigen(a);
-  for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) {
-    let s = 0;
-    for (let k = 0; k < 3; k++) s += vectors[i][k] * values[k] * vectors[j][k];
-    close(s, a[i][j], 1e-12);
-  }
+  for (let i = 0; i < 3; i++)
+    for (let j = 0; j < 3; j++) {
+      let s = 0;
+      for (let k = 0; k < 3; k++) s += vectors[i][k] * values[k] * vectors[j][k];
+      close(s, a[i][j], 1e-12);
+    }
   const [x] = choleskySolve(a, [col([7, 4, 7])]);
   [1, 1, 1].forEach((w, j) => close(x[j], w, 1e-12));
 });

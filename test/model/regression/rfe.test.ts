@@ -40,7 +40,9 @@ test('every RFE step forecasts as a fresh ridge fit on its subset, with more or 
           const keep = run.order.slice(0, size).sort((a, b) => a - b);
           const sub = subDesign(d, keep);
           const want = designForecast(sub, ridgeFit(sub.cols, sub.ys, lambda));
-          want.forEach((w, h) => assert.ok(Math.abs(run.forecasts[s][h] - w) <= 1e-7 * (1 + Math.abs(w)), `size ${size}, h ${h + 1}: ${run.forecasts[s][h]} ≠ ${w}`));
+          want.forEach((w, h) =>
+            assert.ok(Math.abs(run.forecasts[s][h] - w) <= 1e-7 * (1 + Math.abs(w)), `size ${size}, h ${h + 1}: ${run.forecasts[s][h]} ≠ ${w}`),
+          );
         });
       },
     ),

@@ -18,7 +18,10 @@ test('z-scores of values near ±1e308 are finite and exact (hand-computed)', () 
     const s = fitScaling(col, 0, col.length - 1);
     assert.ok(near(s.mean, mean) && near(s.sd, sd), `${xs}: ${JSON.stringify(s)}`);
     const got = applyScaling(col, 0, col.length - 1, s);
-    assert.ok(got.every((v, i) => near(v, z[i])), `${xs}: ${Array.from(got)}`);
+    assert.ok(
+      got.every((v, i) => near(v, z[i])),
+      `${xs}: ${Array.from(got)}`,
+    );
   }
 });
 

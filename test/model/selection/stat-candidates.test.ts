@@ -25,7 +25,10 @@ test('fold forecasts never read a row after their cutoff: re-estimated at the an
   assert.notDeepEqual([...c2.forecasts[3]], [...c.forecasts[3]]);
   // Every statistical candidate gives the model's own sd at every fold.
   for (const cand of [c, thetaCandidate(monthly, cutoffs, 4, 12), arimaCandidate(monthly, cutoffs, 4, 12)]) {
-    assert.ok(cand?.sds?.every((s) => s.every((v) => v > 0)), cand?.name);
+    assert.ok(
+      cand?.sds?.every((s) => s.every((v) => v > 0)),
+      cand?.name,
+    );
   }
 });
 

@@ -25,12 +25,20 @@ test('boxCox and invBoxCox (with and without biasadj) match forecast::BoxCox and
 });
 
 test('round trip: invBoxCox(boxCox(y)) = y for positive y (|λ| ≥ 0.001: nearer 0 the formula cancels)', () => {
-  fc.assert(fc.property(fc.oneof(fc.constant(0), fc.double({ min: -1, max: 2, noNaN: true }).filter((l) => Math.abs(l) >= 1e-3)), fc.array(fc.double({ min: 1e-3, max: 1e4, noNaN: true }), { minLength: 1, maxLength: 20 }),
-    (lambda, v) => {
-      const y = Float64Array.from(v);
-      const back = invBoxCox(boxCox(y, lambda), lambda);
-      for (let i = 0; i < y.length; i++) assert.ok(Math.abs(back[i] - y[i]) <= 1e-8 * y[i], `λ=${lambda} y=${y[i]} back=${back[i]}`);
-    }));
+  fc.assert(
+    fc.property(
+      fc.oneof(
+        fc.constant(0),
+        fc.double({ min: -1, max: 2, noNaN: true }).filter((l) => Math.abs(l) >= 1e-3),
+      ),
+      fc.array(fc.double({ min: 1e-3, max: 1e4, noNaN: true }), { minLength: 1, maxLength: 20 }),
+      (lambda, v) => {
+        const y = Float64Array.from(v);
+        const back = invBoxCox(boxCox(y, lambda), lambda);
+        for (let i = 0; i < y.length; i++) assert.ok(Math.abs(back[i] - y[i]) <= 1e-8 * y[i], `λ=${lambda} y=${y[i]} back=${back[i]}`);
+      },
+    ),
+  );
 });
 
 test('biasadj needs the forecast variance', () => {

@@ -33,8 +33,8 @@ test('a line plus a pure sine splits exactly into trend and seasonal', () => {
 });
 
 test('the figure is centred; components recombine to the series', () => {
-  fc.assert(fc.property(fc.integer({ min: 2, max: 12 }), fc.array(fc.double({ min: 1, max: 100, noNaN: true }), { minLength: 24, maxLength: 80 }),
-    (period, v) => {
+  fc.assert(
+    fc.property(fc.integer({ min: 2, max: 12 }), fc.array(fc.double({ min: 1, max: 100, noNaN: true }), { minLength: 24, maxLength: 80 }), (period, v) => {
       const y = Float64Array.from(v);
       const add = decompose(y, period);
       const mul = decompose(y, period, 'multiplicative');
@@ -45,7 +45,8 @@ test('the figure is centred; components recombine to the series', () => {
         assert.ok(Math.abs(add.trend[i] + add.seasonal[i] + add.random[i] - y[i]) < 1e-9);
         assert.ok(Math.abs(mul.trend[i] * mul.seasonal[i] * mul.random[i] - y[i]) < 1e-9 * y[i]);
       }
-    }));
+    }),
+  );
 });
 
 test('decompose skips missing values as R does and rejects short or non-integer periods', () => {
@@ -53,7 +54,10 @@ test('decompose skips missing values as R does and rejects short or non-integer 
   y[17] = NaN;
   const r = decompose(y, 4);
   assert.ok(Number.isNaN(r.trend[17]) && Number.isNaN(r.trend[15]) && Number.isNaN(r.trend[19]));
-  assert.deepEqual(Array.from(r.figure, (v) => Math.round(v * 1e9) / 1e9), [-1.5, -0.5, 0.5, 1.5]);
+  assert.deepEqual(
+    Array.from(r.figure, (v) => Math.round(v * 1e9) / 1e9),
+    [-1.5, -0.5, 0.5, 1.5],
+  );
   assert.throws(() => decompose(new Float64Array(23), 12), { code: 'input.decompose_short' });
   assert.throws(() => decompose(new Float64Array(200), 52.18), { code: 'input.decompose_period' });
   assert.throws(() => decompose(new Float64Array(20), 1), { code: 'input.decompose_period' });

@@ -26,7 +26,9 @@ test('short series give 1; zeros raise the lower bound to 0', () => {
 });
 
 test('guerrero on 240 monthly points is fast', () => {
-  const y = seriesOf('sunspots').subarray(0, 240).map((v) => v + 1);
+  const y = seriesOf('sunspots')
+    .subarray(0, 240)
+    .map((v) => v + 1);
   for (let i = 0; i < 5; i++) guerreroLambda(y, 12);
   const t0 = performance.now();
   for (let i = 0; i < 50; i++) guerreroLambda(y, 12);

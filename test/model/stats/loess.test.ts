@@ -22,17 +22,20 @@ test('loess reproduces a line with degree 1 and a constant with degree 0, jumps 
 });
 
 test('partialSort selects exact order statistics when the wanted positions ascend', () => {
-  fc.assert(fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 2, maxLength: 200 }), (v) => {
-    const a = Float64Array.from(v);
-    const n = a.length;
-    const m1 = (n >> 1) + 1;
-    const m2 = n - m1 + 1;
-    const want = Float64Array.from(v).sort();
-    partialSort(a, n, [m2, m1]);
-    // == and not Object.is: −0 and 0 are the same order statistic.
-    assert.ok(a[m1 - 1] === want[m1 - 1], `${a[m1 - 1]} vs ${want[m1 - 1]}`);
-    assert.ok(a[m2 - 1] === want[m2 - 1], `${a[m2 - 1]} vs ${want[m2 - 1]}`);
-  }), { examples: [[[0, -0, 0, 0]]] });
+  fc.assert(
+    fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 2, maxLength: 200 }), (v) => {
+      const a = Float64Array.from(v);
+      const n = a.length;
+      const m1 = (n >> 1) + 1;
+      const m2 = n - m1 + 1;
+      const want = Float64Array.from(v).sort();
+      partialSort(a, n, [m2, m1]);
+      // == and not Object.is: −0 and 0 are the same order statistic.
+      assert.ok(a[m1 - 1] === want[m1 - 1], `${a[m1 - 1]} vs ${want[m1 - 1]}`);
+      assert.ok(a[m2 - 1] === want[m2 - 1], `${a[m2 - 1]} vs ${want[m2 - 1]}`);
+    }),
+    { examples: [[[0, -0, 0, 0]]] },
+  );
 });
 
 test('in the order stl.f asks (n/2 + 1, then n/2) it can miss, and R uses what it finds', () => {

@@ -9,7 +9,9 @@ test('mstl matches forecast::mstl (one period, several, Box–Cox, robust, dropp
     const y = seriesOf(c.series);
     const a = c.args;
     const r = mstl(y, c.periods, {
-      lambda: a.lambda as number | 'auto' | undefined, sWindow: a['s.window'] as number[] | undefined, robust: a.robust as boolean | undefined,
+      lambda: a.lambda as number | 'auto' | undefined,
+      sWindow: a['s.window'] as number[] | undefined,
+      robust: a.robust as boolean | undefined,
     });
     const what = `${c.series} ${JSON.stringify(c.periods)} ${JSON.stringify(a)}`;
     const tol = 1e-8 * scaleOf(y);

@@ -7,11 +7,17 @@ import { mulberry32, normal } from '../support/prng.js';
 
 function optsOf(a: Record<string, unknown>): StlOptions {
   return {
-    sWindow: a['s.window'] as number | 'periodic', sDegree: a['s.degree'] as number | undefined,
-    tWindow: a['t.window'] as number | undefined, tDegree: a['t.degree'] as number | undefined,
-    lWindow: a['l.window'] as number | undefined, robust: a.robust as boolean | undefined,
-    sJump: a['s.jump'] as number | undefined, tJump: a['t.jump'] as number | undefined, lJump: a['l.jump'] as number | undefined,
-    inner: a.inner as number | undefined, outer: a.outer as number | undefined,
+    sWindow: a['s.window'] as number | 'periodic',
+    sDegree: a['s.degree'] as number | undefined,
+    tWindow: a['t.window'] as number | undefined,
+    tDegree: a['t.degree'] as number | undefined,
+    lWindow: a['l.window'] as number | undefined,
+    robust: a.robust as boolean | undefined,
+    sJump: a['s.jump'] as number | undefined,
+    tJump: a['t.jump'] as number | undefined,
+    lJump: a['l.jump'] as number | undefined,
+    inner: a.inner as number | undefined,
+    outer: a.outer as number | undefined,
   };
 }
 
@@ -38,14 +44,22 @@ test('R defaults: nextodd rounds halves to even; periodic seasonal repeats exact
 });
 
 test('components add back to the series; a constant has no seasonal', () => {
-  fc.assert(fc.property(fc.integer({ min: 2, max: 13 }), fc.integer({ min: 1, max: 1e6 }), fc.boolean(), fc.constantFrom<number | 'periodic'>('periodic', 7, 13),
-    (period, seed, robust, sWindow) => {
-      const z = normal(mulberry32(seed));
-      const n = 2 * period + 1 + (seed % 40);
-      const y = Float64Array.from({ length: n }, (_, i) => 10 + Math.sin((2 * Math.PI * i) / period) * 3 + z());
-      const r = stl(y, period, { sWindow, robust });
-      for (let i = 0; i < n; i++) assert.ok(Math.abs(r.seasonal[i] + r.trend[i] + r.remainder[i] - y[i]) < 1e-9);
-    }), { numRuns: 60 });
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 2, max: 13 }),
+      fc.integer({ min: 1, max: 1e6 }),
+      fc.boolean(),
+      fc.constantFrom<number | 'periodic'>('periodic', 7, 13),
+      (period, seed, robust, sWindow) => {
+        const z = normal(mulberry32(seed));
+        const n = 2 * period + 1 + (seed % 40);
+        const y = Float64Array.from({ length: n }, (_, i) => 10 + Math.sin((2 * Math.PI * i) / period) * 3 + z());
+        const r = stl(y, period, { sWindow, robust });
+        for (let i = 0; i < n; i++) assert.ok(Math.abs(r.seasonal[i] + r.trend[i] + r.remainder[i] - y[i]) < 1e-9);
+      },
+    ),
+    { numRuns: 60 },
+  );
   const c = stl(new Float64Array(40).fill(5), 4, { sWindow: 7 });
   for (let i = 0; i < 40; i++) {
     assert.ok(Math.abs(c.trend[i] - 5) < 1e-12);

@@ -3,7 +3,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fitStlf, refitStlf, stlfApplies, stlfForecast } from '../../../src/model/stats/stlf.js';
 
-interface Case { name: string; period: number; y: number[]; mean: number[]; lower: number[]; upper: number[]; form: string }
+interface Case {
+  name: string;
+  period: number;
+  y: number[];
+  mean: number[];
+  lower: number[];
+  upper: number[];
+  form: string;
+}
 const cases: Case[] = JSON.parse(readFileSync(new URL('./fixtures/stlf.json', import.meta.url), 'utf8'));
 const Z80 = 1.2815515655446004;
 

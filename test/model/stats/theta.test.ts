@@ -3,7 +3,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fitTheta, thetaForecast } from '../../../src/model/stats/theta.js';
 
-interface Case { name: string; period: number; y: number[]; mean: number[]; lower: number[]; upper: number[]; alpha: number; drift: number; seasonal: boolean }
+interface Case {
+  name: string;
+  period: number;
+  y: number[];
+  mean: number[];
+  lower: number[];
+  upper: number[];
+  alpha: number;
+  drift: number;
+  seasonal: boolean;
+}
 const cases: Case[] = JSON.parse(readFileSync(new URL('./fixtures/theta.json', import.meta.url), 'utf8'));
 const Z80 = 1.2815515655446004;
 
@@ -18,7 +28,8 @@ for (const c of cases) {
       const rSe = (c.upper[h] - c.mean[h]) / Z80;
       assert.ok(Math.abs(fc.sd[h] - rSe) <= 0.05 * rSe + 1e-9, `se h=${h + 1}: ${fc.sd[h]} vs R ${rSe}`);
     }
-    if (c.period === 1) assert.ok(Math.abs(fit.drift - c.drift) <= 1e-6 * Math.max(1, Math.abs(c.drift)), 'non-seasonal: successive forecasts differ by the drift, b/2');
+    if (c.period === 1)
+      assert.ok(Math.abs(fit.drift - c.drift) <= 1e-6 * Math.max(1, Math.abs(c.drift)), 'non-seasonal: successive forecasts differ by the drift, b/2');
   });
 }
 

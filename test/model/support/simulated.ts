@@ -22,7 +22,12 @@ export interface SimCase {
 
 function weekly(n: number, y: Float64Array, extra: Float64Array[]): Frame {
   const start = isoDay('2015-01-04');
-  return { freq: 'W-SUN', dates: Int32Array.from({ length: n }, (_, i) => start + 7 * i), names: ['y', ...extra.map((_, j) => `x${j}`)], columns: [y, ...extra] };
+  return {
+    freq: 'W-SUN',
+    dates: Int32Array.from({ length: n }, (_, i) => start + 7 * i),
+    names: ['y', ...extra.map((_, j) => `x${j}`)],
+    columns: [y, ...extra],
+  };
 }
 
 export function simCases(seed = 11): SimCase[] {
@@ -35,21 +40,46 @@ export function simCases(seed = 11): SimCase[] {
   const out: SimCase[] = [];
   {
     const n = 120;
-    out.push({ name: 'white noise', frame: weekly(n, Float64Array.from(noise(n), (e) => 50 + 3 * e), [noise(n)]) });
+    out.push({
+      name: 'white noise',
+      frame: weekly(
+        n,
+        Float64Array.from(noise(n), (e) => 50 + 3 * e),
+        [noise(n)],
+      ),
+    });
   }
   {
     const n = 120;
-    out.push({ name: 'random walk', frame: weekly(n, Float64Array.from(rw(n), (v) => 100 + 2 * v), [noise(n)]), naiveOptimal: true });
+    out.push({
+      name: 'random walk',
+      frame: weekly(
+        n,
+        Float64Array.from(rw(n), (v) => 100 + 2 * v),
+        [noise(n)],
+      ),
+      naiveOptimal: true,
+    });
   }
   {
     const n = 120;
     let s = 0;
-    out.push({ name: 'AR(1) 0.7', frame: weekly(n, Float64Array.from({ length: n }, () => (s = 0.7 * s + 2 * z()) + 30), [noise(n)]) });
+    out.push({
+      name: 'AR(1) 0.7',
+      frame: weekly(
+        n,
+        Float64Array.from({ length: n }, () => (s = 0.7 * s + 2 * z()) + 30),
+        [noise(n)],
+      ),
+    });
   }
   {
     const n = 120;
     const dates = Int32Array.from({ length: n }, (_, i) => addPeriods(isoDay('2010-01-01'), i, 'MS'));
-    const y = Float64Array.from({ length: n }, (_, i) => 100 + 0.5 * i + 12 * Math.sin((2 * Math.PI * i) / 12) + 6 * Math.cos((4 * Math.PI * i) / 12) + 2 * z());
+    const y = Float64Array.from(
+      { length: n },
+      (_, i) => 100 + 0.5 * i + 12 * Math.sin((2 * Math.PI * i) / 12) + 6 * Math.cos((4 * Math.PI * i) / 12) + 2 * z(),
+    );
     out.push({ name: 'monthly seasonal + trend', frame: { freq: 'MS', dates, names: ['y', 'x0'], columns: [y, noise(n)] } });
   }
   {
@@ -108,7 +138,15 @@ if (isMain) {
     const r = runCase(c);
     const wins = new Map<string, number>();
     for (const row of r.rows) if (row.horizon === 1) wins.set(row.model, (wins.get(row.model) ?? 0) + 1);
-    console.log(c.name.padEnd(26) + r.metrics.mae.mean.toFixed(3).padStart(8) + r.naiveMae.toFixed(3).padStart(8) + (r.metrics.mae.mean / r.naiveMae).toFixed(3).padStart(7) +
-      r.coverage.map((v) => v.toFixed(3).padStart(7)).join('') + '  ' + [...wins].map(([m, k]) => `${m}:${k}`).join(' ') + `  (${(performance.now() - t0).toFixed(0)} ms)`);
+    console.log(
+      c.name.padEnd(26) +
+        r.metrics.mae.mean.toFixed(3).padStart(8) +
+        r.naiveMae.toFixed(3).padStart(8) +
+        (r.metrics.mae.mean / r.naiveMae).toFixed(3).padStart(7) +
+        r.coverage.map((v) => v.toFixed(3).padStart(7)).join('') +
+        '  ' +
+        [...wins].map(([m, k]) => `${m}:${k}`).join(' ') +
+        `  (${(performance.now() - t0).toFixed(0)} ms)`,
+    );
   }
 }

@@ -39,16 +39,33 @@ export function hasChromium(): boolean {
 export function launchChromium(): Browser {
   if (!hasChromium()) throw new Error(`launchChromium requires Chromium at ${CHROMIUM}: run .ci/install-chromium.sh`);
   const profile = mkdtempSync(join(tmpdir(), 'report-chromium-'));
-  const child: ChildProcess = spawn(CHROMIUM, [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    '--disable-dev-shm-usage', '--disable-extensions', '--mute-audio', '--hide-scrollbars',
-    `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank',
-  ], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(
+    CHROMIUM,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      '--disable-extensions',
+      '--mute-audio',
+      '--hide-scrollbars',
+      `--user-data-dir=${profile}`,
+      '--remote-debugging-pipe',
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
+  );
   const toBrowser = child.stdio[3] as Writable;
   const fromBrowser = child.stdio[4] as Readable;
   let err = '';
-  child.stderr?.on('data', (d: Buffer) => { err += d.toString(); });
+  child.stderr?.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
   const events: CdpEvent[] = [];
   const waiters: { match: (e: CdpEvent) => boolean; resolve: (e: CdpEvent) => void }[] = [];
   const pending = new Map<number, { resolve: (r: Record<string, unknown>) => void; reject: (e: Error) => void; method: string }>();
@@ -60,7 +77,12 @@ export function launchChromium(): Browser {
     buffer = Buffer.concat([buffer, chunk]);
     for (let end = buffer.indexOf(0); end >= 0; end = buffer.indexOf(0)) {
       const msg = JSON.parse(buffer.subarray(0, end).toString('utf8')) as {
-        id?: number; result?: Record<string, unknown>; error?: { message: string }; method?: string; params?: Record<string, unknown>; sessionId?: string;
+        id?: number;
+        result?: Record<string, unknown>;
+        error?: { message: string };
+        method?: string;
+        params?: Record<string, unknown>;
+        sessionId?: string;
       };
       buffer = buffer.subarray(end + 1);
       if (msg.id !== undefined) {
@@ -104,7 +126,13 @@ export function launchChromium(): Browser {
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${method}`)), timeoutMs);
-        waiters.push({ match, resolve: (e) => { clearTimeout(timer); resolve(e); } });
+        waiters.push({
+          match,
+          resolve: (e) => {
+            clearTimeout(timer);
+            resolve(e);
+          },
+        });
       });
     },
     async close() {
@@ -123,7 +151,7 @@ export function launchChromium(): Browser {
 /** Opens `url` in a new page with Runtime, Log, Network and Page events on; resolves after load. */
 export async function openPage(browser: Browser, url: string, width = 1200, height = 900): Promise<string> {
   const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank' });
-  const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: true }) as { sessionId: string };
+  const { sessionId } = (await browser.send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
   for (const domain of ['Runtime', 'Log', 'Network', 'Page']) await browser.send(`${domain}.enable`, {}, sessionId);
   await browser.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false }, sessionId);
   const loaded = browser.waitFor('Page.loadEventFired', sessionId);

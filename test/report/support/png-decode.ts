@@ -27,14 +27,17 @@ function paeth(a: number, b: number, c: number): number {
 export function decodePng(bytes: Uint8Array): DecodedPng {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (!PNG_MAGIC.every((b, i) => buf[i] === b)) throw new Error('decodePng requires the PNG signature');
-  let width = 0; let height = 0; let colourType = -1;
+  let width = 0;
+  let height = 0;
+  let colourType = -1;
   const idat: Buffer[] = [];
   for (let pos = 8; pos < buf.length;) {
     const len = buf.readUInt32BE(pos);
     const type = buf.toString('latin1', pos + 4, pos + 8);
     const data = buf.subarray(pos + 8, pos + 8 + len);
     if (type === 'IHDR') {
-      width = data.readUInt32BE(0); height = data.readUInt32BE(4);
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
       if (data[8] !== 8 || data[12] !== 0) throw new Error(`decodePng requires 8-bit non-interlaced, got depth ${data[8]} interlace ${data[12]}`);
       colourType = data[9];
     } else if (type === 'IDAT') idat.push(data);

@@ -10,8 +10,24 @@ import { outlierProjection } from '../../../src/report/outlier-projection.js';
 import type { ReportBand, ReportInput, ReportPrediction } from '../../../src/report/types.js';
 
 export const HOSTILE_FEATURE = '<script>alert("x")</script>';
-const WORDS = ['empleo', 'paro', 'trabajo', 'sepe', 'cita previa', 'curriculum', 'ofertas', 'infojobs',
-  'prestacion', 'despido', 'erte', 'subsidio', 'vida laboral', 'indeed', 'contrato', 'nomina'];
+const WORDS = [
+  'empleo',
+  'paro',
+  'trabajo',
+  'sepe',
+  'cita previa',
+  'curriculum',
+  'ofertas',
+  'infojobs',
+  'prestacion',
+  'despido',
+  'erte',
+  'subsidio',
+  'vida laboral',
+  'indeed',
+  'contrato',
+  'nomina',
+];
 
 export interface FixtureOptions {
   readonly weeks?: number;
@@ -39,10 +55,15 @@ function bands(levels: readonly number[], centre: number, sd: number): ReportBan
 }
 
 function metrics(base: number, rand: () => number): Record<MetricName, MetricSummary> {
-  return Object.fromEntries(METRICS.map((m, i) => [m, {
-    mean: m === 'r2' || m === 'explained_variance' ? 0.9 - base / 20 : base * (1 + i / 4) + rand(),
-    std: base / 5 + rand() / 3,
-  }])) as Record<MetricName, MetricSummary>;
+  return Object.fromEntries(
+    METRICS.map((m, i) => [
+      m,
+      {
+        mean: m === 'r2' || m === 'explained_variance' ? 0.9 - base / 20 : base * (1 + i / 4) + rand(),
+        std: base / 5 + rand() / 3,
+      },
+    ]),
+  ) as Record<MetricName, MetricSummary>;
 }
 
 /** The fixture. 73 weeks × 80 features by default; `features: 2000` for the top-N check. */
@@ -60,39 +81,83 @@ export function makeReportInput(options: FixtureOptions = {}): ReportInput {
   const history: ReportPrediction[] = dates.map((d, i) => {
     const folded = i >= weeks - 20;
     const forecast = folded ? y[i] + (rand() - 0.5) * 6 : null;
-    return { date: isoDate(d), actual: y[i], forecast, bands: forecast === null ? [] : bands(levels, forecast, sd),
-      horizon: folded ? 1 : 0, kind: 'history', model: 'ridge' };
+    return {
+      date: isoDate(d),
+      actual: y[i],
+      forecast,
+      bands: forecast === null ? [] : bands(levels, forecast, sd),
+      horizon: folded ? 1 : 0,
+      kind: 'history',
+      model: 'ridge',
+    };
   });
   const last = dates[weeks - 1];
   const future: ReportPrediction[] = [1, 2, 3, 4].map((h) => {
     const f = y[weeks - 1] + h * 0.8;
-    return { date: isoDate(last + 7 * h), actual: null, forecast: f, bands: bands(levels, f, sd * Math.sqrt(h)),
-      horizon: h, kind: 'forecast', model: 'ridge' };
+    return { date: isoDate(last + 7 * h), actual: null, forecast: f, bands: bands(levels, f, sd * Math.sqrt(h)), horizon: h, kind: 'forecast', model: 'ridge' };
   });
-  const backtest = Array.from({ length: 12 }, (_, c) => weeks - 17 + c).flatMap((cut) => [1, 2, 3, 4].map((h) => {
-    const forecast = y[cut] + (y[cut + h] - y[cut]) * 0.7 + (rand() - 0.5) * 4;
-    return { cutoff: isoDate(dates[cut]), targetDate: isoDate(dates[cut + h]), horizon: h, actual: y[cut + h],
-      forecast, naive: y[cut], model: 'ridge', bands: bands(levels, forecast, sd * Math.sqrt(h)) };
-  }));
+  const backtest = Array.from({ length: 12 }, (_, c) => weeks - 17 + c).flatMap((cut) =>
+    [1, 2, 3, 4].map((h) => {
+      const forecast = y[cut] + (y[cut + h] - y[cut]) * 0.7 + (rand() - 0.5) * 4;
+      return {
+        cutoff: isoDate(dates[cut]),
+        targetDate: isoDate(dates[cut + h]),
+        horizon: h,
+        actual: y[cut + h],
+        forecast,
+        naive: y[cut],
+        model: 'ridge',
+        bands: bands(levels, forecast, sd * Math.sqrt(h)),
+      };
+    }),
+  );
   const scores: CandidateScore[] = ['naive', 'seasonal_naive', 'ols', 'ridge', 'lasso'].map((model, k) => ({
-    model, metrics: metrics([4.1, 4.8, 3.9, 2.7, 3.0][k], rand), coverage: k < 2 ? NaN : 0.78 + k / 100,
-    mapeZerosSkipped: 0, nFolds: 5,
+    model,
+    metrics: metrics([4.1, 4.8, 3.9, 2.7, 3.0][k], rand),
+    coverage: k < 2 ? NaN : 0.78 + k / 100,
+    mapeZerosSkipped: 0,
+    nFolds: 5,
   }));
   const counts = [1, 2, 5, 10, 20, 40, 80, 160, 320, 640, 1280, 2000].filter((c) => c <= features);
   const selectionCurve = counts.map((n) => ({ nFeatures: n, score: 2.4 + Math.abs(Math.log(n / 12)) * 0.3 + rand() * 0.2, std: 0.4 + rand() * 0.2 }));
   const featureRanking = names.map((feature, j) => ({
-    feature, rank: j + 1, coefficient: (j % 3 === 1 ? -1 : 1) * 2 / (1 + j * 0.15), selected: j < 10,
+    feature,
+    rank: j + 1,
+    coefficient: ((j % 3 === 1 ? -1 : 1) * 2) / (1 + j * 0.15),
+    selected: j < 10,
   }));
   const removedFeatures = Array.from({ length: Math.min(25, Math.floor(features / 8)) }, (_, j) => ({
-    feature: `${featureName(j)} constante ${j}`, reason: j % 2 === 0 ? 'constant' : 'more than 50 % missing',
+    feature: `${featureName(j)} constante ${j}`,
+    reason: j % 2 === 0 ? 'constant' : 'more than 50 % missing',
   }));
   const removed = [dates[30], dates[51]];
   return {
-    runDate: '2024-05-27', target: 'desempleo', horizon: 4, freq: 'W-SUN', levels, metric: 'mae', winner: 'ridge',
-    deadlineHit: false, skipped: [], elapsedMs: 8_412,
-    stageTimings: [{ stage: 'merge', ms: 412 }, { stage: 'train', ms: 6_230 }, { stage: 'predict', ms: 35 }, { stage: 'report', ms: 1_210 }],
-    inputs: [{ uri: 'fixtures/demo/trends.csv', rows: weeks * features }, { uri: 'gs://bucket/gdelt/events.csv.gz', rows: 12_345 }],
-    predictions: [...history, ...future], scores, backtest, selectionCurve, featureRanking, removedFeatures,
+    runDate: '2024-05-27',
+    target: 'desempleo',
+    horizon: 4,
+    freq: 'W-SUN',
+    levels,
+    metric: 'mae',
+    winner: 'ridge',
+    deadlineHit: false,
+    skipped: [],
+    elapsedMs: 8_412,
+    stageTimings: [
+      { stage: 'merge', ms: 412 },
+      { stage: 'train', ms: 6_230 },
+      { stage: 'predict', ms: 35 },
+      { stage: 'report', ms: 1_210 },
+    ],
+    inputs: [
+      { uri: 'fixtures/demo/trends.csv', rows: weeks * features },
+      { uri: 'gs://bucket/gdelt/events.csv.gz', rows: 12_345 },
+    ],
+    predictions: [...history, ...future],
+    scores,
+    backtest,
+    selectionCurve,
+    featureRanking,
+    removedFeatures,
     outliers: outlierProjection(frame, 'desempleo', removed),
     problems: ['filled 3 missing weeks with 0 in trends.csv', 'dropped 2 rows with unparseable dates in events.csv.gz (first at row 17: "2023-13-01")'],
   };

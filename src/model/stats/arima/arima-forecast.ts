@@ -14,10 +14,17 @@ import type { ArimaCore, ArimaFit, ArimaForecast } from './types.js';
  */
 export function kalmanForecast(ss: ArimaStateSpace, h: number): { mean: Float64Array; variance: Float64Array } {
   const { phi, theta, delta, deltaNz, r, rd } = ss;
-  const p = phi.length, q = theta.length, d = rd - r, nnz = deltaNz.length;
-  const a = ss.a.slice(), P = ss.P.slice();
-  const anew = new Float64Array(rd), mm = new Float64Array(rd * rd), Pn = new Float64Array(rd * rd);
-  const mean = new Float64Array(h), variance = new Float64Array(h);
+  const p = phi.length,
+    q = theta.length,
+    d = rd - r,
+    nnz = deltaNz.length;
+  const a = ss.a.slice(),
+    P = ss.P.slice();
+  const anew = new Float64Array(rd),
+    mm = new Float64Array(rd * rd),
+    Pn = new Float64Array(rd * rd);
+  const mean = new Float64Array(h),
+    variance = new Float64Array(h);
   // T·v for a state vector (column j of a column-major matrix at offset `off`).
   const applyT = (src: Float64Array, off: number, dst: Float64Array, dstOff: number, stride: number) => {
     const s0 = src[off];
@@ -69,14 +76,21 @@ export function regressionMean(fit: ArimaCore, n: number, h: number, xregFuture?
   const narma = fit.arma[0] + fit.arma[1] + fit.arma[2] + fit.arma[3];
   const out = new Float64Array(h);
   let k = narma;
-  if (fit.hasIntercept) { const b = fit.coef[k++]; for (let i = 0; i < h; i++) out[i] += b; }
-  if (fit.hasDrift) { const b = fit.coef[k++]; for (let i = 0; i < h; i++) out[i] += b * (n + 1 + i); }
+  if (fit.hasIntercept) {
+    const b = fit.coef[k++];
+    for (let i = 0; i < h; i++) out[i] += b;
+  }
+  if (fit.hasDrift) {
+    const b = fit.coef[k++];
+    for (let i = 0; i < h; i++) out[i] += b * (n + 1 + i);
+  }
   if (fit.nxreg > 0) {
     if (!xregFuture || xregFuture.length !== fit.nxreg) {
       throw inputError('arima_xreg_future', `the model needs ${fit.nxreg} future regressor columns`);
     }
     for (let j = 0; j < fit.nxreg; j++) {
-      const col = xregFuture[j], b = fit.coef[k++];
+      const col = xregFuture[j],
+        b = fit.coef[k++];
       if (col.length < h) throw inputError('arima_xreg_future', 'future regressors are shorter than the horizon');
       for (let i = 0; i < h; i++) out[i] += b * col[i];
     }

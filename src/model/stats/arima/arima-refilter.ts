@@ -17,9 +17,7 @@ import type { ArimaCore, ArimaForecast } from './types.js';
  * NaN in y are skipped. O(t·rd²) at worst (O(t·rd) once the filter reaches its steady state)
  * plus O(h·rd²·r).
  */
-export function arimaRefilter(
-  fit: ArimaCore, y: ArrayLike<number>, t: number, h: number, xreg?: readonly ArrayLike<number>[],
-): ArimaForecast {
+export function arimaRefilter(fit: ArimaCore, y: ArrayLike<number>, t: number, h: number, xreg?: readonly ArrayLike<number>[]): ArimaForecast {
   if (!(Number.isInteger(t) && t >= 1 && t <= y.length)) throw inputError('arima_origin', 'the origin must lie within the series');
   if (!(Number.isInteger(h) && h >= 1)) throw inputError('arima_horizon', 'the horizon must be a positive integer');
   const [p, q, P, Q, m, d, D] = fit.arma;
@@ -33,7 +31,8 @@ export function arimaRefilter(
   const bDrift = fit.hasDrift ? fit.coef[k++] : 0;
   for (let i = 0; i < t; i++) w[i] = y[i] - bInt - bDrift * (i + 1);
   for (let j = 0; j < fit.nxreg; j++) {
-    const b = fit.coef[k + j], col = xreg![j];
+    const b = fit.coef[k + j],
+      col = xreg![j];
     for (let i = 0; i < t; i++) w[i] -= b * col[i];
   }
   const ss = makeStateSpace(fit.phi, fit.theta, differencingPolynomial(d, D, m));

@@ -55,8 +55,15 @@ export function recipeColumns(recipe: ArimaRecipe, exog: ReadonlyMap<string, Arr
 /** The serialisable part of a fit, with its recipe. O(p + q). */
 export function arimaSpecOf(fit: ArimaFit, recipe: ArimaRecipe): ArimaModelSpec {
   return {
-    ...recipe, arma: [...fit.arma], coef: Array.from(fit.coef), hasIntercept: fit.hasIntercept, hasDrift: fit.hasDrift,
-    nxreg: fit.nxreg, sigma2: fit.sigma2, phi: Array.from(fit.phi), theta: Array.from(fit.theta),
+    ...recipe,
+    arma: [...fit.arma],
+    coef: Array.from(fit.coef),
+    hasIntercept: fit.hasIntercept,
+    hasDrift: fit.hasDrift,
+    nxreg: fit.nxreg,
+    sigma2: fit.sigma2,
+    phi: Array.from(fit.phi),
+    theta: Array.from(fit.theta),
   };
 }
 
@@ -74,12 +81,21 @@ function holdFutureInRange(columns: readonly Float64Array[], n: number): void {
 }
 
 /** Forecast mean and se for h = 1..H from origin t (rows ≤ t), the coefficients kept. O(t·r²). */
-export function arimaSpecForecast(spec: ArimaModelSpec, y: ArrayLike<number>, exog: ReadonlyMap<string, ArrayLike<number>>, t: number, horizon: number): StatForecast {
+export function arimaSpecForecast(
+  spec: ArimaModelSpec,
+  y: ArrayLike<number>,
+  exog: ReadonlyMap<string, ArrayLike<number>>,
+  t: number,
+  horizon: number,
+): StatForecast {
   const start = recipeStart(spec);
   const n = t + 1 - start;
   const core: ArimaCore = {
-    ...spec, arma: spec.arma as ArimaCore['arma'], coef: Float64Array.from(spec.coef),
-    phi: Float64Array.from(spec.phi), theta: Float64Array.from(spec.theta),
+    ...spec,
+    arma: spec.arma as ArimaCore['arma'],
+    coef: Float64Array.from(spec.coef),
+    phi: Float64Array.from(spec.phi),
+    theta: Float64Array.from(spec.theta),
   };
   const ys = Float64Array.from({ length: n }, (_, i) => y[start + i]);
   const xreg = spec.nxreg > 0 ? recipeColumns(spec, exog, n + horizon) : undefined;

@@ -34,9 +34,19 @@ export interface ArmaGains {
 /** Allocates an {@link ArmaGains} for n steps (the state-sized buffers grow on demand). */
 export function armaGainsBuffer(n: number): ArmaGains {
   return {
-    r: 0, C: new Float64Array(0), tf: 0, invF: new Float64Array(n), w: new Float64Array(n), sumlog: 0, nu: 0,
-    nnz: 0, nzIdx: new Int32Array(0), nzVal: new Float64Array(0), phi0: 0,
-    W: new Float64Array(0), A: new Float64Array(0),
+    r: 0,
+    C: new Float64Array(0),
+    tf: 0,
+    invF: new Float64Array(n),
+    w: new Float64Array(n),
+    sumlog: 0,
+    nu: 0,
+    nnz: 0,
+    nzIdx: new Int32Array(0),
+    nzVal: new Float64Array(0),
+    phi0: 0,
+    W: new Float64Array(0),
+    A: new Float64Array(0),
   };
 }
 
@@ -57,6 +67,8 @@ export function armaGainsBuffer(n: number): ArmaGains {
  * Returns false when Q₀ does not exist (the AR part is not stationary). No allocation once the
  * buffers have grown.
  */
+// Left as laid out by hand (prettier-ignore): a hot kernel laid out as its recursion is written.
+// prettier-ignore
 export function armaGains(phi: Float64Array, theta: Float64Array, ws: Q0Workspace, g: ArmaGains): boolean {
   const p = phi.length, r = Math.max(p, theta.length + 1), n = g.invF.length;
   if (g.W.length < r) {
@@ -146,7 +158,8 @@ export function armaGains(phi: Float64Array, theta: Float64Array, ws: Q0Workspac
  */
 export function armaFilter(y: Float64Array, g: ArmaGains, v: Float64Array): void {
   const { r, C, tf, invF, nnz, nzIdx, nzVal, phi0, A } = g;
-  const n = invF.length, last = r - 1;
+  const n = invF.length,
+    last = r - 1;
   A.fill(0);
   let row = 0;
   for (let t = 0; t < n; t++) {

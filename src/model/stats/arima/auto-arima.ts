@@ -99,8 +99,13 @@ export function autoArima(y: ArrayLike<number>, opts: AutoArimaOptions = {}): Au
   let serieslength = 0;
   for (let t = 0; t <= last; t++) if (!Number.isNaN(x[t])) serieslength++;
   if (isConstant(x)) {
-    let s = 0, c = 0;
-    for (const v of x) if (!Number.isNaN(v)) { s += v; c++; }
+    let s = 0,
+      c = 0;
+    for (const v of x)
+      if (!Number.isNaN(v)) {
+        s += v;
+        c++;
+      }
     const fit = fitArima(x, { order: [0, 0, 0], fixed: opts.allowMean === false ? [] : [s / c], includeMean: opts.allowMean !== false, xreg: undefined });
     return { fit, ic: NaN, d: 0, D: 0, models: 0 };
   }
@@ -127,11 +132,13 @@ export function autoArima(y: ArrayLike<number>, opts: AutoArimaOptions = {}): Au
       xx = Float64Array.from(x, (v, i) => (Number.isNaN(fit.residuals[i]) ? v : fit.residuals[i]));
     }
   }
-  let d = opts.d ?? NaN, D = opts.D ?? NaN;
+  let d = opts.d ?? NaN,
+    D = opts.D ?? NaN;
   if (opts.stationary) d = D = 0;
   const someConstant = (cols: Float64Array[]) => cols.some((c) => isConstant(c));
   if (m === 1) {
-    D = 0; maxPs = maxQs = 0;
+    D = 0;
+    maxPs = maxQs = 0;
   } else if (Number.isNaN(D) && xx.length <= 2 * m) {
     D = 0;
   } else if (Number.isNaN(D)) {
@@ -150,8 +157,23 @@ export function autoArima(y: ArrayLike<number>, opts: AutoArimaOptions = {}): Au
   if (dx.length === 0) throw inputError('arima_too_short', 'Not enough data to proceed');
   const seasonal = (P: number, Q: number) => ({ order: [P, D, Q] as [number, number, number], period: m });
   if (isConstant(dx)) {
-    const mean = (v: Float64Array) => { let s = 0, c = 0; for (const t of v) if (!Number.isNaN(t)) { s += t; c++; } return s / c; };
-    const base = { order: [0, d, 0] as [number, number, number], seasonal: D > 0 ? seasonal(0, 0) : undefined, method: opts.method, xreg, xregNames: opts.xregNames };
+    const mean = (v: Float64Array) => {
+      let s = 0,
+        c = 0;
+      for (const t of v)
+        if (!Number.isNaN(t)) {
+          s += t;
+          c++;
+        }
+      return s / c;
+    };
+    const base = {
+      order: [0, d, 0] as [number, number, number],
+      seasonal: D > 0 ? seasonal(0, 0) : undefined,
+      method: opts.method,
+      xreg,
+      xregNames: opts.xregNames,
+    };
     let fit: ArimaFit;
     if (xreg && xreg.length > 0) fit = fitArima(x, base);
     else if (D > 0 && d === 0) fit = fitArima(x, { ...base, includeDrift: true, fixed: [mean(dx) / m] });
@@ -174,12 +196,36 @@ export function autoArima(y: ArrayLike<number>, opts: AutoArimaOptions = {}): Au
   if (opts.stepwise === false) {
     ({ best, tried } = exhaustiveSearch(ctx, { d, D, m, maxP, maxQ, maxPs, maxQs, maxOrder: opts.maxOrder ?? 5, allowDrift, allowMean }, approximation));
   } else {
-    let startP = opts.startP ?? 2, startQ = opts.startQ ?? 2, startPs = opts.startPs ?? 1, startQs = opts.startQs ?? 1;
-    if (x.length < 10) { startP = Math.min(startP, 1); startQ = Math.min(startQ, 1); startPs = 0; startQs = 0; }
-    ({ best, tried } = stepwiseSearch(ctx, {
-      d, D, m, maxP, maxQ, maxPs, maxQs, allowDrift, allowMean, nmodels: opts.nmodels ?? 94,
-      startP: Math.min(startP, maxP), startQ: Math.min(startQ, maxQ), startPs: Math.min(startPs, maxPs), startQs: Math.min(startQs, maxQs),
-    }, approximation));
+    let startP = opts.startP ?? 2,
+      startQ = opts.startQ ?? 2,
+      startPs = opts.startPs ?? 1,
+      startQs = opts.startQs ?? 1;
+    if (x.length < 10) {
+      startP = Math.min(startP, 1);
+      startQ = Math.min(startQ, 1);
+      startPs = 0;
+      startQs = 0;
+    }
+    ({ best, tried } = stepwiseSearch(
+      ctx,
+      {
+        d,
+        D,
+        m,
+        maxP,
+        maxQ,
+        maxPs,
+        maxQs,
+        allowDrift,
+        allowMean,
+        nmodels: opts.nmodels ?? 94,
+        startP: Math.min(startP, maxP),
+        startQ: Math.min(startQ, maxQ),
+        startPs: Math.min(startPs, maxPs),
+        startQs: Math.min(startQs, maxQs),
+      },
+      approximation,
+    ));
   }
   if (approximation && best.fit && opts.stepwise !== false) best = refitBest(ctx, tried, best);
   if (best.ic === Infinity && opts.method !== 'CSS') throw inputError('arima_no_model', 'No suitable ARIMA model found');

@@ -57,18 +57,27 @@ export function fitCandidate(ctx: CandidateContext, o: CandidateOrder, approxima
   const seasonal = o.P + o.D + o.Q > 0;
   let fit: ArimaFit;
   try {
-    fit = fitArima(ctx.x, {
-      order: [o.p, o.d, o.q],
-      seasonal: seasonal ? { order: [o.P, o.D, o.Q], period: ctx.period } : undefined,
-      includeMean: o.constant && diffs !== 1,
-      includeDrift: o.constant && diffs === 1,
-      method, xreg: ctx.xreg, xregNames: ctx.xregNames, hessian: false,
-    }, ctx.startCache);
+    fit = fitArima(
+      ctx.x,
+      {
+        order: [o.p, o.d, o.q],
+        seasonal: seasonal ? { order: [o.P, o.D, o.Q], period: ctx.period } : undefined,
+        includeMean: o.constant && diffs !== 1,
+        includeDrift: o.constant && diffs === 1,
+        method,
+        xreg: ctx.xreg,
+        xregNames: ctx.xregNames,
+        hessian: false,
+      },
+      ctx.startCache,
+    );
   } catch (e) {
     if (isForecastError(e)) return { order: o, fit: null, ic: Infinity, verified: true };
     throw e;
   }
-  let aic = fit.aic, aicc = fit.aicc, bic = fit.bic;
+  let aic = fit.aic,
+    aicc = fit.aicc,
+    bic = fit.bic;
   if (method === 'CSS') {
     aic = ctx.offset + fit.nstar * Math.log(fit.sigma2Raw) + 2 * fit.npar;
     bic = aic + fit.npar * (Math.log(fit.nstar) - 2);
@@ -77,12 +86,25 @@ export function fitCandidate(ctx: CandidateContext, o: CandidateOrder, approxima
   let ic = Number.isNaN(aic) ? Infinity : ctx.ic === 'aic' ? aic : ctx.ic === 'bic' ? bic : aicc;
   if (Number.isNaN(ic)) ic = Infinity;
   const { phi, theta } = fit;
-  if (o.p + o.P > 0 && !rootsOutside(Array.from(phi, (v) => -v), 1.01, 1e-8)) ic = Infinity;
+  if (
+    o.p + o.P > 0 &&
+    !rootsOutside(
+      Array.from(phi, (v) => -v),
+      1.01,
+      1e-8,
+    )
+  )
+    ic = Infinity;
   if (o.q + o.Q > 0 && ic < Infinity && !rootsOutside(theta, 1.01, 1e-8)) ic = Infinity;
-  const scored = Object.defineProperties({}, {
-    ...Object.getOwnPropertyDescriptors(fit),
-    aic: { value: aic, enumerable: true }, aicc: { value: aicc, enumerable: true }, bic: { value: bic, enumerable: true },
-  }) as ArimaFit; // keeps the lazy `model` getter
+  const scored = Object.defineProperties(
+    {},
+    {
+      ...Object.getOwnPropertyDescriptors(fit),
+      aic: { value: aic, enumerable: true },
+      aicc: { value: aicc, enumerable: true },
+      bic: { value: bic, enumerable: true },
+    },
+  ) as ArimaFit; // keeps the lazy `model` getter
   return { order: o, fit: scored, ic, verified: ic === Infinity };
 }
 

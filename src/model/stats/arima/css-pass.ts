@@ -34,7 +34,9 @@ export function arFiltered(w: Float64Array, c: ArrayLike<number>, off: number, l
     const c0 = c[off];
     for (let t = from; t < n; t++) z[t] = w[t] - c0 * w[t - step];
   } else if (len === 2) {
-    const c0 = c[off], c1 = c[off + 1], s2 = 2 * step;
+    const c0 = c[off],
+      c1 = c[off + 1],
+      s2 = 2 * step;
     for (let t = from; t < n; t++) z[t] = w[t] - c0 * w[t - step] - c1 * w[t - s2];
   } else {
     for (let t = from; t < n; t++) {
@@ -51,7 +53,8 @@ export function arFiltered(w: Float64Array, c: ArrayLike<number>, off: number, l
  */
 export function maRecursion(g: Float64Array, start: number, c: ArrayLike<number>, off: number, len: number, step: number): void {
   if (len === 0) return;
-  const n = g.length, head = Math.min(n, start + step * len);
+  const n = g.length,
+    head = Math.min(n, start + step * len);
   for (let t = start; t < head; t++) {
     let v = g[t];
     for (let l = 0; l < len; l++) {
@@ -65,7 +68,9 @@ export function maRecursion(g: Float64Array, start: number, c: ArrayLike<number>
     const c0 = c[off];
     for (let t = head; t < n; t++) g[t] -= c0 * g[t - step];
   } else if (len === 2) {
-    const c0 = c[off], c1 = c[off + 1], s2 = 2 * step;
+    const c0 = c[off],
+      c1 = c[off + 1],
+      s2 = 2 * step;
     for (let t = head; t < n; t++) g[t] = g[t] - c0 * g[t - step] - c1 * g[t - s2];
   } else {
     for (let t = head; t < n; t++) {
@@ -82,10 +87,18 @@ export function maRecursion(g: Float64Array, start: number, c: ArrayLike<number>
  * (start ≥ p + mP). Writes e and the sums. O(n·(p + q + P + Q)), no allocation.
  */
 export function cssPass(
-  w: Float64Array, start: number, c: ArrayLike<number>, o: CssOrders, z: Float64Array, f: Float64Array, e: Float64Array, out: PassSums,
+  w: Float64Array,
+  start: number,
+  c: ArrayLike<number>,
+  o: CssOrders,
+  z: Float64Array,
+  f: Float64Array,
+  e: Float64Array,
+  out: PassSums,
 ): void {
   const { p, q, P, Q, m } = o;
-  const n = w.length, offQ = p + q + P;
+  const n = w.length,
+    offQ = p + q + P;
   let src = w;
   if (P > 0) {
     arFiltered(w, c, p + q, P, m, m * P, z);
@@ -96,7 +109,8 @@ export function cssPass(
   if (Q > 0) f.fill(0, 0, lead);
   // Until the longest MA lag the recursions see the zeros before start; then no bounds checks.
   const head = Math.min(n, start + Math.max(q, m * Q));
-  let ssq = 0, nu = 0;
+  let ssq = 0,
+    nu = 0;
   for (let t = start; t < n; t++) {
     let v = src[t];
     for (let i = 0; i < p; i++) v -= c[i] * src[t - i - 1];

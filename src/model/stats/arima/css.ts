@@ -24,14 +24,23 @@ export function cssWork(n: number, p = 0, q = 0): CssWork {
  * when `work` was sized for p and q.
  */
 export function cssResiduals(
-  y: ArrayLike<number>, d: number, D: number, m: number, phi: ArrayLike<number>, theta: ArrayLike<number>,
-  ncond: number, work: CssWork,
+  y: ArrayLike<number>,
+  d: number,
+  D: number,
+  m: number,
+  phi: ArrayLike<number>,
+  theta: ArrayLike<number>,
+  ncond: number,
+  work: CssWork,
 ): number {
-  const n = y.length, p = phi.length, q = theta.length;
+  const n = y.length,
+    p = phi.length,
+    q = theta.length;
   const { w, resid } = work;
   const phiNz = work.phiNz.length >= p ? work.phiNz : new Int32Array(p);
   const thNz = work.thetaNz.length >= q ? work.thetaNz : new Int32Array(q);
-  let np = 0, nq = 0;
+  let np = 0,
+    nq = 0;
   for (let j = 0; j < p; j++) if (phi[j] !== 0) phiNz[np++] = j;
   for (let j = 0; j < q; j++) if (theta[j] !== 0) thNz[nq++] = j;
   const src = d + D > 0 ? w : y;
@@ -41,7 +50,8 @@ export function cssResiduals(
   for (let l = 0; l < ncond && l < n; l++) resid[l] = 0;
   // Lags and values of the non-zero coefficients, for a tight inner loop.
   const maxMa = nq > 0 ? thNz[nq - 1] + 1 : 0;
-  let ssq = 0, nu = 0;
+  let ssq = 0,
+    nu = 0;
   for (let l = ncond; l < n; l++) {
     let tmp = src[l];
     for (let k = 0; k < np; k++) {

@@ -65,8 +65,14 @@ class DifferencedCss {
   private readonly sums: PassSums = { ssq: 0, nu: 0 };
   private clock = 0;
 
-  constructor(dy: Float64Array, private readonly dcols: readonly Float64Array[], arma: ArmaOrders, ncond: number) {
-    const k = dcols.length, n = dy.length;
+  constructor(
+    dy: Float64Array,
+    private readonly dcols: readonly Float64Array[],
+    arma: ArmaOrders,
+    ncond: number,
+  ) {
+    const k = dcols.length,
+      n = dy.length;
     const [p, q, P, Q, m] = arma;
     this.orders = { p, q, P, Q, m };
     const narma = (this.narma = p + q + P + Q);
@@ -77,9 +83,18 @@ class DifferencedCss {
     this.fs = new Float64Array(n);
     this.ma = new Float64Array(Math.max(q, Q));
     this.bases = Array.from({ length: BASES }, () => ({
-      key: new Float64Array(narma).fill(NaN), beta: new Float64Array(k).fill(NaN), used: 0,
-      w: new Float64Array(n), z: new Float64Array(n), e: new Float64Array(n), ssq: NaN, nu: 0,
-      E: new Array<Float64Array | null>(k).fill(null), have: new Uint8Array(k), zn: new Float64Array(n), haveZn: false,
+      key: new Float64Array(narma).fill(NaN),
+      beta: new Float64Array(k).fill(NaN),
+      used: 0,
+      w: new Float64Array(n),
+      z: new Float64Array(n),
+      e: new Float64Array(n),
+      ssq: NaN,
+      nu: 0,
+      E: new Array<Float64Array | null>(k).fill(null),
+      have: new Uint8Array(k),
+      zn: new Float64Array(n),
+      haveZn: false,
     }));
   }
 
@@ -102,10 +117,16 @@ class DifferencedCss {
 
   /** How par relates to base b: the same point (0), one regression coefficient apart (1 + j), or neither (−1). */
   private relation(b: CssBase, par: Float64Array): number {
-    const narma = this.narma, k = b.beta.length;
+    const narma = this.narma,
+      k = b.beta.length;
     for (let i = 0; i < narma; i++) if (par[i] !== b.key[i]) return -1;
-    let diff = -1, ndiff = 0;
-    for (let j = 0; j < k; j++) if (par[narma + j] !== b.beta[j]) { diff = j; ndiff++; }
+    let diff = -1,
+      ndiff = 0;
+    for (let j = 0; j < k; j++)
+      if (par[narma + j] !== b.beta[j]) {
+        diff = j;
+        ndiff++;
+      }
     return ndiff === 0 ? 0 : ndiff === 1 ? 1 + diff : -1;
   }
 
@@ -164,7 +185,8 @@ class DifferencedCss {
     b ??= this.full(par);
     b.used = ++this.clock;
     if (!this.clean(b)) return false;
-    const c = par[j], e = b.e;
+    const c = par[j],
+      e = b.e;
     if (j >= narma) {
       const d = this.column(b, j - narma);
       out[0] = shiftedValue(e, d, lo - c, start, b.nu);
@@ -178,7 +200,10 @@ class DifferencedCss {
         z = P > 0 ? b.z : b.w;
         lag = j + 1;
       } else {
-        if (!b.haveZn) { arFiltered(b.w, b.key, 0, p, 1, p, b.zn); b.haveZn = true; }
+        if (!b.haveZn) {
+          arFiltered(b.w, b.key, 0, p, 1, p, b.zn);
+          b.haveZn = true;
+        }
         z = p > 0 ? b.zn : b.w;
         lag = m * (j - p - q + 1);
       }
@@ -190,8 +215,11 @@ class DifferencedCss {
     }
     // MA: e(c + h) = e − h·θ'(B)⁻¹(B^lag e) (θ' with the stepped coefficient), or with Θ'(B^m).
     const seasonal = j >= p + q + P;
-    const off = seasonal ? p + q + P : p, len = seasonal ? Q : q, step = seasonal ? m : 1;
-    const lag = step * (j - off + 1), ma = this.ma;
+    const off = seasonal ? p + q + P : p,
+      len = seasonal ? Q : q,
+      step = seasonal ? m : 1;
+    const lag = step * (j - off + 1),
+      ma = this.ma;
     for (let side = 0; side < 2; side++) {
       const v = side === 0 ? lo : hi;
       for (let l = 0; l < len; l++) ma[l] = b.key[off + l];

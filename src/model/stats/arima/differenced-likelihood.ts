@@ -66,8 +66,15 @@ class DifferencedLikelihood {
   private readonly idx: Int32Array;
   private clock = 0;
 
-  constructor(x: Float64Array, xreg: readonly Float64Array[], private readonly arma: ArmaOrders, delta: Float64Array, private readonly polys: ArmaPolys) {
-    const narma = (this.narma = arma[0] + arma[1] + arma[2] + arma[3]), k = (this.k = xreg.length);
+  constructor(
+    x: Float64Array,
+    xreg: readonly Float64Array[],
+    private readonly arma: ArmaOrders,
+    delta: Float64Array,
+    private readonly polys: ArmaPolys,
+  ) {
+    const narma = (this.narma = arma[0] + arma[1] + arma[2] + arma[3]),
+      k = (this.k = xreg.length);
     const dy = applyDelta(x, delta);
     this.dcols = xreg.map((c) => applyDelta(c, delta));
     const n = dy.length;
@@ -75,9 +82,20 @@ class DifferencedLikelihood {
     this.ws = q0Workspace(polys.phi.length, Math.max(polys.phi.length, polys.theta.length + 1));
     this.scratch = new Float64Array(n);
     this.cache = Array.from({ length: 2 * narma + 4 }, () => ({
-      key: new Float64Array(narma), trans: false, valid: false, ok: false, used: 0, gains: armaGainsBuffer(n),
-      based: false, beta0: new Float64Array(k), r0: new Float64Array(n), s0: 0,
-      cols: new Array<Float64Array | null>(k).fill(null), have: new Uint8Array(k), b: new Float64Array(k), G: new Float64Array(k * k),
+      key: new Float64Array(narma),
+      trans: false,
+      valid: false,
+      ok: false,
+      used: 0,
+      gains: armaGainsBuffer(n),
+      based: false,
+      beta0: new Float64Array(k),
+      r0: new Float64Array(n),
+      s0: 0,
+      cols: new Array<Float64Array | null>(k).fill(null),
+      have: new Uint8Array(k),
+      b: new Float64Array(k),
+      G: new Float64Array(k * k),
     }));
     this.idx = new Int32Array(k);
   }
@@ -91,7 +109,10 @@ class DifferencedLikelihood {
       if (e.valid && e.trans === trans) {
         let same = true;
         for (let i = 0; i < narma && same; i++) if (e.key[i] !== par[i]) same = false;
-        if (same) { e.used = ++this.clock; return e; }
+        if (same) {
+          e.used = ++this.clock;
+          return e;
+        }
       }
       if (!e.valid || e.used < victim.used) victim = e;
     }
@@ -131,7 +152,8 @@ class DifferencedLikelihood {
     if (!e.ok) return Number.MAX_VALUE;
     const { w, sumlog, nu } = e.gains;
     let ssq = NaN;
-    let nd = 0, missing = 0;
+    let nd = 0,
+      missing = 0;
     if (e.based) {
       for (let j = 0; j < k; j++) {
         if (par[narma + j] === e.beta0[j]) continue;
@@ -142,9 +164,11 @@ class DifferencedLikelihood {
     if (e.based && (nd <= MAX_EXPANDED || missing <= 1)) {
       // ssq = s0 − 2δᵀb + δᵀGδ, kept only when both terms are at most s0/2 (so ssq ≥ s0/2 and the
       // rounding stays within a few ulps of ssq); else a filter run.
-      let lin = 0, quad = 0;
+      let lin = 0,
+        quad = 0;
       for (let a = 0; a < nd; a++) {
-        const i = idx[a], di = par[narma + i] - e.beta0[i];
+        const i = idx[a],
+          di = par[narma + i] - e.beta0[i];
         lin += di * this.bOf(e, i);
         let s = di * this.gOf(e, i, i);
         for (let c = 0; c < a; c++) s += 2 * (par[narma + idx[c]] - e.beta0[idx[c]]) * this.gOf(e, i, idx[c]);
@@ -181,7 +205,11 @@ class DifferencedLikelihood {
  * Exact up to rounding.
  */
 export function differencedLikelihood(
-  x: Float64Array, xreg: readonly Float64Array[], arma: ArmaOrders, delta: Float64Array, polys: ArmaPolys,
+  x: Float64Array,
+  xreg: readonly Float64Array[],
+  arma: ArmaOrders,
+  delta: Float64Array,
+  polys: ArmaPolys,
 ): (par: Float64Array, trans: boolean) => number {
   const obj = new DifferencedLikelihood(x, xreg, arma, delta, polys);
   return (par, trans) => obj.value(par, trans);

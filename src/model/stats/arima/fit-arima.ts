@@ -16,13 +16,22 @@ import { armaPolys, invTransPars, transPars, undoPars, type ArmaOrders } from '.
 import type { ArimaFit, ArimaSpec } from './types.js';
 import { finalFilter, varianceCheck, type FinalFilter } from './fit-finish.js';
 
-const arCheck = (ar: ArrayLike<number>) => rootsOutside(Array.from(ar, (v) => -v), 1);
+const arCheck = (ar: ArrayLike<number>) =>
+  rootsOutside(
+    Array.from(ar, (v) => -v),
+    1,
+  );
 
 /** Coefficient names in R's order. */
 function armaNames(arma: ArmaOrders): string[] {
   const out: string[] = [];
-  const add = (prefix: string, k: number) => { for (let i = 1; i <= k; i++) out.push(`${prefix}${i}`); };
-  add('ar', arma[0]); add('ma', arma[1]); add('sar', arma[2]); add('sma', arma[3]);
+  const add = (prefix: string, k: number) => {
+    for (let i = 1; i <= k; i++) out.push(`${prefix}${i}`);
+  };
+  add('ar', arma[0]);
+  add('ma', arma[1]);
+  add('sar', arma[2]);
+  add('sma', arma[3]);
   return out;
 }
 
@@ -61,7 +70,9 @@ export function fitArima(y: ArrayLike<number>, spec: ArimaSpec, startCache?: Map
   }
   const mask = Array.from(fixed, Number.isNaN);
   const freeIndex: number[] = [];
-  mask.forEach((f, i) => { if (f) freeIndex.push(i); });
+  mask.forEach((f, i) => {
+    if (f) freeIndex.push(i);
+  });
   const nfree = freeIndex.length;
   const noOptim = nfree === 0;
   let transform = (spec.transformPars ?? true) && !noOptim;
@@ -171,7 +182,8 @@ export function fitArima(y: ArrayLike<number>, spec: ArimaSpec, startCache?: Map
     }
   }
   // forecast's Arima: n* over the non-missing span, AICc, BIC and σ² = Σe²/(n* − k).
-  let first = 0, last = n - 1;
+  let first = 0,
+    last = n - 1;
   while (first < n && Number.isNaN(residuals[first])) first++;
   while (last > first && Number.isNaN(residuals[last])) last--;
   let nNonMissing = 0;
@@ -187,12 +199,32 @@ export function fitArima(y: ArrayLike<number>, spec: ArimaSpec, startCache?: Map
   const check = varianceCheck(hessianAt, ps, nUsed, gradA, arma, mask, rotation, narma);
   if (spec.hessian ?? true) check();
   return {
-    arma, method, coef, coefNames: names, mask, sigma2: ss2 / (nstar - npar + 1), sigma2Raw,
-    loglik: -0.5 * value, aic, aicc, bic, nobs: nUsed, nstar, npar, residuals, code: res.fail,
-    hasIntercept: design.hasIntercept, hasDrift: design.hasDrift, nxreg: design.nxreg, n,
-    phi: polys.phi, theta: polys.theta,
+    arma,
+    method,
+    coef,
+    coefNames: names,
+    mask,
+    sigma2: ss2 / (nstar - npar + 1),
+    sigma2Raw,
+    loglik: -0.5 * value,
+    aic,
+    aicc,
+    bic,
+    nobs: nUsed,
+    nstar,
+    npar,
+    residuals,
+    code: res.fail,
+    hasIntercept: design.hasIntercept,
+    hasDrift: design.hasDrift,
+    nxreg: design.nxreg,
+    n,
+    phi: polys.phi,
+    theta: polys.theta,
     // The end state is only needed to forecast: CSS fits (the search's) filter on first use.
-    get model() { return (fin ??= filter()).model; },
+    get model() {
+      return (fin ??= filter()).model;
+    },
     varianceOk: check,
   };
 }

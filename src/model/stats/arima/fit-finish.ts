@@ -22,9 +22,7 @@ export interface FinalFilter {
 }
 
 /** Runs R's `arimaSS` on the regression residual w = y − Xβ. O(n·rd²). */
-export function finalFilter(
-  w: Float64Array, phi: Float64Array, theta: Float64Array, delta: Float64Array, kappa: number,
-): FinalFilter {
+export function finalFilter(w: Float64Array, phi: Float64Array, theta: Float64Array, delta: Float64Array, kappa: number): FinalFilter {
   const model = makeStateSpace(phi, theta, delta, kappa);
   const residuals = new Float64Array(w.length);
   const sums = kalmanLikelihood(w, model, kalmanWork(model.rd), residuals, { ssq: 0, sumlog: 0, nu: 0 });
@@ -50,16 +48,26 @@ export function invertMatrix(a: Float64Array, k: number): Float64Array | null {
     if (pv === 0 || !Number.isFinite(pv)) return null;
     if (piv !== c) {
       for (let j = 0; j < k; j++) {
-        let t = A[c * k + j]; A[c * k + j] = A[piv * k + j]; A[piv * k + j] = t;
-        t = inv[c * k + j]; inv[c * k + j] = inv[piv * k + j]; inv[piv * k + j] = t;
+        let t = A[c * k + j];
+        A[c * k + j] = A[piv * k + j];
+        A[piv * k + j] = t;
+        t = inv[c * k + j];
+        inv[c * k + j] = inv[piv * k + j];
+        inv[piv * k + j] = t;
       }
     }
-    for (let j = 0; j < k; j++) { A[c * k + j] /= pv; inv[c * k + j] /= pv; }
+    for (let j = 0; j < k; j++) {
+      A[c * k + j] /= pv;
+      inv[c * k + j] /= pv;
+    }
     for (let i = 0; i < k; i++) {
       if (i === c) continue;
       const f = A[i * k + c];
       if (f === 0) continue;
-      for (let j = 0; j < k; j++) { A[i * k + j] -= f * A[c * k + j]; inv[i * k + j] -= f * inv[c * k + j]; }
+      for (let j = 0; j < k; j++) {
+        A[i * k + j] -= f * A[c * k + j];
+        inv[i * k + j] -= f * inv[c * k + j];
+      }
     }
   }
   let invNorm1 = 0;
@@ -84,8 +92,14 @@ export interface HessianPoint {
  * transformed, else null. Costs 4k² objective evaluations on first call, then O(1).
  */
 export function varianceCheck(
-  at: HessianPoint | null, parscale: Float64Array, nUsed: number, gradAt: Float64Array | null,
-  arma: ArmaOrders, mask: readonly boolean[], rotation: Float64Array[] | null, narma: number,
+  at: HessianPoint | null,
+  parscale: Float64Array,
+  nUsed: number,
+  gradAt: Float64Array | null,
+  arma: ArmaOrders,
+  mask: readonly boolean[],
+  rotation: Float64Array[] | null,
+  narma: number,
 ): () => boolean {
   let memo: boolean | null = null;
   let point = at; // released after the check, with the objective's buffers
@@ -105,21 +119,26 @@ export function varianceCheck(
     const Hinv = invertMatrix(H, k);
     if (!Hinv) return (memo = false);
     const free: number[] = [];
-    mask.forEach((f, i) => { if (f) free.push(i); });
+    mask.forEach((f, i) => {
+      if (f) free.push(i);
+    });
     let V = Hinv;
     const sandwich = (A: Float64Array, transposeLeft: boolean) => {
       // transposeLeft: V ← Aᵀ V A, else V ← A V Aᵀ (A is k×k over the free parameters).
-      const T = new Float64Array(k * k), out = new Float64Array(k * k);
-      for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) {
-        let s = 0;
-        for (let l = 0; l < k; l++) s += V[i * k + l] * (transposeLeft ? A[l * k + j] : A[j * k + l]);
-        T[i * k + j] = s;
-      }
-      for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) {
-        let s = 0;
-        for (let l = 0; l < k; l++) s += (transposeLeft ? A[l * k + i] : A[i * k + l]) * T[l * k + j];
-        out[i * k + j] = s;
-      }
+      const T = new Float64Array(k * k),
+        out = new Float64Array(k * k);
+      for (let i = 0; i < k; i++)
+        for (let j = 0; j < k; j++) {
+          let s = 0;
+          for (let l = 0; l < k; l++) s += V[i * k + l] * (transposeLeft ? A[l * k + j] : A[j * k + l]);
+          T[i * k + j] = s;
+        }
+      for (let i = 0; i < k; i++)
+        for (let j = 0; j < k; j++) {
+          let s = 0;
+          for (let l = 0; l < k; l++) s += (transposeLeft ? A[l * k + i] : A[i * k + l]) * T[l * k + j];
+          out[i * k + j] = s;
+        }
       V = out;
     };
     const restrict = (full: Float64Array, nfull: number) =>

@@ -17,7 +17,11 @@ export class IncrementalResidual {
   private readonly base: Float64Array;
   private readonly out: Float64Array;
 
-  constructor(private readonly y: Float64Array, private readonly cols: readonly Float64Array[], private readonly narma: number) {
+  constructor(
+    private readonly y: Float64Array,
+    private readonly cols: readonly Float64Array[],
+    private readonly narma: number,
+  ) {
     this.baseBeta = new Float64Array(cols.length);
     this.base = Float64Array.from(y);
     this.out = new Float64Array(y.length);
@@ -26,9 +30,15 @@ export class IncrementalResidual {
   /** y − Xβ for β = par[narma…]. */
   at(par: ArrayLike<number>): Float64Array {
     const { y, cols, narma, baseBeta, base, out } = this;
-    const n = y.length, k = cols.length;
-    let diff = -1, ndiff = 0;
-    for (let j = 0; j < k; j++) if (par[narma + j] !== baseBeta[j]) { diff = j; ndiff++; }
+    const n = y.length,
+      k = cols.length;
+    let diff = -1,
+      ndiff = 0;
+    for (let j = 0; j < k; j++)
+      if (par[narma + j] !== baseBeta[j]) {
+        diff = j;
+        ndiff++;
+      }
     if (ndiff > 1) {
       base.set(y);
       for (let j = 0; j < k; j++) {
@@ -38,7 +48,8 @@ export class IncrementalResidual {
       diff = -1;
     }
     if (diff < 0) return base;
-    const db = par[narma + diff] - baseBeta[diff], col = cols[diff];
+    const db = par[narma + diff] - baseBeta[diff],
+      col = cols[diff];
     for (let t = 0; t < n; t++) out[t] = base[t] - db * col[t];
     return out;
   }

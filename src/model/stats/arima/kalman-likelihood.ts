@@ -28,8 +28,13 @@ export interface KalmanWork {
 /** Allocates the scratch space of {@link kalmanLikelihood} for state size rd. */
 export function kalmanWork(rd: number): KalmanWork {
   return {
-    anew: new Float64Array(rd), M: new Float64Array(rd), mm: new Float64Array(rd * rd),
-    Mprev: new Float64Array(rd), PnPrev: new Float64Array(rd * rd), f: new Float64Array(rd), R: new Float64Array(rd),
+    anew: new Float64Array(rd),
+    M: new Float64Array(rd),
+    mm: new Float64Array(rd * rd),
+    Mprev: new Float64Array(rd),
+    PnPrev: new Float64Array(rd * rd),
+    f: new Float64Array(rd),
+    R: new Float64Array(rd),
   };
 }
 
@@ -49,9 +54,12 @@ export interface KalmanSums {
  * O(r²).
  */
 function predictArmaBlock(P: Float64Array, Pn: Float64Array, f: Float64Array, R: Float64Array, r: number, stride: number): void {
-  const P0 = P[0], last = r - 1;
+  const P0 = P[0],
+    last = r - 1;
   for (let i = 0; i < r; i++) {
-    const fi = f[i], ri = R[i], pi1 = i < last ? P[i + 1] : 0;
+    const fi = f[i],
+      ri = R[i],
+      pi1 = i < last ? P[i + 1] : 0;
     const row = (i + 1) * stride;
     for (let j = i; j < r; j++) {
       const fj = f[j];
@@ -69,7 +77,8 @@ function predictArmaBlock(P: Float64Array, Pn: Float64Array, f: Float64Array, R:
 /** Pn = T P Tᵀ + V over the whole rd×rd state, with the differencing rows of T. O(rd²·(1 + nnz(Δ)/rd)). */
 function predictFull(P: Float64Array, Pn: Float64Array, mm: Float64Array, ss: ArimaStateSpace, f: Float64Array, R: Float64Array, q: number): void {
   const { delta, deltaNz, r, rd } = ss;
-  const d = rd - r, nnz = deltaNz.length;
+  const d = rd - r,
+    nnz = deltaNz.length;
   // mm = T P
   for (let j = 0; j < rd; j++) {
     const col = rd * j;
@@ -97,7 +106,8 @@ function predictFull(P: Float64Array, Pn: Float64Array, mm: Float64Array, ss: Ar
     Pn[rd * r + j] = tmp;
   }
   for (let i = 1; i < d; i++) {
-    const dst = rd * (r + i), src = rd * (r + i - 1);
+    const dst = rd * (r + i),
+      src = rd * (r + i - 1);
     for (let j = 0; j < rd; j++) Pn[dst + j] = mm[src + j];
   }
   for (let i = 0; i <= q && i < r; i++) for (let j = 0; j <= q && j < r; j++) Pn[i + rd * j] += R[i] * R[j];
@@ -123,22 +133,29 @@ function clearDifferencing(A: Float64Array, r: number, rd: number): void {
  * no allocation.
  */
 // eslint-disable-next-line max-lines-per-function -- a port of R's ARIMA_Like: one hot loop, split it and it slows
-export function kalmanLikelihood(
-  y: ArrayLike<number>, ss: ArimaStateSpace, work: KalmanWork, resid: Float64Array | null, out: KalmanSums,
-): KalmanSums {
+export function kalmanLikelihood(y: ArrayLike<number>, ss: ArimaStateSpace, work: KalmanWork, resid: Float64Array | null, out: KalmanSums): KalmanSums {
   const { phi, theta, delta, deltaNz, r, rd, a, P, Pn } = ss;
   const { anew, M, mm, Mprev, PnPrev, f, R } = work;
-  const p = phi.length, q = theta.length, d = rd - r, nnz = deltaNz.length;
+  const p = phi.length,
+    q = theta.length,
+    d = rd - r,
+    nnz = deltaNz.length;
   const n = y.length;
   f.fill(0);
   R.fill(0);
   for (let i = 0; i < p; i++) f[i] = phi[i];
   R[0] = 1;
   for (let i = 0; i < q && i + 1 < rd; i++) R[i + 1] = theta[i];
-  let ssq = 0, sumlog = 0, nu = 0;
-  let frozen = false, candidate = false, gain = 0, gainPrev = NaN;
+  let ssq = 0,
+    sumlog = 0,
+    nu = 0;
+  let frozen = false,
+    candidate = false,
+    gain = 0,
+    gainPrev = NaN;
   // Consecutive observed values so far; the differencing states are known once it exceeds d.
-  let observed = 0, reduced = d === 0;
+  let observed = 0,
+    reduced = d === 0;
   for (let l = 0; l < n; l++) {
     for (let i = 0; i < r - 1; i++) anew[i] = a[i + 1] + f[i] * a[0];
     anew[r - 1] = f[r - 1] * a[0];

@@ -52,7 +52,8 @@ export interface ArimaObjectives {
  */
 export function arimaObjectives(pr: ArimaProblem): ArimaObjectives {
   const { x, xreg, arma, mask, coef } = pr;
-  const n = x.length, narma = arma[0] + arma[1] + arma[2] + arma[3];
+  const n = x.length,
+    narma = arma[0] + arma[1] + arma[2] + arma[3];
   const par = Float64Array.from(coef);
   const polys: ArmaPolys = armaPolys(arma);
   let exact: { ss: ArimaStateSpace; kw: KalmanWork } | null = null;
@@ -68,9 +69,15 @@ export function arimaObjectives(pr: ArimaProblem): ArimaObjectives {
   const residual = (c: ArrayLike<number>) => incremental.at(c);
   // Without missing values CSS runs on the differenced data, Dx − Σβ_j DX_j (D is linear).
   const nd = pr.delta.length;
-  const fastCss = fast && pr.ncond - nd >= arma[0] + arma[4] * arma[2]
-    ? differencedCss(applyDelta(x, pr.delta), xreg.map((c) => applyDelta(c, pr.delta)), arma, pr.ncond - nd)
-    : null;
+  const fastCss =
+    fast && pr.ncond - nd >= arma[0] + arma[4] * arma[2]
+      ? differencedCss(
+          applyDelta(x, pr.delta),
+          xreg.map((c) => applyDelta(c, pr.delta)),
+          arma,
+          pr.ncond - nd,
+        )
+      : null;
   const cssValue = (p: Float64Array): number => {
     setPar(p);
     if (fastCss) return fastCss(par);
@@ -80,13 +87,17 @@ export function arimaObjectives(pr: ArimaProblem): ArimaObjectives {
     return 0.5 * Math.log(s2);
   };
   const freeIndex: number[] = [];
-  mask.forEach((f, i) => { if (f) freeIndex.push(i); });
-  const css: Objective = !fastCss ? cssValue : Object.assign(cssValue, {
-    pair: (p: Float64Array, i: number, lo: number, hi: number, out: Float64Array): boolean => {
-      setPar(p);
-      return fastCss.pair(par, freeIndex[i], lo, hi, out);
-    },
+  mask.forEach((f, i) => {
+    if (f) freeIndex.push(i);
   });
+  const css: Objective = !fastCss
+    ? cssValue
+    : Object.assign(cssValue, {
+        pair: (p: Float64Array, i: number, lo: number, hi: number, out: Float64Array): boolean => {
+          setPar(p);
+          return fastCss.pair(par, freeIndex[i], lo, hi, out);
+        },
+      });
   // R's `armafn` exactly (differencing in the state, diffuse prior κ): the objective with missing values.
   const mlExact = (p: Float64Array, trans: boolean): number => {
     setPar(p);
@@ -101,11 +112,13 @@ export function arimaObjectives(pr: ArimaProblem): ArimaObjectives {
     const s2 = sums.ssq / sums.nu;
     return 0.5 * (Math.log(s2) + sums.sumlog / sums.nu);
   };
-  const ml = !fast ? mlExact : (p: Float64Array, trans: boolean): number => {
-    setPar(p);
-    differenced ??= differencedLikelihood(x, xreg, arma, pr.delta, armaPolys(arma));
-    return differenced(par, trans);
-  };
+  const ml = !fast
+    ? mlExact
+    : (p: Float64Array, trans: boolean): number => {
+        setPar(p);
+        differenced ??= differencedLikelihood(x, xreg, arma, pr.delta, armaPolys(arma));
+        return differenced(par, trans);
+      };
   const fullCoef = (p: ArrayLike<number>) => {
     setPar(p);
     return par.slice();

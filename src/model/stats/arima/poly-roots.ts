@@ -16,7 +16,8 @@ export interface Roots {
  */
 export function polyRoots(coefs: ArrayLike<number>): Roots {
   const k = coefs.length - 1;
-  const re = new Float64Array(Math.max(k, 0)), im = new Float64Array(Math.max(k, 0));
+  const re = new Float64Array(Math.max(k, 0)),
+    im = new Float64Array(Math.max(k, 0));
   if (k < 1) return { re, im };
   const lead = coefs[k];
   const a = new Float64Array(k + 1);
@@ -34,30 +35,43 @@ export function polyRoots(coefs: ArrayLike<number>): Roots {
     let moved = 0;
     for (let i = 0; i < k; i++) {
       // p(z) and p'(z) by Horner.
-      let pr = 1, pi = 0, dr = 0, di = 0;
-      const zr = re[i], zi = im[i];
+      let pr = 1,
+        pi = 0,
+        dr = 0,
+        di = 0;
+      const zr = re[i],
+        zi = im[i];
       for (let j = k - 1; j >= 0; j--) {
-        const ndr = dr * zr - di * zi + pr, ndi = dr * zi + di * zr + pi;
-        dr = ndr; di = ndi;
-        const npr = pr * zr - pi * zi + a[j], npi = pr * zi + pi * zr;
-        pr = npr; pi = npi;
+        const ndr = dr * zr - di * zi + pr,
+          ndi = dr * zi + di * zr + pi;
+        dr = ndr;
+        di = ndi;
+        const npr = pr * zr - pi * zi + a[j],
+          npi = pr * zi + pi * zr;
+        pr = npr;
+        pi = npi;
       }
       if (pr === 0 && pi === 0) continue;
       // ratio = p/p'
       const den = dr * dr + di * di;
-      const rr = (pr * dr + pi * di) / den, ri = (pi * dr - pr * di) / den;
-      let sr = 0, si = 0;
+      const rr = (pr * dr + pi * di) / den,
+        ri = (pi * dr - pr * di) / den;
+      let sr = 0,
+        si = 0;
       for (let j = 0; j < k; j++) {
         if (j === i) continue;
-        const xr = zr - re[j], xi = zi - im[j];
+        const xr = zr - re[j],
+          xi = zi - im[j];
         const m = xr * xr + xi * xi;
         sr += xr / m;
         si -= xi / m;
       }
       // w = ratio / (1 - ratio * s)
-      const br = 1 - (rr * sr - ri * si), bi = -(rr * si + ri * sr);
+      const br = 1 - (rr * sr - ri * si),
+        bi = -(rr * si + ri * sr);
       const bm = br * br + bi * bi;
-      const wr = (rr * br + ri * bi) / bm, wi = (ri * br - rr * bi) / bm;
+      const wr = (rr * br + ri * bi) / bm,
+        wi = (ri * br - rr * bi) / bm;
       re[i] = zr - wr;
       im[i] = zi - wi;
       moved = Math.max(moved, Math.hypot(wr, wi) / Math.max(1, Math.hypot(zr, zi)));
@@ -77,7 +91,8 @@ export function rootsOutside(c: ArrayLike<number>, rho = 1, zeroTol = 0): boolea
   let k = c.length;
   while (k > 0 && !(Math.abs(c[k - 1]) > zeroTol)) k--;
   if (k === 0) return true;
-  const psi = new Float64Array(k + 1), work = new Float64Array(k + 1);
+  const psi = new Float64Array(k + 1),
+    work = new Float64Array(k + 1);
   let s = 1;
   for (let i = 1; i <= k; i++) {
     s *= rho;
@@ -117,17 +132,24 @@ export function maInvert(ma: ArrayLike<number>): Float64Array {
     return out;
   }
   // x <- 1; for (r in roots) x <- c(x, 0) - c(0, x) / r  (complex arithmetic)
-  const xr = new Float64Array(q0 + 1), xi = new Float64Array(q0 + 1);
+  const xr = new Float64Array(q0 + 1),
+    xi = new Float64Array(q0 + 1);
   xr[0] = 1;
   for (let i = 0; i < q0; i++) {
-    let rr = re[i], ri = im[i];
+    let rr = re[i],
+      ri = im[i];
     const m2 = rr * rr + ri * ri;
-    if (Math.sqrt(m2) < 1) { rr = rr / m2; ri = -ri / m2; } // roots[ind] <- 1 / roots[ind]
+    if (Math.sqrt(m2) < 1) {
+      rr = rr / m2;
+      ri = -ri / m2;
+    } // roots[ind] <- 1 / roots[ind]
     const d = rr * rr + ri * ri;
-    const ir = rr / d, ii = -ri / d; // 1/r
+    const ir = rr / d,
+      ii = -ri / d; // 1/r
     for (let j = i + 1; j >= 1; j--) {
       // x_j = x_j - x_{j-1} / r
-      const pr = xr[j - 1] * ir - xi[j - 1] * ii, pi = xr[j - 1] * ii + xi[j - 1] * ir;
+      const pr = xr[j - 1] * ir - xi[j - 1] * ii,
+        pi = xr[j - 1] * ii + xi[j - 1] * ir;
       xr[j] -= pr;
       xi[j] -= pi;
     }

@@ -19,15 +19,25 @@ export interface ArimaDesign {
 
 /** Builds the regressor columns and names in R's order: intercept, drift, user columns. O(n·k). */
 export function arimaDesign(
-  n: number, nd: number, includeMean: boolean, includeDrift: boolean,
-  xreg: readonly ArrayLike<number>[] | undefined, xregNames: readonly string[] | undefined,
+  n: number,
+  nd: number,
+  includeMean: boolean,
+  includeDrift: boolean,
+  xreg: readonly ArrayLike<number>[] | undefined,
+  xregNames: readonly string[] | undefined,
 ): ArimaDesign {
   const columns: Float64Array[] = [];
   const names: string[] = [];
   const hasIntercept = includeMean && nd === 0;
   const hasDrift = includeDrift && nd <= 1;
-  if (hasIntercept) { columns.push(new Float64Array(n).fill(1)); names.push('intercept'); }
-  if (hasDrift) { columns.push(Float64Array.from({ length: n }, (_, i) => i + 1)); names.push('drift'); }
+  if (hasIntercept) {
+    columns.push(new Float64Array(n).fill(1));
+    names.push('intercept');
+  }
+  if (hasDrift) {
+    columns.push(Float64Array.from({ length: n }, (_, i) => i + 1));
+    names.push('drift');
+  }
   const user = xreg ?? [];
   user.forEach((col, j) => {
     if (col.length !== n) throw inputError('arima_xreg_length', "lengths of 'x' and 'xreg' do not match");
@@ -63,9 +73,7 @@ export interface RegressionStart {
  * fixed, regress the (d, D)-differenced series on the differenced regressors (or the originals when
  * that has rank 0), init = β̂, parscale = 10·se. O(n·k²).
  */
-export function regressionStart(
-  x: Float64Array, columns: Float64Array[], d: number, D: number, m: number, anyFixed: boolean,
-): RegressionStart {
+export function regressionStart(x: Float64Array, columns: Float64Array[], d: number, D: number, m: number, anyFixed: boolean): RegressionStart {
   const k = columns.length;
   let cols = columns;
   let rotation: Float64Array[] | null = null;
@@ -75,7 +83,8 @@ export function regressionStart(
     cols = v.map((vj) => {
       const out = new Float64Array(x.length);
       for (let i = 0; i < k; i++) {
-        const c = columns[i], w = vj[i];
+        const c = columns[i],
+          w = vj[i];
         if (w !== 0) for (let t = 0; t < x.length; t++) out[t] += w * c[t];
       }
       return out;

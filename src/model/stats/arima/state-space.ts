@@ -70,18 +70,27 @@ export function resetStateSpace(ss: ArimaStateSpace): boolean {
  * R's `makeARIMA(phi, theta, Delta, kappa)`: allocates the model (O(rd²) memory) and sets its initial
  * state. The φ/θ arrays are copied; use {@link setArma} to change them in place during optimisation.
  */
-export function makeStateSpace(
-  phi: ArrayLike<number>, theta: ArrayLike<number>, delta: ArrayLike<number>, kappa = 1e6,
-): ArimaStateSpace {
-  const p = phi.length, q = theta.length, d = delta.length;
-  const r = Math.max(p, q + 1), rd = r + d;
+export function makeStateSpace(phi: ArrayLike<number>, theta: ArrayLike<number>, delta: ArrayLike<number>, kappa = 1e6): ArimaStateSpace {
+  const p = phi.length,
+    q = theta.length,
+    d = delta.length;
+  const r = Math.max(p, q + 1),
+    rd = r + d;
   const nz: number[] = [];
   for (let i = 0; i < d; i++) if (delta[i] !== 0) nz.push(i);
   const ss: ArimaStateSpace = {
-    phi: Float64Array.from(phi), theta: Float64Array.from(theta), delta: Float64Array.from(delta),
-    deltaNz: Int32Array.from(nz), r, rd, kappa,
-    a: new Float64Array(rd), P: new Float64Array(rd * rd), Pn: new Float64Array(rd * rd),
-    q0: q0Workspace(p, r), q0Ok: true,
+    phi: Float64Array.from(phi),
+    theta: Float64Array.from(theta),
+    delta: Float64Array.from(delta),
+    deltaNz: Int32Array.from(nz),
+    r,
+    rd,
+    kappa,
+    a: new Float64Array(rd),
+    P: new Float64Array(rd * rd),
+    Pn: new Float64Array(rd * rd),
+    q0: q0Workspace(p, r),
+    q0Ok: true,
   };
   resetStateSpace(ss);
   return ss;
@@ -98,7 +107,13 @@ export function setArma(ss: ArimaStateSpace, phi: ArrayLike<number>, theta: Arra
 export function cloneStateSpace(ss: ArimaStateSpace): ArimaStateSpace {
   return {
     ...ss,
-    phi: ss.phi.slice(), theta: ss.theta.slice(), delta: ss.delta.slice(), deltaNz: ss.deltaNz.slice(),
-    a: ss.a.slice(), P: ss.P.slice(), Pn: ss.Pn.slice(), q0: q0Workspace(ss.phi.length, ss.r),
+    phi: ss.phi.slice(),
+    theta: ss.theta.slice(),
+    delta: ss.delta.slice(),
+    deltaNz: ss.deltaNz.slice(),
+    a: ss.a.slice(),
+    P: ss.P.slice(),
+    Pn: ss.Pn.slice(),
+    q0: q0Workspace(ss.phi.length, ss.r),
   };
 }

@@ -57,7 +57,12 @@ function solveAugmented(a: Float64Array, n: number, x: Float64Array): boolean {
     let piv = c;
     for (let i = c + 1; i < n; i++) if (Math.abs(a[i * w + c]) > Math.abs(a[piv * w + c])) piv = i;
     if (a[piv * w + c] === 0 || !Number.isFinite(a[piv * w + c])) return false;
-    if (piv !== c) for (let j = c; j <= n; j++) { const t = a[c * w + j]; a[c * w + j] = a[piv * w + j]; a[piv * w + j] = t; }
+    if (piv !== c)
+      for (let j = c; j <= n; j++) {
+        const t = a[c * w + j];
+        a[c * w + j] = a[piv * w + j];
+        a[piv * w + j] = t;
+      }
     for (let i = c + 1; i < n; i++) {
       const f = a[i * w + c] / a[c * w + c];
       if (f === 0) continue;
@@ -110,7 +115,8 @@ function autocovByStepDown(p: number, q: number, ws: Q0Workspace): boolean {
     ar[k] = kk;
     v *= 1 - kk * kk;
   }
-  const g0 = 1 / v, L = p + q;
+  const g0 = 1 / v,
+    L = p + q;
   for (let h = 0; h <= p; h++) gy[h] *= g0;
   for (let h = p + 1; h <= L; h++) {
     let s = 0;
@@ -120,9 +126,11 @@ function autocovByStepDown(p: number, q: number, ws: Q0Workspace): boolean {
   for (let h = 0; h <= p; h++) {
     let s = 0;
     for (let a = 0; a < nt; a++) {
-      const i = thNz[a], ti = thD[i];
+      const i = thNz[a],
+        ti = thD[i];
       for (let b = 0; b < nt; b++) {
-        const j = thNz[b], l = h + j - i;
+        const j = thNz[b],
+          l = h + j - i;
         s += ti * thD[j] * gy[l < 0 ? -l : l];
       }
     }
@@ -137,15 +145,24 @@ function autocovByStepDown(p: number, q: number, ws: Q0Workspace): boolean {
  * singular (the AR part is not stationary enough). O(p³ + r·s), no allocation.
  */
 function armaAutocovariances(phi: ArrayLike<number>, theta: ArrayLike<number>, ws: Q0Workspace): boolean {
-  const p = phi.length, q = theta.length, r = Math.max(p, q + 1);
+  const p = phi.length,
+    q = theta.length,
+    r = Math.max(p, q + 1);
   const { psi, gamma, sys, phiNz, thNz, phiD, thD } = ws;
   phiD.fill(0);
   thD.fill(0);
-  let np = 0, nt = 0;
-  for (let k = 1; k <= p; k++) { phiD[k] = phi[k - 1]; if (phiD[k] !== 0) phiNz[np++] = k; }
+  let np = 0,
+    nt = 0;
+  for (let k = 1; k <= p; k++) {
+    phiD[k] = phi[k - 1];
+    if (phiD[k] !== 0) phiNz[np++] = k;
+  }
   thD[0] = 1;
   thNz[nt++] = 0;
-  for (let k = 1; k <= q; k++) { thD[k] = theta[k - 1]; if (thD[k] !== 0) thNz[nt++] = k; }
+  for (let k = 1; k <= q; k++) {
+    thD[k] = theta[k - 1];
+    if (thD[k] !== 0) thNz[nt++] = k;
+  }
   ws.np = np;
   ws.nt = nt;
   // ψ weights of x = θ̃(B)/φ(B) e.
@@ -179,10 +196,10 @@ function armaAutocovariances(phi: ArrayLike<number>, theta: ArrayLike<number>, w
  * all the Chandrasekhar recursions of `arma-innovations.ts` need. Writes r values into `out`;
  * false when the AR part is not stationary enough. O(p³ + r·s).
  */
-export function stationaryFirstColumn(
-  phi: ArrayLike<number>, theta: ArrayLike<number>, out: Float64Array, ws: Q0Workspace,
-): boolean {
-  const p = phi.length, q = theta.length, r = Math.max(p, q + 1);
+export function stationaryFirstColumn(phi: ArrayLike<number>, theta: ArrayLike<number>, out: Float64Array, ws: Q0Workspace): boolean {
+  const p = phi.length,
+    q = theta.length,
+    r = Math.max(p, q + 1);
   if (r === 1) {
     out[0] = p > 0 ? 1 / (1 - phi[0] * phi[0]) : 1;
     return true;
@@ -204,10 +221,10 @@ export function stationaryFirstColumn(
  * a larger matrix). `phi` has length p, `theta` length q, r = max(p, q + 1). Returns false when the
  * AR part is not stationary enough for the autocovariance system to be solved.
  */
-export function stationaryCovariance(
-  phi: ArrayLike<number>, theta: ArrayLike<number>, out: Float64Array, stride: number, ws: Q0Workspace,
-): boolean {
-  const p = phi.length, q = theta.length, r = Math.max(p, q + 1);
+export function stationaryCovariance(phi: ArrayLike<number>, theta: ArrayLike<number>, out: Float64Array, stride: number, ws: Q0Workspace): boolean {
+  const p = phi.length,
+    q = theta.length,
+    r = Math.max(p, q + 1);
   if (!armaAutocovariances(phi, theta, ws)) return false;
   const { psi, gamma, phiNz, thNz, phiD, thD, np, nt } = ws;
   for (let i = 0; i < r; i++) {
@@ -216,7 +233,8 @@ export function stationaryCovariance(
       for (let ta = 0; ta < np; ta++) {
         const a = phiNz[ta];
         if (a < i + 1) continue;
-        const j = a - i - 1, fa = phiD[a];
+        const j = a - i - 1,
+          fa = phiD[a];
         for (let tb = 0; tb < np; tb++) {
           const b = phiNz[tb];
           if (b < l + 1) continue;
@@ -230,7 +248,8 @@ export function stationaryCovariance(
       for (let ta = 0; ta < np; ta++) {
         const a = phiNz[ta];
         if (a < l + 1) continue;
-        const j = a - l - 1, fa = phiD[a];
+        const j = a - l - 1,
+          fa = phiD[a];
         for (let tc = 0; tc < nt; tc++) {
           const k = thNz[tc] - i;
           if (k - 1 - j >= 0) s += fa * thD[thNz[tc]] * psi[k - 1 - j];

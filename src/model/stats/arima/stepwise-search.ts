@@ -37,6 +37,8 @@ const same = (a: CandidateOrder, b: CandidateOrder) =>
  * Runs the stepwise search. Each step costs one candidate fit; the covariance check of a candidate
  * runs only when it would become the best (identical choices to R's eager check).
  */
+// Left as laid out by hand (prettier-ignore): forecast::auto.arima's search in R's order and layout, for parity.
+// prettier-ignore
 export function stepwiseSearch(ctx: CandidateContext, b: StepwiseBounds, approximation: boolean): SearchResult {
   const { d, D, m, maxP, maxQ, maxPs, maxQs, nmodels } = b;
   const tried: Candidate[] = [];

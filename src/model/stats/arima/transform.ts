@@ -113,7 +113,9 @@ export function gradTrans(par: ArrayLike<number>, arma: ArmaOrders): Float64Arra
   const A = new Float64Array(n * n);
   for (let i = 0; i < n; i++) A[i * n + i] = 1;
   const block = (len: number, v: number) => {
-    const w1 = new Float64Array(len), w2 = new Float64Array(len), w3 = new Float64Array(len);
+    const w1 = new Float64Array(len),
+      w2 = new Float64Array(len),
+      w3 = new Float64Array(len);
     for (let i = 0; i < len; i++) w1[i] = par[i + v];
     partrans(len, w1, w2);
     for (let i = 0; i < len; i++) {

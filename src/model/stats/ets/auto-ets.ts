@@ -50,9 +50,25 @@ function constantFit(y: ArrayLike<number>): AutoEtsResult {
   let sse = 0;
   for (const e of residuals) sse += e * e;
   return {
-    form, m: 1, alpha: 0.99999, beta: 0, gamma: 0, phi: 1, sigma2: sse / Math.max(1, n - 2), state,
-    initialState: Float64Array.of(y[0]), logLik: NaN, aic: NaN, aicc: NaN, bic: NaN, n, nParams: 3,
-    fitted, residuals, fnCount: 0, candidates: [{ form, ic: NaN }],
+    form,
+    m: 1,
+    alpha: 0.99999,
+    beta: 0,
+    gamma: 0,
+    phi: 1,
+    sigma2: sse / Math.max(1, n - 2),
+    state,
+    initialState: Float64Array.of(y[0]),
+    logLik: NaN,
+    aic: NaN,
+    aicc: NaN,
+    bic: NaN,
+    n,
+    nParams: 3,
+    fitted,
+    residuals,
+    fnCount: 0,
+    candidates: [{ form, ic: NaN }],
   };
 }
 

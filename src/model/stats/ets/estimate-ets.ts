@@ -91,7 +91,11 @@ export function estimateEtsForms(series: ArrayLike<number>, period: number, form
   const pending = new Map<unknown, number[]>(); // kernel → indices waiting for a full group
   const flush = (idx: number[]): void => {
     const searches = idx.map((i) => new NelderMeadSearch(x0s[i], nmOpts));
-    runLanes(y, idx.map((i) => objectives[i]!), searches);
+    runLanes(
+      y,
+      idx.map((i) => objectives[i]!),
+      searches,
+    );
     idx.forEach((i, k) => (results[i] = searches[k].result()));
   };
   objectives.forEach((obj, i) => {

@@ -23,10 +23,18 @@ export function lanesAN(y: Float64Array, n: number, m: number, P: Float64Array, 
   let b1 = X[stride + 1];
   let l2 = X[2 * stride];
   let b2 = X[2 * stride + 1];
-  const a0 = P[0], ba0 = P[1], p0 = P[3];
-  const a1 = P[4], ba1 = P[5], p1 = P[7];
-  const a2 = P[8], ba2 = P[9], p2 = P[11];
-  let sse0 = 0, sse1 = 0, sse2 = 0;
+  const a0 = P[0],
+    ba0 = P[1],
+    p0 = P[3];
+  const a1 = P[4],
+    ba1 = P[5],
+    p1 = P[7];
+  const a2 = P[8],
+    ba2 = P[9],
+    p2 = P[11];
+  let sse0 = 0,
+    sse1 = 0,
+    sse2 = 0;
   for (let i = 0; i < n; i++) {
     const yi = y[i];
     const phib0 = p0 * b0;
@@ -65,15 +73,26 @@ export function lanesAA(y: Float64Array, n: number, m: number, P: Float64Array, 
   let b1 = X[stride + 1];
   let l2 = X[2 * stride];
   let b2 = X[2 * stride + 1];
-  const a0 = P[0], ba0 = P[1], g0 = P[2], p0 = P[3];
-  const a1 = P[4], ba1 = P[5], g1 = P[6], p1 = P[7];
-  const a2 = P[8], ba2 = P[9], g2 = P[10], p2 = P[11];
+  const a0 = P[0],
+    ba0 = P[1],
+    g0 = P[2],
+    p0 = P[3];
+  const a1 = P[4],
+    ba1 = P[5],
+    g1 = P[6],
+    p1 = P[7];
+  const a2 = P[8],
+    ba2 = P[9],
+    g2 = P[10],
+    p2 = P[11];
   for (let k = 0; k < m; k++) {
     for (let c = 0; c < 3; c++) ring[3 * k + c] = X[c * stride + 1 + m - k];
   }
   const wrap = 3 * m;
   let j = 0;
-  let sse0 = 0, sse1 = 0, sse2 = 0;
+  let sse0 = 0,
+    sse1 = 0,
+    sse2 = 0;
   for (let i = 0; i < n; i++) {
     const yi = y[i];
     const phib0 = p0 * b0;

@@ -17,6 +17,8 @@ function sumOfLogs(chunks: Float64Array, from: number, count: number): number {
 }
 
 /** ETS(M,Ad,N) in three lanes (see the module comment). */
+// Left as laid out by hand (prettier-ignore): in lanes, the three models' statements side by side.
+// prettier-ignore
 export function lanesMN(y: Float64Array, n: number, m: number, P: Float64Array, X: Float64Array, ring: Float64Array, out: Float64Array, chunks: Float64Array): void {
   const stride = 2;
   let l0 = X[0];
@@ -78,6 +80,8 @@ export function lanesMN(y: Float64Array, n: number, m: number, P: Float64Array, 
 }
 
 /** ETS(M,Ad,A) in three lanes (see the module comment). */
+// Left as laid out by hand (prettier-ignore): in lanes, the three models' statements side by side.
+// prettier-ignore
 export function lanesMA(y: Float64Array, n: number, m: number, P: Float64Array, X: Float64Array, ring: Float64Array, out: Float64Array, chunks: Float64Array): void {
   const stride = 2 + m;
   let l0 = X[0];
@@ -152,6 +156,8 @@ export function lanesMA(y: Float64Array, n: number, m: number, P: Float64Array, 
 }
 
 /** ETS(M,Ad,M) in three lanes (see the module comment). */
+// Left as laid out by hand (prettier-ignore): in lanes, the three models' statements side by side.
+// prettier-ignore
 export function lanesMM(y: Float64Array, n: number, m: number, P: Float64Array, X: Float64Array, ring: Float64Array, out: Float64Array, chunks: Float64Array): void {
   const stride = 2 + m;
   let l0 = X[0];

@@ -30,7 +30,16 @@ export const ETS_UPPER = [0.9999, 0.9999, 0.9999, 0.98] as const;
  * A three-lane likelihood kernel: out[c] = criterion of lane c (see ets-lanes-additive.ts);
  * `ring` (≥ 3m) and `chunks` (≥ 3n) are scratch.
  */
-export type LaneKernel = (y: Float64Array, n: number, m: number, P: Float64Array, X: Float64Array, ring: Float64Array, out: Float64Array, chunks: Float64Array) => void;
+export type LaneKernel = (
+  y: Float64Array,
+  n: number,
+  m: number,
+  P: Float64Array,
+  X: Float64Array,
+  ring: Float64Array,
+  out: Float64Array,
+  chunks: Float64Array,
+) => void;
 
 /** The lane kernel running `form`, or undefined (multiplicative trend; additive error with multiplicative season). O(1). */
 export function laneKernel(form: EtsForm): LaneKernel | undefined {
@@ -78,7 +87,14 @@ export class EtsObjective {
   private readonly admissible: boolean;
 
   /** `nsmooth`: the number of smoothing parameters leading `par`; `ninit`: the free initial states. */
-  constructor(y: Float64Array, m: number, readonly form: EtsForm, nsmooth: number, ninit: number, opts: EtsBounds) {
+  constructor(
+    y: Float64Array,
+    m: number,
+    readonly form: EtsForm,
+    nsmooth: number,
+    ninit: number,
+    opts: EtsBounds,
+  ) {
     this.y = y;
     this.m = m;
     this.hasTrend = form.trend !== 'N';
@@ -98,7 +114,16 @@ export class EtsObjective {
     this.state = new Float64Array(stateLength(form, m));
     this.ring = new Float64Array(m);
     this.work = new Float64Array(2 * (m + 2));
-    this.spec = { error: componentCode(form.error), trend: componentCode(form.trend), season: componentCode(form.season), m, alpha: 0, beta: 0, gamma: 0, phi: 1 };
+    this.spec = {
+      error: componentCode(form.error),
+      trend: componentCode(form.trend),
+      season: componentCode(form.season),
+      m,
+      alpha: 0,
+      beta: 0,
+      gamma: 0,
+      phi: 1,
+    };
     this.kernel = laneKernel(form);
     this.stride = this.hasSeason ? 2 + m : 2;
   }

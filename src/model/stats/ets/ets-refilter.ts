@@ -9,7 +9,16 @@ import { etsFilter } from './ets-filter.js';
 import { componentCode, type EtsFit, type EtsModel } from './ets-form.js';
 
 /** The numeric spec of the recursion for a model. O(1). */
-export function filterSpec(model: EtsModel): { error: number; trend: number; season: number; m: number; alpha: number; beta: number; gamma: number; phi: number } {
+export function filterSpec(model: EtsModel): {
+  error: number;
+  trend: number;
+  season: number;
+  m: number;
+  alpha: number;
+  beta: number;
+  gamma: number;
+  phi: number;
+} {
   const { form, m, alpha, beta, gamma, phi } = model;
   return { error: componentCode(form.error), trend: componentCode(form.trend), season: componentCode(form.season), m, alpha, beta, gamma, phi };
 }

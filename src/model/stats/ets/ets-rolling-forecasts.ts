@@ -13,7 +13,12 @@ import { filterSpec } from './ets-refilter.js';
  * The state is carried from one origin to the next, so the whole call is O(n + F·(H + m)) for
  * F origins instead of O(F·n). Throws `input.ets_refilter` on unsorted or out-of-range origins.
  */
-export function etsRollingForecasts(fit: Pick<EtsFit, 'initialState'> & EtsModel, y: ArrayLike<number>, origins: readonly number[], horizon: number): Float64Array[] {
+export function etsRollingForecasts(
+  fit: Pick<EtsFit, 'initialState'> & EtsModel,
+  y: ArrayLike<number>,
+  origins: readonly number[],
+  horizon: number,
+): Float64Array[] {
   const spec = filterSpec(fit);
   const state = Float64Array.from(fit.initialState);
   const ring = new Float64Array(fit.m);

@@ -24,8 +24,14 @@ export interface EtsSpec {
 /** The serialisable part of a fit. O(m). */
 export function etsSpecOf(fit: EtsFit): EtsSpec {
   return {
-    form: etsFormCode(fit.form), m: fit.m, alpha: fit.alpha, beta: fit.beta, gamma: fit.gamma, phi: fit.phi,
-    sigma2: fit.sigma2, init: Array.from(fit.initialState),
+    form: etsFormCode(fit.form),
+    m: fit.m,
+    alpha: fit.alpha,
+    beta: fit.beta,
+    gamma: fit.gamma,
+    phi: fit.phi,
+    sigma2: fit.sigma2,
+    init: Array.from(fit.initialState),
   };
 }
 

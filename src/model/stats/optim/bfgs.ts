@@ -54,7 +54,11 @@ class Scaled {
   private readonly x: Float64Array;
   private readonly two = new Float64Array(2);
 
-  constructor(private readonly fn: Objective, private readonly parscale: Float64Array, private readonly ndeps: number) {
+  constructor(
+    private readonly fn: Objective,
+    private readonly parscale: Float64Array,
+    private readonly ndeps: number,
+  ) {
     this.x = new Float64Array(parscale.length);
   }
 
@@ -69,10 +73,12 @@ class Scaled {
 
   gradient(s: Float64Array, df: Float64Array): void {
     const { x, parscale, ndeps, fn, two } = this;
-    const n = x.length, pair = fn.pair;
+    const n = x.length,
+      pair = fn.pair;
     for (let i = 0; i < n; i++) x[i] = s[i] * parscale[i];
     for (let i = 0; i < n; i++) {
-      const hi = (s[i] + ndeps) * parscale[i], lo = (s[i] - ndeps) * parscale[i];
+      const hi = (s[i] + ndeps) * parscale[i],
+        lo = (s[i] - ndeps) * parscale[i];
       let v1: number, v2: number;
       if (pair && pair(x, i, lo, hi, two)) {
         v1 = two[1];
@@ -119,12 +125,17 @@ export function bfgs(fn: Objective, x0: ArrayLike<number>, options: BfgsOptions 
   if (maxit <= 0 || n === 0) {
     return { par: unscale(b), value: sc.value(b), fail: 0, fnCount: 0, grCount: 0 };
   }
-  const g = new Float64Array(n), t = new Float64Array(n), X = new Float64Array(n), c = new Float64Array(n);
+  const g = new Float64Array(n),
+    t = new Float64Array(n),
+    X = new Float64Array(n),
+    c = new Float64Array(n);
   const B = new Float64Array(n * n); // lower triangle used, B[i*n + j] with j <= i
   let f = sc.value(b);
   if (!Number.isFinite(f)) throw inputError('optim_initial', "initial value in 'vmmin' is not finite");
   let fmin = f;
-  let funcount = 1, gradcount = 1, iter = 1;
+  let funcount = 1,
+    gradcount = 1,
+    iter = 1;
   sc.gradient(b, g);
   let ilast = gradcount;
   let count: number;
@@ -133,7 +144,10 @@ export function bfgs(fn: Objective, x0: ArrayLike<number>, options: BfgsOptions 
       B.fill(0);
       for (let i = 0; i < n; i++) B[i * n + i] = 1;
     }
-    for (let i = 0; i < n; i++) { X[i] = b[i]; c[i] = g[i]; }
+    for (let i = 0; i < n; i++) {
+      X[i] = b[i];
+      c[i] = g[i];
+    }
     let gradproj = 0;
     for (let i = 0; i < n; i++) {
       let s = 0;
@@ -159,7 +173,10 @@ export function bfgs(fn: Objective, x0: ArrayLike<number>, options: BfgsOptions 
         }
       } while (!(count === n || accpoint));
       const enough = f > abstol && Math.abs(f - fmin) > reltol * (Math.abs(fmin) + reltol);
-      if (!enough) { count = n; fmin = f; }
+      if (!enough) {
+        count = n;
+        fmin = f;
+      }
       if (count < n) {
         fmin = f;
         sc.gradient(b, g);
@@ -214,7 +231,8 @@ export function optimHessian(fn: Objective, par: ArrayLike<number>, options: Bfg
   const sc = new Scaled(fn, parscale, ndeps);
   const dpar = new Float64Array(n);
   for (let i = 0; i < n; i++) dpar[i] = par[i] / parscale[i];
-  const df1 = new Float64Array(n), df2 = new Float64Array(n);
+  const df1 = new Float64Array(n),
+    df2 = new Float64Array(n);
   const H = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     const eps = ndeps / parscale[i];

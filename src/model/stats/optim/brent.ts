@@ -24,7 +24,8 @@ export interface BrentResult {
  * @example brentMin((x) => (x - 1) ** 2, -3, 5).x // ≈ 1
  */
 export function brentMin(f: (x: number) => number, lower: number, upper: number, tol = Number.EPSILON ** 0.25): BrentResult {
-  if (!(Number.isFinite(lower) && Number.isFinite(upper) && lower < upper)) throw inputError('optimize_interval', `brentMin needs finite lower < upper, got [${lower}, ${upper}]`);
+  if (!(Number.isFinite(lower) && Number.isFinite(upper) && lower < upper))
+    throw inputError('optimize_interval', `brentMin needs finite lower < upper, got [${lower}, ${upper}]`);
   if (!(tol > 0 && Number.isFinite(tol))) throw inputError('optimize_tol', `brentMin needs a positive tolerance, got ${tol}`);
   let evaluations = 0;
   const g = (x: number): number => {
@@ -53,7 +54,8 @@ export function brentMin(f: (x: number) => number, lower: number, upper: number,
     let p = 0;
     let q = 0;
     let r = 0;
-    if (Math.abs(e) > tol1) { // fit a parabola
+    if (Math.abs(e) > tol1) {
+      // fit a parabola
       r = (x - w) * (fx - fv);
       q = (x - v) * (fx - fw);
       p = (x - v) * q - (x - w) * r;
@@ -63,10 +65,12 @@ export function brentMin(f: (x: number) => number, lower: number, upper: number,
       r = e;
       e = d;
     }
-    if (Math.abs(p) >= Math.abs(q * 0.5 * r) || p <= q * (a - x) || p >= q * (b - x)) { // golden section
+    if (Math.abs(p) >= Math.abs(q * 0.5 * r) || p <= q * (a - x) || p >= q * (b - x)) {
+      // golden section
       e = x < xm ? b - x : a - x;
       d = c * e;
-    } else { // parabolic interpolation, not too close to the ends
+    } else {
+      // parabolic interpolation, not too close to the ends
       d = p / q;
       const u = x + d;
       if (u - a < t2 || b - u < t2) d = x >= xm ? -tol1 : tol1;
@@ -76,16 +80,23 @@ export function brentMin(f: (x: number) => number, lower: number, upper: number,
     if (fu <= fx) {
       if (u < x) b = x;
       else a = x;
-      v = w; w = x; x = u;
-      fv = fw; fw = fx; fx = fu;
+      v = w;
+      w = x;
+      x = u;
+      fv = fw;
+      fw = fx;
+      fx = fu;
     } else {
       if (u < x) a = u;
       else b = u;
       if (fu <= fw || w === x) {
-        v = w; fv = fw;
-        w = u; fw = fu;
+        v = w;
+        fv = fw;
+        w = u;
+        fw = fu;
       } else if (fu <= fv || v === x || v === w) {
-        v = u; fv = fu;
+        v = u;
+        fv = fu;
       }
     }
   }

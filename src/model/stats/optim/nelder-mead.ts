@@ -41,8 +41,8 @@ export interface NelderMeadResult {
 }
 
 const BIG = 1.0e35;
-// What the pending evaluation is for.
-const START = 0, VERTEX = 1, REFLECT = 2, EXPAND = 3, CONTRACT = 4, DONE = 5;
+// prettier-ignore
+const START = 0, VERTEX = 1, REFLECT = 2, EXPAND = 3, CONTRACT = 4, DONE = 5; // what the pending evaluation is for
 
 /**
  * One Nelder–Mead search as a state machine: read {@link point}, evaluate it, {@link tell} the

@@ -25,7 +25,9 @@ export function kpssStatistic(y: ArrayLike<number>, lag: number = kpssLag(y.leng
   for (const v of x) mean += v;
   mean /= n;
   const e = Float64Array.from(x, (v) => v - mean);
-  let S = 0, num = 0, s2 = 0;
+  let S = 0,
+    num = 0,
+    s2 = 0;
   for (let t = 0; t < n; t++) {
     S += e[t];
     num += S * S;

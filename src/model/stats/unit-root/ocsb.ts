@@ -60,10 +60,14 @@ export function ocsbStatistic(x: ArrayLike<number>, m: number, maxlag = 3): numb
   if (m <= 1) throw inputError('ocsb_period', 'Data must be seasonal to use the OCSB test');
   let lag = maxlag;
   if (maxlag > 0) {
-    let best = 0, bestAic = Infinity;
+    let best = 0,
+      bestAic = Infinity;
     for (let l = 1; l <= maxlag; l++) {
       const { aic } = fitOcsb(y, m, l, maxlag);
-      if (aic < bestAic) { bestAic = aic; best = l; }
+      if (aic < bestAic) {
+        bestAic = aic;
+        best = l;
+      }
     }
     lag = best - 1;
   }

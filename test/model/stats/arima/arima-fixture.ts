@@ -36,14 +36,23 @@ const path = fileURLToPath(new URL('../fixtures/arima.json', import.meta.url));
 const raw = JSON.parse(readFileSync(path, 'utf8')) as { h: number; cases: ParityCase[] };
 
 const norm = (f: FitRecord): FitRecord => ({
-  ...f, arma: arr(f.arma), coefNames: arr(f.coefNames), coef: arr(f.coef), mean: arr(f.mean),
-  lower80: arr(f.lower80), upper80: arr(f.upper80), se: arr(f.se),
+  ...f,
+  arma: arr(f.arma),
+  coefNames: arr(f.coefNames),
+  coef: arr(f.coef),
+  mean: arr(f.mean),
+  lower80: arr(f.lower80),
+  upper80: arr(f.upper80),
+  se: arr(f.se),
   spec: f.spec && { ...f.spec, order: arr(f.spec.order), seasonal: arr(f.spec.seasonal) },
 });
 
 /** The parity cases with every vector as an array. */
 export const cases: ParityCase[] = raw.cases.map((c) => ({
-  ...c, y: arr(c.y), auto: norm(c.auto), fixed: arr(c.fixed).map(norm),
+  ...c,
+  y: arr(c.y),
+  auto: norm(c.auto),
+  fixed: arr(c.fixed).map(norm),
   xreg: c.xreg ? arr(c.xreg).map((col) => arr(col)) : null,
   xregFuture: c.xregFuture ? arr(c.xregFuture).map((col) => arr(col)) : null,
 }));
@@ -53,7 +62,11 @@ export const horizon = raw.h;
 
 /** max − min of the series: the scale forecasts are compared on. */
 export function scaleOf(y: readonly number[]): number {
-  let lo = Infinity, hi = -Infinity;
-  for (const v of y) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  let lo = Infinity,
+    hi = -Infinity;
+  for (const v of y) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
   return hi - lo;
 }

@@ -13,13 +13,15 @@ const byName = (name: string) => cases.find((c) => c.name === name)!;
 test('re-filtering at the end of the series reproduces the fit’s own forecasts', () => {
   const wine = byName('wineind');
   const fit = fitArima(wine.y, { order: [1, 1, 1], seasonal: { order: [0, 1, 1], period: 12 } });
-  const a = arimaForecast(fit, 8), b = arimaRefilter(fit, wine.y, wine.y.length, 8);
+  const a = arimaForecast(fit, 8),
+    b = arimaRefilter(fit, wine.y, wine.y.length, 8);
   a.mean.forEach((v, i) => assert.ok(Math.abs(v - b.mean[i]) < 1e-8 * Math.abs(v)));
   a.se.forEach((v, i) => assert.ok(Math.abs(v - b.se[i]) < 1e-8 * v));
   const wk = byName('weekly_fourier520');
   const fx = fitArima(wk.y, { order: [1, 0, 1], xreg: wk.xreg! });
   const full = wk.xreg!.map((col, j) => [...col, ...wk.xregFuture![j]]);
-  const c = arimaForecast(fx, 8, wk.xregFuture!), d = arimaRefilter(fx, wk.y, wk.y.length, 8, full);
+  const c = arimaForecast(fx, 8, wk.xregFuture!),
+    d = arimaRefilter(fx, wk.y, wk.y.length, 8, full);
   c.mean.forEach((v, i) => assert.ok(Math.abs(v - d.mean[i]) < 1e-8 * Math.abs(v)));
 });
 
@@ -29,7 +31,11 @@ test('re-filtering at an earlier origin equals a fit with every coefficient fixe
   const t = 70;
   const ref = arimaRefilter(fit, lh.y, t, 5, lh.xreg!);
   const prefix = fitArima(lh.y.slice(0, t), { order: [1, 0, 1], xreg: lh.xreg!.map((c) => c.slice(0, t)), fixed: fit.coef });
-  const direct = arimaForecast(prefix, 5, lh.xreg!.map((c) => c.slice(t, t + 5)));
+  const direct = arimaForecast(
+    prefix,
+    5,
+    lh.xreg!.map((c) => c.slice(t, t + 5)),
+  );
   direct.mean.forEach((v, i) => assert.ok(Math.abs(v - ref.mean[i]) < 1e-9 * Math.abs(v), `h=${i + 1}`));
   // With drift the regressor continues from the origin: drift t+1… in the forecast.
   const nile = byName('WWWusage');
@@ -40,21 +46,25 @@ test('re-filtering at an earlier origin equals a fit with every coefficient fixe
 });
 
 test('forecasts and standard errors are finite and the se grow for any stationary ARMA (property)', () => {
-  fc.assert(fc.property(
-    fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: 0, maxLength: 3 }),
-    fc.array(fc.double({ min: -0.9, max: 0.9, noNaN: true }), { minLength: 0, maxLength: 2 }),
-    fc.integer({ min: 0, max: 1 }), fc.integer({ min: 1, max: 1000 }),
-    (raw, ma, d, seed) => {
-      const phi = new Float64Array(raw.length);
-      partrans(raw.length, raw, phi);
-      const z = normalDraws(mulberry32(seed));
-      const y = Array.from({ length: 60 }, () => z());
-      for (let i = 1; i < 60; i++) for (let j = 0; j < phi.length && j < i; j++) y[i] += phi[j] * y[i - 1 - j];
-      if (d) for (let i = 1; i < 60; i++) y[i] += y[i - 1];
-      const fit = fitArima(y, { order: [phi.length, d, ma.length], fixed: [...phi, ...ma, ...(d ? [] : [0])] });
-      const f = arimaForecast(fit, 12);
-      f.mean.forEach((v) => assert.ok(Number.isFinite(v)));
-      for (let i = 1; i < 12; i++) assert.ok(f.se[i] >= f.se[i - 1] * (1 - 1e-12) && Number.isFinite(f.se[i]));
-    },
-  ), { numRuns: 60 });
+  fc.assert(
+    fc.property(
+      fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: 0, maxLength: 3 }),
+      fc.array(fc.double({ min: -0.9, max: 0.9, noNaN: true }), { minLength: 0, maxLength: 2 }),
+      fc.integer({ min: 0, max: 1 }),
+      fc.integer({ min: 1, max: 1000 }),
+      (raw, ma, d, seed) => {
+        const phi = new Float64Array(raw.length);
+        partrans(raw.length, raw, phi);
+        const z = normalDraws(mulberry32(seed));
+        const y = Array.from({ length: 60 }, () => z());
+        for (let i = 1; i < 60; i++) for (let j = 0; j < phi.length && j < i; j++) y[i] += phi[j] * y[i - 1 - j];
+        if (d) for (let i = 1; i < 60; i++) y[i] += y[i - 1];
+        const fit = fitArima(y, { order: [phi.length, d, ma.length], fixed: [...phi, ...ma, ...(d ? [] : [0])] });
+        const f = arimaForecast(fit, 12);
+        f.mean.forEach((v) => assert.ok(Number.isFinite(v)));
+        for (let i = 1; i < 12; i++) assert.ok(f.se[i] >= f.se[i - 1] * (1 - 1e-12) && Number.isFinite(f.se[i]));
+      },
+    ),
+    { numRuns: 60 },
+  );
 });

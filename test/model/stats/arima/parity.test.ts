@@ -21,7 +21,9 @@ for (const c of cases) {
       const fit = fitArima(c.y, {
         order: s.order as [number, number, number],
         seasonal: { order: s.seasonal as [number, number, number], period: c.period },
-        includeMean: s.includeMean, includeDrift: s.includeDrift, method: s.method,
+        includeMean: s.includeMean,
+        includeDrift: s.includeDrift,
+        method: s.method,
         xreg: s.xreg ? c.xreg! : undefined,
       });
       assert.ok(Math.abs(fit.loglik - f.loglik) <= 1e-5 * Math.abs(f.loglik), `${label} loglik ${fit.loglik} vs ${f.loglik}`);
@@ -46,8 +48,12 @@ test('auto.arima: the chosen model matches R on every series, and so do its fore
   let matched = 0;
   for (const c of cases as ParityCase[]) {
     const r = autoArima(c.y, { period: c.period, seasonal: c.seasonal, xreg: c.xreg ?? undefined });
-    const ours = signature(r.fit.arma, r.fit.coefNames), theirs = signature(c.auto.arma, c.auto.coefNames);
-    if (ours !== theirs) { mismatches.push(`${c.name}: ${ours} vs R ${theirs}`); continue; }
+    const ours = signature(r.fit.arma, r.fit.coefNames),
+      theirs = signature(c.auto.arma, c.auto.coefNames);
+    if (ours !== theirs) {
+      mismatches.push(`${c.name}: ${ours} vs R ${theirs}`);
+      continue;
+    }
     matched++;
     assert.ok(Math.abs(r.fit.aicc - c.auto.aicc!) <= 1e-5 * Math.abs(c.auto.aicc!), `${c.name} aicc`);
     const fc = arimaForecast(r.fit, horizon, c.xregFuture ?? undefined);

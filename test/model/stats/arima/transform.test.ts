@@ -1,7 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { armaPolys, gradTrans, invPartrans, invTransPars, partrans, transPars, undoPars, type ArmaOrders } from '../../../../src/model/stats/arima/transform.js';
+import {
+  armaPolys,
+  gradTrans,
+  invPartrans,
+  invTransPars,
+  partrans,
+  transPars,
+  undoPars,
+  type ArmaOrders,
+} from '../../../../src/model/stats/arima/transform.js';
 import { maInvert, polyRoots, rootsOutside } from '../../../../src/model/stats/arima/poly-roots.js';
 
 const close = (a: ArrayLike<number>, b: ArrayLike<number>, tol: number) => {
@@ -12,19 +21,29 @@ const close = (a: ArrayLike<number>, b: ArrayLike<number>, tol: number) => {
 test('partrans of one parameter is tanh; of two it is Durbin–Levinson', () => {
   const out = new Float64Array(2);
   partrans(2, [0.3, -0.2], out);
-  const a = Math.tanh(0.3), b = Math.tanh(-0.2);
+  const a = Math.tanh(0.3),
+    b = Math.tanh(-0.2);
   close(out, [a - b * a, b], 1e-15); // φ₁ = ψ₁ − ψ₂ψ₁, φ₂ = ψ₂
 });
 
 test('the transformation round trip and stationarity hold for any raw vector (property)', () => {
-  fc.assert(fc.property(fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 1, maxLength: 8 }), (raw) => {
-    const p = raw.length;
-    const phi = new Float64Array(p), back = new Float64Array(p);
-    partrans(p, raw, phi);
-    assert.ok(rootsOutside(Array.from(phi, (v) => -v), 1), `non-stationary ${phi}`);
-    invPartrans(p, phi, back);
-    close(back, raw, 1e-6);
-  }));
+  fc.assert(
+    fc.property(fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 1, maxLength: 8 }), (raw) => {
+      const p = raw.length;
+      const phi = new Float64Array(p),
+        back = new Float64Array(p);
+      partrans(p, raw, phi);
+      assert.ok(
+        rootsOutside(
+          Array.from(phi, (v) => -v),
+          1,
+        ),
+        `non-stationary ${phi}`,
+      );
+      invPartrans(p, phi, back);
+      close(back, raw, 1e-6);
+    }),
+  );
 });
 
 test('transPars multiplies out the seasonal polynomials (R sign convention)', () => {
@@ -43,7 +62,8 @@ test('undoPars ∘ invTransPars is the identity on stationary AR blocks; gradTra
   const A = gradTrans(raw, arma);
   const h = 1e-7;
   for (let i = 0; i < par.length; i++) {
-    const up = Float64Array.from(raw); up[i] += h;
+    const up = Float64Array.from(raw);
+    up[i] += h;
     const d = undoPars(up, arma).map((v, j) => (v - par[j]) / h);
     for (let j = 0; j < par.length; j++) assert.ok(Math.abs(A[i * par.length + j] - d[j]) < 2e-3, `A[${i}][${j}]`);
   }

@@ -37,7 +37,7 @@ function compare(s: RSeries, fit: EtsFit, r: RFit, label: string): { mean: numbe
   return { mean: dMean, sd: dSd };
 }
 
-test('autoEts selects R\'s form on the simulated and real series', () => {
+test("autoEts selects R's form on the simulated and real series", () => {
   const mismatches: string[] = [];
   let simMatches = 0;
   let sims = 0;

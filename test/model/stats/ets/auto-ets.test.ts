@@ -12,22 +12,31 @@ const inputErr = (code: string) => (e: unknown) => isForecastError(e) && e.code 
 
 test('the search space follows R: order, restrictions, no season when m = 1', () => {
   const fit = autoEts(wineind.y, 12);
-  assert.deepEqual(fit.candidates.map((c) => etsFormCode(c.form)),
-    ['ANN', 'ANA', 'AAdN', 'AAN', 'AAdA', 'AAA', 'MNN', 'MNA', 'MNM', 'MAdN', 'MAN', 'MAdA', 'MAA', 'MAdM', 'MAM']);
+  assert.deepEqual(
+    fit.candidates.map((c) => etsFormCode(c.form)),
+    ['ANN', 'ANA', 'AAdN', 'AAN', 'AAdA', 'AAA', 'MNN', 'MNA', 'MNM', 'MAdN', 'MAN', 'MAdA', 'MAA', 'MAdM', 'MAM'],
+  );
   assert.equal(etsFormName(fit.form), 'ETS(M,Ad,M)');
   const best = Math.min(...fit.candidates.map((c) => c.ic));
   assert.equal(fit.aicc, best);
   assert.equal(autoEts(lynx.y, 1).candidates.length, 6);
   // + MMdN, MMN, MMdM, MMM (A error with M trend and ETS(M,M*,A) are restricted)
   assert.equal(autoEts(wineind.y, 12, { allowMultiplicativeTrend: true }).candidates.length, 19);
-  assert.equal(autoEts(wineind.y, 30).candidates.every((c) => c.form.season === 'N'), true, 'm > 24: no season');
+  assert.equal(
+    autoEts(wineind.y, 30).candidates.every((c) => c.form.season === 'N'),
+    true,
+    'm > 24: no season',
+  );
 });
 
 test('options narrow the search', () => {
   const add = autoEts(wineind.y, 12, { additiveOnly: true });
   assert.ok(add.candidates.every((c) => c.form.error === 'A' && c.form.season !== 'M'));
   const nd = autoEts(wineind.y, 12, { damped: false, model: 'MZM' });
-  assert.deepEqual(nd.candidates.map((c) => etsFormCode(c.form)), ['MNM', 'MAM']);
+  assert.deepEqual(
+    nd.candidates.map((c) => etsFormCode(c.form)),
+    ['MNM', 'MAM'],
+  );
   const bic = autoEts(lynx.y, 1, { ic: 'bic' });
   assert.equal(bic.bic, Math.min(...bic.candidates.map((c) => c.ic)));
 });
@@ -38,7 +47,7 @@ test('multiplicative forms are skipped on non-positive data', () => {
   assert.throws(() => fitEts(y, 1, parseEtsForm('MNN')), inputErr('ets_form'));
 });
 
-test('a constant series gets R\'s SES with α = 0.99999', () => {
+test("a constant series gets R's SES with α = 0.99999", () => {
   const fit = autoEts(new Array(30).fill(7), 12);
   assert.equal(etsFormCode(fit.form), 'ANN');
   assert.equal(fit.alpha, 0.99999);

@@ -21,7 +21,7 @@ test('Schur–Cohn decides |roots| ≤ 1 + 1e−10 on known polynomials', () => 
   assert.equal(rootsInUnitCircle(fromRoots([0.5, -0.8, 0.9])), true);
   assert.equal(rootsInUnitCircle(fromRoots([0.2, 1.1])), false);
   assert.equal(rootsInUnitCircle(fromRoots([-0.3, 0.999, 0.2, 0.7])), true);
-  assert.equal(rootsInUnitCircle(fromRoots([1, -0.5])), true, 'a root exactly on the circle passes (R\'s 1e−10 slack)');
+  assert.equal(rootsInUnitCircle(fromRoots([1, -0.5])), true, "a root exactly on the circle passes (R's 1e−10 slack)");
   assert.equal(rootsInUnitCircle(fromRoots([-1, 0.5, 0.1])), true);
   assert.equal(rootsInUnitCircle(fromRoots([1 + 1e-8, 0.5])), false);
   assert.equal(rootsInUnitCircle([0.81, 0, 1]), true, 'z² + 0.81: roots ±0.9i');
@@ -37,7 +37,7 @@ test('ETS(A,N,A) with φ = 1 has a unit root and is admissible for ordinary α, 
   assert.equal(etsAdmissible(0.5, -0.1, 0, 1, true, false, 1), false, 'β < α(φ − 1) = 0');
 });
 
-test('admissibility agrees with R\'s forecast:::admissible on random parameters', () => {
+test("admissibility agrees with R's forecast:::admissible on random parameters", () => {
   const wrong: string[] = [];
   for (const a of fixture.admissible) {
     const ok = etsAdmissible(a.alpha, a.beta, a.gamma, a.phi, a.trended, a.seasonal, a.m);

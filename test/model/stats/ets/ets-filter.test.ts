@@ -51,7 +51,7 @@ test('ETS(A,N,A) seasonal ring buffer matches the shifted-state recursion', () =
   assert.deepEqual([...state], [l, ...s]);
 });
 
-test('the recursions reproduce R: log-likelihood and final state from R\'s estimates', () => {
+test("the recursions reproduce R: log-likelihood and final state from R's estimates", () => {
   let checked = 0;
   for (const s of fixture.series) {
     for (const r of [s.auto, ...s.fixed]) {

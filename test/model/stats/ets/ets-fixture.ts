@@ -37,7 +37,12 @@ export interface Fixture {
   forecast: string;
   h: number;
   series: RSeries[];
-  multTrend: { series: string; auto: string; autoAicc: number; fits: { form: string; aicc: number; loglik: number; alpha: number; beta: number; phi: number; mean1: number }[] }[];
+  multTrend: {
+    series: string;
+    auto: string;
+    autoAicc: number;
+    fits: { form: string; aicc: number; loglik: number; alpha: number; beta: number; phi: number; mean1: number }[];
+  }[];
   initstate: { series: string; trend: 'N' | 'A' | 'M'; season: 'N' | 'A' | 'M'; state: number[] }[];
   admissible: { alpha: number; beta: number; gamma: number; phi: number; m: number; trended: boolean; seasonal: boolean; ok: boolean }[];
   nelderMead: { fn: string; x0: number[]; maxit: number; par: number[]; value: number; count: number; convergence: number }[];

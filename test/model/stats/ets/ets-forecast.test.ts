@@ -5,7 +5,15 @@ import { etsPointForecast } from '../../../../src/model/stats/ets/ets-point-fore
 import { parseEtsForm, type EtsModel } from '../../../../src/model/stats/ets/ets-form.js';
 
 const model = (code: string, over: Partial<EtsModel>): EtsModel => ({
-  form: parseEtsForm(code), m: 1, alpha: 0.5, beta: 0.1, gamma: 0, phi: 1, sigma2: 4, state: Float64Array.of(100, 2), ...over,
+  form: parseEtsForm(code),
+  m: 1,
+  alpha: 0.5,
+  beta: 0.1,
+  gamma: 0,
+  phi: 1,
+  sigma2: 4,
+  state: Float64Array.of(100, 2),
+  ...over,
 });
 const close = (a: ArrayLike<number>, b: number[], tol = 1e-9): void => {
   assert.equal(a.length, b.length);

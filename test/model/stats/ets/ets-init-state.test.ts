@@ -15,7 +15,7 @@ function seriesY(name: string): { y: number[]; m: number } {
   return { y: s.y, m: s.m };
 }
 
-test('starting states equal R\'s initstate() (decompose and Fourier branches)', () => {
+test("starting states equal R's initstate() (decompose and Fourier branches)", () => {
   for (const c of fixture.initstate) {
     const { y, m } = seriesY(c.series);
     const got = etsInitState(y, c.season === 'N' ? 1 : m, c.trend, c.season);

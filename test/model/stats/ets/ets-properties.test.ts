@@ -24,35 +24,41 @@ const arb = fc.record({
 });
 
 test('autoEts: parameters inside the usual bounds and the admissible region, forecasts finite, refilter(n − 1) = final state', () => {
-  fc.assert(fc.property(arb, ({ seed, n, m, trend, season }) => {
-    const y = series(seed, n, m, trend, season);
-    const fit = autoEts(y, m);
-    const { alpha, beta, gamma, phi, form } = fit;
-    assert.ok(alpha >= 1e-4 && alpha <= 0.9999, `α ${alpha}`);
-    if (form.trend !== 'N') assert.ok(beta >= 1e-4 && beta <= alpha, `β ${beta}`);
-    if (form.season !== 'N') assert.ok(gamma >= 1e-4 && gamma <= 1 - alpha, `γ ${gamma}`);
-    if (form.damped) assert.ok(phi >= 0.8 && phi <= 0.98, `φ ${phi}`);
-    else assert.equal(phi, 1);
-    assert.ok(etsAdmissible(alpha, beta, gamma, phi, form.trend !== 'N', form.season !== 'N', fit.m));
-    assert.ok(Number.isFinite(fit.aicc) && fit.sigma2 > 0);
-    const f = etsForecast(fit, 12);
-    assert.ok(f.mean.every(Number.isFinite) && f.sd.every((s) => Number.isFinite(s) && s > 0));
-    const again = etsRefilter(fit, y, n - 1);
-    assert.deepEqual([...again.state], [...fit.state]);
-  }), { numRuns: 25, seed: 20240611 });
+  fc.assert(
+    fc.property(arb, ({ seed, n, m, trend, season }) => {
+      const y = series(seed, n, m, trend, season);
+      const fit = autoEts(y, m);
+      const { alpha, beta, gamma, phi, form } = fit;
+      assert.ok(alpha >= 1e-4 && alpha <= 0.9999, `α ${alpha}`);
+      if (form.trend !== 'N') assert.ok(beta >= 1e-4 && beta <= alpha, `β ${beta}`);
+      if (form.season !== 'N') assert.ok(gamma >= 1e-4 && gamma <= 1 - alpha, `γ ${gamma}`);
+      if (form.damped) assert.ok(phi >= 0.8 && phi <= 0.98, `φ ${phi}`);
+      else assert.equal(phi, 1);
+      assert.ok(etsAdmissible(alpha, beta, gamma, phi, form.trend !== 'N', form.season !== 'N', fit.m));
+      assert.ok(Number.isFinite(fit.aicc) && fit.sigma2 > 0);
+      const f = etsForecast(fit, 12);
+      assert.ok(f.mean.every(Number.isFinite) && f.sd.every((s) => Number.isFinite(s) && s > 0));
+      const again = etsRefilter(fit, y, n - 1);
+      assert.deepEqual([...again.state], [...fit.state]);
+    }),
+    { numRuns: 25, seed: 20240611 },
+  );
 });
 
 test('rolling forecasts equal refilter + point forecast at every origin', () => {
-  fc.assert(fc.property(arb, fc.integer({ min: 1, max: 6 }), ({ seed, n, m, trend, season }, h) => {
-    const y = series(seed, n, m, trend, season);
-    const fit = autoEts(y.subarray(0, n - 5), m);
-    const origins = [5, 9, 9, n - 6, n - 1];
-    const rolled = etsRollingForecasts(fit, y, origins, h);
-    origins.forEach((t, k) => {
-      const want = etsPointForecast(etsRefilter(fit, y, t), h);
-      for (let i = 0; i < h; i++) assert.ok(Math.abs(rolled[k][i] - want[i]) <= 1e-9 * (1 + Math.abs(want[i])));
-    });
-  }), { numRuns: 15, seed: 7 });
+  fc.assert(
+    fc.property(arb, fc.integer({ min: 1, max: 6 }), ({ seed, n, m, trend, season }, h) => {
+      const y = series(seed, n, m, trend, season);
+      const fit = autoEts(y.subarray(0, n - 5), m);
+      const origins = [5, 9, 9, n - 6, n - 1];
+      const rolled = etsRollingForecasts(fit, y, origins, h);
+      origins.forEach((t, k) => {
+        const want = etsPointForecast(etsRefilter(fit, y, t), h);
+        for (let i = 0; i < h; i++) assert.ok(Math.abs(rolled[k][i] - want[i]) <= 1e-9 * (1 + Math.abs(want[i])));
+      });
+    }),
+    { numRuns: 15, seed: 7 },
+  );
 });
 
 test('autoEts is deterministic', () => {

@@ -6,7 +6,16 @@ import { parseEtsForm, type EtsModel } from '../../../../src/model/stats/ets/ets
 import { mulberry32 } from '../../../../src/model/stats/rng.js';
 
 const aan: EtsModel = { form: parseEtsForm('AAN'), m: 1, alpha: 0.5, beta: 0.1, gamma: 0, phi: 1, sigma2: 4, state: Float64Array.of(100, 2) };
-const mam: EtsModel = { form: parseEtsForm('MAM'), m: 4, alpha: 0.3, beta: 0.05, gamma: 0.1, phi: 1, sigma2: 0.0025, state: Float64Array.of(100, 1, 1.1, 0.9, 1.2, 0.8) };
+const mam: EtsModel = {
+  form: parseEtsForm('MAM'),
+  m: 4,
+  alpha: 0.3,
+  beta: 0.05,
+  gamma: 0.1,
+  phi: 1,
+  sigma2: 0.0025,
+  state: Float64Array.of(100, 1, 1.1, 0.9, 1.2, 0.8),
+};
 
 test('simulation is deterministic given the seed', () => {
   const a = etsSimulate(mam, 6, 50, mulberry32(9));
@@ -31,7 +40,10 @@ test('simulated paths reproduce the analytic mean and sd (classes 1 and 3)', () 
       }
       const mean = s / nsim;
       const sd = Math.sqrt(s2 / nsim - mean * mean);
-      assert.ok(Math.abs(mean - fc.mean[k]) < 4 * (fc.sd[k] / Math.sqrt(nsim)) + 1e-9, `${model.form.error}${model.form.trend}${model.form.season} h=${k + 1}: mean ${mean} vs ${fc.mean[k]}`);
+      assert.ok(
+        Math.abs(mean - fc.mean[k]) < 4 * (fc.sd[k] / Math.sqrt(nsim)) + 1e-9,
+        `${model.form.error}${model.form.trend}${model.form.season} h=${k + 1}: mean ${mean} vs ${fc.mean[k]}`,
+      );
       assert.ok(Math.abs(sd / fc.sd[k] - 1) < 0.04, `h=${k + 1}: sd ${sd} vs ${fc.sd[k]}`);
     }
   }
@@ -47,5 +59,8 @@ test('type-8 quantiles of simulated paths bracket the analytic 80 % interval', (
   }
   // R's quantile(c(1, 2, 3, 4), 0.1, type = 8) = 1, quantile(…, 0.5, type = 8) = 2.5
   const q = simulatedQuantiles(Float64Array.of(4, 2, 1, 3), 4, 1, [0.1, 0.5, 0.9]);
-  assert.deepEqual(q.map((a) => a[0]), [1, 2.5, 4]);
+  assert.deepEqual(
+    q.map((a) => a[0]),
+    [1, 2.5, 4],
+  );
 });

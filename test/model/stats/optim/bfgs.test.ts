@@ -26,7 +26,10 @@ test('parscale changes the path exactly as in R', () => {
 });
 
 test('a quadratic is minimised and its Hessian recovered; maxit stops with fail = 1', () => {
-  const A = [[4, 1], [1, 3]];
+  const A = [
+    [4, 1],
+    [1, 3],
+  ];
   const f = (x: Float64Array) => 0.5 * (A[0][0] * x[0] ** 2 + 2 * A[0][1] * x[0] * x[1] + A[1][1] * x[1] ** 2) - x[0] - 2 * x[1];
   const r = bfgs(f, [0, 0]);
   // A⁻¹(1, 2) = (1/11)·(3 − 2, −1 + 8)

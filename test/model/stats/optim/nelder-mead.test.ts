@@ -15,7 +15,10 @@ test('Nelder–Mead finds the Rosenbrock minimum (1, 1)', () => {
 
 test('Nelder–Mead minimises a scaled quadratic', () => {
   const r = nelderMead(quadratic, [0, 0, 0], { maxit: 5000, reltol: 1e-16 });
-  assert.deepEqual([...r.x].map((v) => Math.round(v * 1e4) / 1e4), [1, -2, 3]);
+  assert.deepEqual(
+    [...r.x].map((v) => Math.round(v * 1e4) / 1e4),
+    [1, -2, 3],
+  );
 });
 
 test('Nelder–Mead follows R optim(method = "Nelder-Mead") step for step', () => {
