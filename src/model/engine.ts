@@ -59,7 +59,7 @@ export function train(frame: Frame, opts: EngineOptions): TrainResult {
     throw inputError('too_few_rows', `target '${opts.target}' has ${n} non-missing rows; horizon ${H} needs at least ${rowsNeeded(H)}`);
   }
   const period = seasonalPeriod(data.freq);
-  const cutoffs = selectionCutoffs(n, H, opts.folds);
+  const cutoffs = selectionCutoffs(n, H, opts.folds, period);
   const defs = featureDefs(data, H, period);
   const sel = selectModel(data, defs, cutoffs, opts, period);
   const spec = sel.winner.fit();
