@@ -5,12 +5,13 @@
  * `input.bad_target`, …), naming the option and the value; the parsing itself is the pipeline's
  * (durations, sizes, dates, target lists, shards), never a second copy.
  */
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { limitSize, parseBytes, parseDuration } from '../units.js';
 import { dateOption } from '../pipeline/period-option.js';
 import { parseShard, type ShardSpec } from '../pipeline/shard-spec.js';
 import { splitTargetList, type TargetPatterns } from '../pipeline/target-patterns.js';
 import { parseSourceSpec, type SourceSpec } from '../io/source/source-spec.js';
+import { parseUri } from '../io/uri.js';
 
 type Parser<T> = (text: string) => T;
 
@@ -31,6 +32,16 @@ export const charLimit =
   (what: string): Parser<number> =>
   (v) =>
     limitSize(v, what);
+
+/**
+ * A table or file option (`--from`, `--to`, `--model`): a path, `-`, `gs://…` or `bq://…`, parsed
+ * when the command line is read; its default (shown as written in --help) parsed too.
+ */
+export function uriOption(flags: string, description: string, fallback?: string): Option {
+  const what = flags.split(' ')[0];
+  const option = new Option(flags, description).argParser((v) => parseUri(v, what));
+  return fallback === undefined ? option : option.default(parseUri(fallback, what), fallback);
+}
 
 /** `yyyy-mm-dd` (any form the date parser reads) → its day number; the period is the stage's, once the frequency is known. */
 export const date =

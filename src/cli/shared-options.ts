@@ -8,7 +8,7 @@ import { FREQS } from '../frame/freq.js';
 import { METRICS } from '../model/types.js';
 import type { ModelStageOptions } from '../pipeline/model-stages.js';
 import type { TargetPatterns } from '../pipeline/target-patterns.js';
-import { charLimit, date, duration, levelsList, positiveInt, targetList } from './option-parsers.js';
+import { charLimit, date, duration, levelsList, positiveInt, targetList, uriOption } from './option-parsers.js';
 
 /** `--max-field-size` and `--max-line-length`, in characters. */
 export interface LimitOptions {
@@ -74,7 +74,7 @@ export type ModelOptions = Omit<ModelStageOptions, 'limits'> & LimitOptions;
 /** The options train and backtest share. */
 export function modelOptions(cmd: Command): Command {
   return workersOption(readLimitOptions(cmd))
-    .option('--from <uri>', 'wide table (the output of merge)', '-')
+    .addOption(uriOption('--from <uri>', 'wide table (the output of merge)', '-'))
     .requiredOption('--target <cols>', "column(s) to forecast: names, '*' or globs such as 'gdelt_*', comma-separated", targetList)
     .option('--horizon <n>', 'periods ahead', positiveInt('--horizon', 520), 4)
     .option('--levels <list>', 'prediction interval levels', levelsList, [0.8, 0.95])

@@ -80,3 +80,8 @@ export function resolveUri(uri: Uri, baseDir: string | undefined): Uri {
   const path = join(baseDir, uri.path);
   return { kind: 'file', text: path, path };
 }
+
+/** How messages name a table read from `uri`: `stdin` for `-`, else the URI as given. */
+export function tableName(uri: Uri): string {
+  return uri.kind === 'stdio' ? 'stdin' : uri.text;
+}

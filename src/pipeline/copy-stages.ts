@@ -4,7 +4,7 @@ import { inputError } from '../errors.js';
 import type { IoContext } from '../io/context.js';
 import type { ReadOptions } from '../io/open-read.js';
 import { readText, streamText } from '../io/read-text.js';
-import { parseUri } from '../io/uri.js';
+import { tableName, type Uri } from '../io/uri.js';
 import { writeStdout, writeTable } from '../io/write-table.js';
 import { inferSchema } from '../io/infer-schema.js';
 import { readCsvString } from '../io/csv-read.js';
@@ -19,15 +19,15 @@ function bqTable(csv: string, name: string) {
   return { schema: knownSchema(table.header) ?? inferSchema(table), layout: knownLayout(table.header) };
 }
 
-async function readAll(uriText: string, what: string, ctx: IoContext, opts: ReadOptions = {}): Promise<string> {
-  const text = await readText(parseUri(uriText, what), ctx, opts);
-  if (text.trim() === '') throw inputError('empty', `${uriText === '-' ? 'stdin' : uriText} is empty: expected a CSV table`);
+async function readAll(uri: Uri, ctx: IoContext, opts: ReadOptions = {}): Promise<string> {
+  const text = await readText(uri, ctx, opts);
+  if (text.trim() === '') throw inputError('empty', `${tableName(uri)} is empty: expected a CSV table`);
   return text;
 }
 
 export interface ExtractOptions {
-  readonly from?: string;
-  readonly to: string;
+  readonly from: Uri;
+  readonly to: Uri;
   readonly query?: string;
   readonly param?: Record<string, unknown>;
   readonly location?: string;
@@ -39,11 +39,10 @@ export interface ExtractOptions {
 
 /** `forecast extract`: copy a table (file, gs://, bq:// table or query) to a CSV destination. */
 export async function runExtract(o: ExtractOptions, ctx: IoContext): Promise<void> {
-  const to = parseUri(o.to, '--to');
-  const { query } = o;
+  const { query, to } = o;
   if (query !== undefined || o.dryRun) {
     const { openBqRead, dryRunQuery } = await import('../io/bigquery.js');
-    const from = o.from === undefined || o.from === '-' ? null : parseUri(o.from, '--from');
+    const from = o.from.kind === 'stdio' ? null : o.from;
     if (from !== null && from.kind !== 'bq') throw inputError('bad_option', '--query and --dry-run need a bq:// source or none');
     const q = { query, params: o.param, location: o.location, maxBytesBilled: o.maxBytesBilled };
     if (o.dryRun) {
@@ -55,16 +54,14 @@ export async function runExtract(o: ExtractOptions, ctx: IoContext): Promise<voi
     await writeTable(to, csv, ctx, { mode: 'overwrite', ...(to.kind === 'bq' ? bqTable(csv, 'the query result') : {}) });
     return;
   }
-  if (o.from === undefined) throw inputError('bad_option', 'extract needs --from URI or --query SQL');
-  const csv = await readAll(o.from, '--from', ctx, { location: o.location, maxBytesBilled: o.maxBytesBilled, extractVia: o.extractVia });
-  await writeTable(to, csv, ctx, { mode: 'overwrite', ...(to.kind === 'bq' ? bqTable(csv, o.from) : {}) });
+  const csv = await readAll(o.from, ctx, { location: o.location, maxBytesBilled: o.maxBytesBilled, extractVia: o.extractVia });
+  await writeTable(to, csv, ctx, { mode: 'overwrite', ...(to.kind === 'bq' ? bqTable(csv, tableName(o.from)) : {}) });
 }
 
 /** `forecast publish`: write a CSV to its destination; append never duplicates a published run. */
-export async function runPublish(o: { from: string; to: string; mode: 'overwrite' | 'append'; key: readonly string[] }, ctx: IoContext): Promise<void> {
-  const to = parseUri(o.to, '--to');
-  const csv = await readAll(o.from, '--from', ctx);
-  const { key } = o;
+export async function runPublish(o: { from: Uri; to: Uri; mode: 'overwrite' | 'append'; key: readonly string[] }, ctx: IoContext): Promise<void> {
+  const { key, to } = o;
+  const csv = await readAll(o.from, ctx);
   // A local append is read-merge-write: hold the folder's lock so two publishers cannot lose rows
   // (gs:// appends are guarded by the object's generation, bq:// by the partition load).
   const release =
@@ -72,9 +69,9 @@ export async function runPublish(o: { from: string; to: string; mode: 'overwrite
       ? await acquireRunLock(dirname(to.path), ctx, { runDate: 'publish', expiresAt: Date.now() + 10 * 60_000 })
       : async () => {};
   try {
-    await writeTable(to, csv, ctx, { mode: o.mode, key, ...(to.kind === 'bq' ? bqTable(csv, o.from) : {}) });
+    await writeTable(to, csv, ctx, { mode: o.mode, key, ...(to.kind === 'bq' ? bqTable(csv, tableName(o.from)) : {}) });
   } finally {
     await release();
   }
-  ctx.logger.info({ to: o.to, mode: o.mode }, 'published');
+  ctx.logger.info({ to: to.text, mode: o.mode }, 'published');
 }

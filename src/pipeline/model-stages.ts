@@ -3,7 +3,7 @@ import type { Freq } from '../frame/freq.js';
 import { formatDate } from '../frame/dates.js';
 import type { IoContext } from '../io/context.js';
 import { readText } from '../io/read-text.js';
-import { parseUri } from '../io/uri.js';
+import { tableName, type Uri } from '../io/uri.js';
 import { writeBytes, writeTable } from '../io/write-table.js';
 import type { MetricName, ModelFile } from '../model/types.js';
 import { modelFileOf, parseModels } from '../model/model-set.js';
@@ -18,7 +18,7 @@ import type { CsvLimits } from '../io/csv-core.js';
 
 /** What train and backtest take, parsed by the CLI. */
 export interface ModelStageOptions {
-  readonly from: string;
+  readonly from: Uri;
   /** Column names, `*` or globs (target-patterns.ts). */
   readonly target: TargetPatterns;
   readonly horizon: number;
@@ -26,21 +26,19 @@ export interface ModelStageOptions {
   readonly metric: MetricName;
   readonly folds: number;
   readonly freq?: Freq;
-  readonly to: string;
+  readonly to: Uri;
   /** Worker threads (default: the available cores). */
   readonly workers?: number;
   /** The longest field and line the table may hold. */
   readonly limits: CsvLimits;
 }
 
-const sourceName = (from: string) => (from === '-' ? 'stdin' : from);
-
 /** The table, checked, and the targets its patterns name. */
 async function modelInput(o: ModelStageOptions, ctx: IoContext, horizon: number) {
   const { frame } = await readFrame(o.from, ctx, o.freq, o.limits);
-  checkForecastRange(frame, horizon, sourceName(o.from));
-  checkValueRange(frame, sourceName(o.from));
-  const targets = resolveTargets(o.target, frame.names, sourceName(o.from));
+  checkForecastRange(frame, horizon, tableName(o.from));
+  checkValueRange(frame, tableName(o.from));
+  const targets = resolveTargets(o.target, frame.names, tableName(o.from));
   const run = {
     frame,
     targets,
@@ -48,7 +46,7 @@ async function modelInput(o: ModelStageOptions, ctx: IoContext, horizon: number)
     workers: o.workers ?? defaultWorkers(),
     remainingMs: () => ctx.remainingMs(),
     logger: ctx.logger,
-    where: sourceName(o.from),
+    where: tableName(o.from),
   };
   return run;
 }
@@ -57,9 +55,8 @@ async function modelInput(o: ModelStageOptions, ctx: IoContext, horizon: number)
  * `forecast train`: fit and select on the table for each target, write the model file (a set
  * of models for several targets) and optionally every candidate's fold metrics.
  */
-export async function runTrain(o: ModelStageOptions & { metricsTo?: string }, ctx: IoContext): Promise<void> {
-  const to = parseUri(o.to, '--to');
-  const metricsTo = o.metricsTo === undefined ? undefined : parseUri(o.metricsTo, '--metrics-to');
+export async function runTrain(o: ModelStageOptions & { metricsTo?: Uri }, ctx: IoContext): Promise<void> {
+  const { to, metricsTo } = o;
   const input = await modelInput(o, ctx, o.horizon);
   const { results } = await naming(o.from, () => trainTargets(input));
   const models = results.map((r) => r.trained.model);
@@ -86,8 +83,7 @@ export async function runTrain(o: ModelStageOptions & { metricsTo?: string }, ct
  * last row, for each model's target. The table's frequency (from its dates, or --freq) must be
  * the models'.
  */
-export async function runPredict(o: { from: string; model: string; to: string; freq?: Freq; limits: CsvLimits }, ctx: IoContext): Promise<void> {
-  const to = parseUri(o.to, '--to');
+export async function runPredict(o: { from: Uri; model: Uri; to: Uri; freq?: Freq; limits: CsvLimits }, ctx: IoContext): Promise<void> {
   const models = await readModels(o.model, ctx);
   const { frame } = await readFrame(o.from, ctx, o.freq, o.limits);
   const { predict } = await import('../model/engine.js');
@@ -96,24 +92,23 @@ export async function runPredict(o: { from: string; model: string; to: string; f
     if (frame.freq !== model.freq) {
       throw inputError(
         'freq_mismatch',
-        `${sourceName(o.from)} is ${FREQ_NAMES[frame.freq]} (${frame.freq}) but ${o.model} was trained on ${FREQ_NAMES[model.freq]} (${model.freq}) data; train a model on this table, or predict from a ${FREQ_NAMES[model.freq]} table`,
+        `${tableName(o.from)} is ${FREQ_NAMES[frame.freq]} (${frame.freq}) but ${o.model.text} was trained on ${FREQ_NAMES[model.freq]} (${model.freq}) data; train a model on this table, or predict from a ${FREQ_NAMES[model.freq]} table`,
       );
     }
-    checkForecastRange(frame, model.horizon, sourceName(o.from));
-    checkValueRange(frame, sourceName(o.from), [model.target, ...model.inputs]);
+    checkForecastRange(frame, model.horizon, tableName(o.from));
+    checkValueRange(frame, tableName(o.from), [model.target, ...model.inputs]);
     parts.push({ model, rows: predict(model, frame) });
   }
   const csv = forecastsCsv(parts);
-  await writeTable(to, csv, ctx, { mode: 'overwrite' });
+  await writeTable(o.to, csv, ctx, { mode: 'overwrite' });
 }
 
 /** `forecast backtest`: rolling-origin evaluation of the whole selection procedure, per target. */
 export async function runBacktest(o: ModelStageOptions & { origins: number }, ctx: IoContext): Promise<void> {
-  const to = parseUri(o.to, '--to');
   const input = await modelInput(o, ctx, 0); // a backtest forecasts inside the table
   const done = await naming(o.from, () => backtestTargets({ ...input, origins: o.origins }));
   const parts = done.map((d) => ({ target: d.target, rows: backtestRows(d.result.rows, o.levels) }));
-  await writeTable(to, backtestCsv(parts, o.levels), ctx, { mode: 'overwrite' });
+  await writeTable(o.to, backtestCsv(parts, o.levels), ctx, { mode: 'overwrite' });
   for (const { target, result: r } of done) {
     const byH = (h: number, pick: (x: (typeof r.rows)[number]) => number) => {
       const rows = r.rows.filter((x) => x.horizon === h);
@@ -135,20 +130,21 @@ export async function runBacktest(o: ModelStageOptions & { origins: number }, ct
 }
 
 /** The engine knows columns, not files: name the table in its input errors ("merged.csv: column 'x' not found …"). */
-async function naming<T>(from: string, work: () => Promise<T>): Promise<T> {
+async function naming<T>(from: Uri, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    if (isForecastError(e) && e.exitCode === EXIT.input) throw new ForecastError(e.code, `${sourceName(from)}: ${e.message}`, e.exitCode, { cause: e });
+    if (isForecastError(e) && e.exitCode === EXIT.input) throw new ForecastError(e.code, `${tableName(from)}: ${e.message}`, e.exitCode, { cause: e });
     throw e;
   }
 }
 
 const FREQ_NAMES: Record<Freq, string> = { 'W-SUN': 'weekly', D: 'daily', MS: 'monthly' };
 
-/** The models of the model file at `text`, validated (model-file.ts) before anything uses them. */
-async function readModels(text: string, ctx: IoContext): Promise<ModelFile[]> {
-  const json = await readText(parseUri(text, '--model'), ctx);
+/** The models of the model file at `uri`, validated (model-file.ts) before anything uses them. */
+async function readModels(uri: Uri, ctx: IoContext): Promise<ModelFile[]> {
+  const { text } = uri;
+  const json = await readText(uri, ctx);
   let raw: unknown;
   try {
     raw = JSON.parse(json);

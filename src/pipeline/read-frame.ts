@@ -9,16 +9,16 @@ import type { CsvLimits } from '../io/csv-core.js';
 import { openSource } from '../io/source/open-source.js';
 import { readSeries } from '../io/source/read-series.js';
 import type { SourceSpec } from '../io/source/source-spec.js';
-import { parseUri } from '../io/uri.js';
+import { tableName, type Uri } from '../io/uri.js';
 import type { InputInfo } from './merge.js';
 
 /**
  * Read a wide table (the output of `merge`) as a Frame. The frequency is inferred from the date
  * spacing unless given; gaps stay missing (NaN), since filling is `merge`'s job.
  */
-export async function readFrame(uriText: string, ctx: IoContext, freq?: Freq, limits?: CsvLimits): Promise<{ frame: Frame; input: InputInfo }> {
-  const spec: SourceSpec = { uri: parseUri(uriText, '--from'), format: 'wide' };
-  const name = spec.uri.kind === 'stdio' ? 'stdin' : uriText;
+export async function readFrame(uri: Uri, ctx: IoContext, freq?: Freq, limits?: CsvLimits): Promise<{ frame: Frame; input: InputInfo }> {
+  const spec: SourceSpec = { uri, format: 'wide' };
+  const name = tableName(uri);
   const { stream } = await openSource(spec, ctx, freq ?? 'D');
   const r = await readSeries(stream, spec, { freq: freq ?? 'D', name, limits });
   for (const p of r.problems) ctx.logger.warn(p);
@@ -30,5 +30,5 @@ export async function readFrame(uriText: string, ctx: IoContext, freq?: Freq, li
   // Inferred from the days themselves: label them by period (a week's Sunday, a month's 1st), as `merge` does.
   const series = freq ? r.series : r.series.map((s) => ({ ...s, periods: s.periods.map((d) => periodOf(d, f)) }));
   const { frame } = align([{ series, fill: 'none' }], f);
-  return { frame, input: { uri: uriText, rows: r.rows, checksum: r.checksum } };
+  return { frame, input: { uri: uri.text, rows: r.rows, checksum: r.checksum } };
 }

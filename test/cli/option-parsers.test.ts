@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { charLimit, date, duration, levelsList, nameList, positiveInt, shard, size, sources, targetList } from '../../src/cli/option-parsers.js';
+import { Command } from 'commander';
+import { charLimit, date, duration, levelsList, nameList, positiveInt, shard, size, sources, targetList, uriOption } from '../../src/cli/option-parsers.js';
 
 // Every option becomes a typed value at the edge; expectations by hand (2020-05-24 is day 18406:
 // 50 years of 365 days + 12 leap days to 2020-01-01 = 18262, + 144 days to 24 May).
@@ -43,5 +44,21 @@ test('a repeated --source keeps every spec, in order', () => {
   assert.deepEqual(
     sources('b.csv', sources('a.csv')).map((s) => s.uri.text),
     ['a.csv', 'b.csv'],
+  );
+});
+
+test('a table option is a parsed URI, its default too (shown as written in --help); a bad one names the option', () => {
+  const cmd = new Command('t')
+    .exitOverride()
+    .addOption(uriOption('--to <uri>', 'output', '-'))
+    .addOption(uriOption('--from <uri>', 'input'));
+  assert.deepEqual(cmd.parse(['--from', 'gs://bkt/x.csv'], { from: 'user' }).opts(), {
+    to: { kind: 'stdio', text: '-' },
+    from: { kind: 'gs', text: 'gs://bkt/x.csv', bucket: 'bkt', object: 'x.csv' },
+  });
+  assert.match(cmd.helpInformation(), /--to <uri> +output \(default: -\)/);
+  assert.throws(
+    () => cmd.parse(['--from', 'bq://p.d'], { from: 'user' }),
+    (e: Error & { code?: string }) => e.code === 'input.bad_uri' && /--from 'bq:\/\/p\.d': expected bq:\/\/PROJECT\.DATASET\.TABLE/.test(e.message),
   );
 });

@@ -3,11 +3,12 @@ import { Command } from 'commander';
 import { inputError } from '../../errors.js';
 import { fsError } from '../../io/fs-error.js';
 import { ioContext, type CliDeps, type GlobalOptions } from '../deps.js';
-import { param, size } from '../option-parsers.js';
+import { param, size, uriOption } from '../option-parsers.js';
+import type { Uri } from '../../io/uri.js';
 
 interface ExtractFlags {
-  readonly from?: string;
-  readonly to: string;
+  readonly from: Uri;
+  readonly to: Uri;
   readonly query?: string;
   readonly queryFile?: string;
   readonly param?: Record<string, unknown>;
@@ -21,8 +22,8 @@ interface ExtractFlags {
 export function extractCommand(deps: CliDeps, globals: () => GlobalOptions): Command {
   return new Command('extract')
     .description('copy a table between local files, stdin/stdout, gs:// and bq:// (tables or queries)')
-    .option('--from <uri>', 'source table', '-')
-    .option('--to <uri>', 'destination', '-')
+    .addOption(uriOption('--from <uri>', 'source table', '-'))
+    .addOption(uriOption('--to <uri>', 'destination', '-'))
     .option('--query <sql>', 'BigQuery Standard SQL to run instead of reading --from')
     .option('--query-file <path>', 'read the SQL from a file')
     .option('--param <name=value>', 'named query parameter @name (repeatable)', param)

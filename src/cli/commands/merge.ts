@@ -4,16 +4,16 @@ import { FILLS, type Fill } from '../../frame/align.js';
 import { formatDate } from '../../frame/dates.js';
 import { FREQS, type Freq } from '../../frame/freq.js';
 import type { IoContext } from '../../io/context.js';
-import { parseUri } from '../../io/uri.js';
+import type { Uri } from '../../io/uri.js';
 import { periodOfDay } from '../../pipeline/period-option.js';
 import type { SourceSpec } from '../../io/source/source-spec.js';
 import { ioContext, type CliDeps, type GlobalOptions } from '../deps.js';
-import { date, sources } from '../option-parsers.js';
+import { date, sources, uriOption } from '../option-parsers.js';
 import { readLimitOptions, readLimits, type LimitOptions } from '../shared-options.js';
 
 interface MergeFlags extends LimitOptions {
   readonly source: SourceSpec[];
-  readonly to: string;
+  readonly to: Uri;
   readonly freq: Freq;
   /** Day numbers. */
   readonly start?: number;
@@ -26,7 +26,7 @@ export function mergeCommand(deps: CliDeps, globals: () => GlobalOptions): Comma
   return readLimitOptions(new Command('merge'))
     .description('merge long, wide and events tables into one wide table on a regular calendar')
     .requiredOption('--source <spec>', 'URI[?format=long|wide|events&key=COL&date=COL&value=COL&agg=…&prefix=STR&fill=…] (repeatable)', sources)
-    .option('--to <uri>', 'output table', '-')
+    .addOption(uriOption('--to <uri>', 'output table', '-'))
     .addOption(new Option('--freq <freq>', 'calendar frequency').choices(FREQS).default('W-SUN'))
     .option('--start <date>', "first period (yyyy-mm-dd); default: the data's first", date('--start'))
     .option('--end <date>', "last period (yyyy-mm-dd); default: the data's last", date('--end'))
@@ -37,7 +37,6 @@ export function mergeCommand(deps: CliDeps, globals: () => GlobalOptions): Comma
 
 /** `forecast merge`: read every source, write the wide table, report the problems found. */
 async function runMerge(o: MergeFlags, ctx: IoContext): Promise<void> {
-  const to = parseUri(o.to, '--to');
   // The readers load when a command runs, not for --help.
   const [{ mergeSources }, { frameToCsv }, { writeTable }] = await Promise.all([
     import('../../pipeline/merge.js'),
@@ -55,8 +54,8 @@ async function runMerge(o: MergeFlags, ctx: IoContext): Promise<void> {
   }
   const r = await mergeSources(o.source, { freq: o.freq, start, end, fill: o.fill, limits: await readLimits(o) }, ctx);
   for (const p of r.problems) ctx.logger.warn(p);
-  await writeTable(to, frameToCsv(r.frame), ctx, { mode: 'overwrite' });
-  ctx.logger.info({ periods: r.frame.dates.length, series: r.frame.names.length, to: o.to }, 'merged');
+  await writeTable(o.to, frameToCsv(r.frame), ctx, { mode: 'overwrite' });
+  ctx.logger.info({ periods: r.frame.dates.length, series: r.frame.names.length, to: o.to.text }, 'merged');
 }
 
 /** `merge --dry-run`: print, per source, what would be read; for BigQuery events, the push-down SQL and its bytes. */
