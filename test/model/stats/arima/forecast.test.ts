@@ -62,7 +62,8 @@ test('forecasts and standard errors are finite and the se grow for any stationar
         const fit = fitArima(y, { order: [phi.length, d, ma.length], fixed: [...phi, ...ma, ...(d ? [] : [0])] });
         const f = arimaForecast(fit, 12);
         f.mean.forEach((v) => assert.ok(Number.isFinite(v)));
-        for (let i = 1; i < 12; i++) assert.ok(f.se[i] >= f.se[i - 1] * (1 - 1e-12) && Number.isFinite(f.se[i]));
+        // Equal steps (a ψ weight of 0) may differ by rounding: 1.00012e-12 relative was seen (seed -139121982).
+        for (let i = 1; i < 12; i++) assert.ok(f.se[i] >= f.se[i - 1] * (1 - 1e-10) && Number.isFinite(f.se[i]));
       },
     ),
     { numRuns: 60 },
