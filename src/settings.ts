@@ -56,19 +56,15 @@ export function parseSettings(env: Env): Settings {
     if (!/^\s*\d+\s*$/.test(v)) throw inputError('bad_config', `${name}='${v}': expected a whole number`);
     return Number(v);
   };
-  const timeouts = ['CLOUD_RUN_TIMEOUT_SECONDS', 'FUNCTION_TIMEOUT_SEC']
-    .flatMap((name) => {
-      const v = text(name);
-      return v === undefined ? [] : [count(name, 0) * 1000];
-    })
-    .filter((ms) => ms > 0);
+  // Unset or 0: no timeout given.
+  const timeouts = ['CLOUD_RUN_TIMEOUT_SECONDS', 'FUNCTION_TIMEOUT_SEC'].map((name) => count(name, 0) * 1000).filter((ms) => ms > 0);
   return {
     gcsEndpoint: text('FORECAST_GCS_ENDPOINT'),
     bigqueryEndpoint: text('FORECAST_BIGQUERY_ENDPOINT'),
     project: text('GOOGLE_CLOUD_PROJECT') ?? text('GCLOUD_PROJECT'),
     maxRetries: count('FORECAST_MAX_RETRIES', 5),
     retryMaxDelayMs: Math.max(1, count('FORECAST_RETRY_MAX_DELAY_MS', 64_000)),
-    bqExtractBytes: text('FORECAST_BQ_EXTRACT_BYTES') === undefined ? 256 * 1024 ** 2 : parseBytes(env.FORECAST_BQ_EXTRACT_BYTES!, 'FORECAST_BQ_EXTRACT_BYTES'),
+    bqExtractBytes: parseBytes(text('FORECAST_BQ_EXTRACT_BYTES') ?? '256MiB', 'FORECAST_BQ_EXTRACT_BYTES'),
     faultAt: text('FORECAST_FAULT_AT'),
     config: text('FORECAST_CONFIG'),
     eventMarkers: text('FORECAST_EVENT_MARKERS'),

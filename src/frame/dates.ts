@@ -100,33 +100,15 @@ export function parseDate(text: string): number {
   let m = YEAR_MONTH.exec(s);
   if (m) return +m[2] >= 1 && +m[2] <= 12 ? daysFromCivil(+m[1], +m[2], 1) : NaN;
   if ((m = ISO_WEEK.exec(s))) return isoWeekMonday(+m[1], +m[2]);
-  m = ISO.exec(s);
-  let y: number,
-    mo: number,
-    d: number,
-    hh = 0,
-    mi = 0,
-    tz: string | undefined;
-  if (m) {
-    y = +m[1];
-    mo = +m[2];
+  // Both forms hold year, month, day, then optional hours and minutes at groups 1–5; only ISO has a zone (group 7).
+  m = ISO.exec(s) ?? COMPACT.exec(s);
+  if (!m) return NaN;
+  const y = +m[1],
+    mo = +m[2],
     d = +m[3];
-    if (m[4] !== undefined) {
-      hh = +m[4];
-      mi = +m[5];
-    }
-    tz = m[7];
-  } else if ((m = COMPACT.exec(s))) {
-    y = +m[1];
-    mo = +m[2];
-    d = +m[3];
-    if (m[4] !== undefined) {
-      hh = +m[4];
-      mi = +m[5];
-    }
-  } else {
-    return NaN;
-  }
+  const hh = m[4] === undefined ? 0 : +m[4],
+    mi = m[4] === undefined ? 0 : +m[5];
+  const tz: string | undefined = m[7];
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || hh > 23 || mi > 59) return NaN;
   let day = daysFromCivil(y, mo, d);
   if (tz && tz.toUpperCase() !== 'Z' && tz.toUpperCase() !== 'UTC') {

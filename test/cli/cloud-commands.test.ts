@@ -2,6 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startCloudDoubles, type CloudDoubles } from '../../src/dev/start-cloud-doubles.js';
 import { runCli } from '../support/run-cli.js';
+import { doublesEnv } from '../support/cloud-context.js';
 
 /**
  * The real bin against the local doubles (as with `npm run cloud:local`): BigQuery events
@@ -13,12 +14,7 @@ let env: Record<string, string>;
 
 before(async () => {
   d = await startCloudDoubles();
-  env = {
-    FORECAST_GCS_ENDPOINT: d.gcsEndpoint,
-    FORECAST_BIGQUERY_ENDPOINT: d.bqEndpoint,
-    GOOGLE_CLOUD_PROJECT: 'test-project',
-    FORECAST_RETRY_MAX_DELAY_MS: '20',
-  };
+  env = doublesEnv(d);
   d.gcs.ensureBucket('dash');
   d.bq.ensureDataset('test-project', 'dashboard');
   // theme T: 2 events in the week ending 2020-01-05 (tones 1, 3), 1 in the next (tone 5); U: one event

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { startCloudDoubles, type CloudDoubles } from '../../src/dev/start-cloud-doubles.js';
 import { sweepConfig } from '../support/crash-sweep.js';
 import { runCli } from '../support/run-cli.js';
+import { doublesEnv } from '../support/cloud-context.js';
 
 /**
  * Issue 15, defect 1: everything is checked before the first write. A run date BigQuery cannot
@@ -12,12 +13,7 @@ let d: CloudDoubles;
 let env: Record<string, string>;
 before(async () => {
   d = await startCloudDoubles();
-  env = {
-    FORECAST_GCS_ENDPOINT: d.gcsEndpoint,
-    FORECAST_BIGQUERY_ENDPOINT: d.bqEndpoint,
-    GOOGLE_CLOUD_PROJECT: 'test-project',
-    FORECAST_RETRY_MAX_DELAY_MS: '20',
-  };
+  env = doublesEnv(d);
   d.gcs.ensureBucket('checked-out');
   d.bq.ensureDataset('test-project', 'dash', 'EU');
 });

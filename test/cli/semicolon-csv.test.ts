@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCloudDoubles, type CloudDoubles } from '../../src/dev/start-cloud-doubles.js';
 import { runCli } from '../support/run-cli.js';
+import { doublesEnv } from '../support/cloud-context.js';
 
 /**
  * `publish` reads a CSV held in memory (csv-read.ts's string entry) and `merge` streams it (the
@@ -19,12 +20,7 @@ const semi = join(dir, 'semi.csv');
 
 before(async () => {
   d = await startCloudDoubles();
-  env = {
-    FORECAST_GCS_ENDPOINT: d.gcsEndpoint,
-    FORECAST_BIGQUERY_ENDPOINT: d.bqEndpoint,
-    GOOGLE_CLOUD_PROJECT: 'test-project',
-    FORECAST_RETRY_MAX_DELAY_MS: '20',
-  };
+  env = doublesEnv(d);
   d.bq.ensureDataset('test-project', 'dashboard');
   writeFileSync(semi, '\uFEFFdate;alpha;beta\r\n2020-01-05;1,5;"2"\r\n\r\n2020-01-12;"2,5";3\r\n');
 });

@@ -5,10 +5,21 @@ import { createLogger } from '../../src/io/logger.js';
 import type { IoContext } from '../../src/io/context.js';
 import { parseSettings } from '../../src/settings.js';
 import { parseUri, type Uri } from '../../src/io/uri.js';
+import type { CloudDoubles } from '../../src/dev/start-cloud-doubles.js';
 
 /** Lines logged during a test, parsed, so tests can assert on warnings and retries. */
 export interface CapturedLog {
   readonly lines: Record<string, unknown>[];
+}
+
+/** The environment a spawned `forecast` needs to reach the doubles: their endpoints, the project, tiny retry delays. */
+export function doublesEnv(d: CloudDoubles): Record<string, string> {
+  return {
+    FORECAST_GCS_ENDPOINT: d.gcsEndpoint,
+    FORECAST_BIGQUERY_ENDPOINT: d.bqEndpoint,
+    GOOGLE_CLOUD_PROJECT: 'test-project',
+    FORECAST_RETRY_MAX_DELAY_MS: '20',
+  };
 }
 
 /**
