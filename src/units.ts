@@ -10,6 +10,11 @@ export function parseDuration(text: string, what = 'duration'): number {
   return Math.round(Number(m[1]) * MS_PER[(m[2] ?? 's').toLowerCase()]);
 }
 
+/** Milliseconds as a person reads them back: `400ms` below a second, else seconds to a tenth (`10.0s`). */
+export function formatDuration(ms: number): string {
+  return Math.round(ms) < 1000 ? `${Math.round(ms)}ms` : `${(ms / 1000).toFixed(1)}s`;
+}
+
 /** `3.5GiB`, `512MiB`, `4GB`, `1000000` (bytes) → bytes. */
 export function parseBytes(text: string, what = 'size'): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib)?\s*$/i.exec(text);

@@ -1,4 +1,5 @@
 import { isForecastError, limitError, signalError } from '../errors.js';
+import { formatDuration } from '../units.js';
 
 /**
  * The run's clock: a fixed end time, checked by every stage, so the run stops with a clear
@@ -48,7 +49,7 @@ export class Deadline {
     if (left < reserveMs) {
       throw limitError(
         'deadline',
-        `deadline of ${(this.totalMs / 1000).toFixed(1)}s reached during ${stage} (${Math.max(0, left)} ms left, ${reserveMs} ms needed); nothing was published`,
+        `deadline of ${formatDuration(this.totalMs)} reached during ${stage} (${Math.max(0, Math.round(left))} ms left, ${Math.round(reserveMs)} ms needed); nothing was published`,
       );
     }
   }
@@ -59,7 +60,7 @@ export class Deadline {
       return work();
     } catch (e) {
       if (isForecastError(e) && e.code === 'limit.deadline') {
-        throw limitError('deadline', `deadline of ${(this.totalMs / 1000).toFixed(1)}s reached during ${stage}: ${e.message}; nothing was published`, e);
+        throw limitError('deadline', `deadline of ${formatDuration(this.totalMs)} reached during ${stage}: ${e.message}; nothing was published`, e);
       }
       throw e;
     }
