@@ -8,8 +8,8 @@ import { ERROR_CODES } from '../src/error-codes.js';
 import { EXIT } from '../src/errors.js';
 import { replaceSection } from './lib/replace-section.js';
 
-const exitOf = (family: string, name: string): number =>
-  family === 'signal' ? (name === 'sigint' ? EXIT.interrupted : EXIT.terminated) : EXIT[family as 'input' | 'cloud' | 'limit'];
+const SIGNAL_EXIT: Record<string, number> = { sigint: EXIT.interrupted, sigpipe: EXIT.closedPipe, sigterm: EXIT.terminated };
+const exitOf = (family: string, name: string): number => (family === 'signal' ? SIGNAL_EXIT[name] : EXIT[family as 'input' | 'cloud' | 'limit']);
 
 const rows = Object.entries(ERROR_CODES).flatMap(([family, codes]) =>
   Object.entries(codes).map(([name, meaning]) => `| \`${family}.${name}\` | ${exitOf(family, name)} | ${meaning} |`),

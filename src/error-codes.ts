@@ -2,7 +2,7 @@
  * Every error code the tool reports, with what it means. The CLI prints the code before the
  * message (`forecast: [input.bad_date] trends.csv row 3, …`), the function returns it, the docs
  * list it (docs/cli.md#error-codes), and the tests assert it, so scripts may rely on it. The
- * family is the exit code: input 2, cloud 3, limit 4, signal 130 (SIGINT) or 143 (SIGTERM).
+ * family is the exit code: input 2, cloud 3, limit 4, signal 130 (SIGINT), 141 (SIGPIPE) or 143 (SIGTERM).
  */
 export const ERROR_CODES = {
   input: {
@@ -118,6 +118,7 @@ export const ERROR_CODES = {
   },
   signal: {
     sigint: 'stopped by SIGINT (Ctrl-C) before anything was published',
+    sigpipe: 'the reader of stdout closed it (`| head`) before the output ended; nothing is printed',
     sigterm: 'stopped by SIGTERM before anything was published',
   },
 } as const;

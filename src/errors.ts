@@ -23,6 +23,8 @@ export const EXIT = {
   cloud: 3,
   limit: 4,
   interrupted: 130,
+  /** stdout closed by its reader (`| head`): 128 + SIGPIPE, as a shell reports `yes | head`'s `yes`. */
+  closedPipe: 141,
   terminated: 143,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -53,9 +55,21 @@ export function limitError(code: LimitCode, message: string, cause?: unknown): F
   return new ForecastError(`limit.${code}`, message, EXIT.limit, { cause });
 }
 
-/** Stopped by SIGINT (exit 130) or SIGTERM (exit 143). */
-export function signalError(signal: 'SIGINT' | 'SIGTERM', message: string): ForecastError {
-  return new ForecastError(`signal.${signal.toLowerCase()}`, message, signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated);
+const SIGNAL_EXIT = { SIGINT: EXIT.interrupted, SIGPIPE: EXIT.closedPipe, SIGTERM: EXIT.terminated } as const;
+
+/** Stopped by SIGINT (exit 130) or SIGTERM (exit 143), or by the reader of stdout closing it (SIGPIPE, exit 141). */
+export function signalError(signal: keyof typeof SIGNAL_EXIT, message: string): ForecastError {
+  return new ForecastError(`signal.${signal.toLowerCase()}`, message, SIGNAL_EXIT[signal]);
+}
+
+/** A write failed because the reader of the pipe went away (EPIPE: `| head` read what it wanted). */
+export function isClosedPipe(e: unknown): boolean {
+  return (e as { code?: unknown } | null)?.code === 'EPIPE';
+}
+
+/** What a write to a closed stdout becomes: `signal.sigpipe`, exit 141, printed by nobody (main.ts). */
+export function closedPipeError(): ForecastError {
+  return signalError('SIGPIPE', 'stdout was closed by its reader before the output ended');
 }
 
 export function isForecastError(e: unknown): e is ForecastError {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ERROR_CODES } from '../src/error-codes.js';
 
-const EXIT = { input: 2, cloud: 3, limit: 4, signal: { sigint: 130, sigterm: 143 } } as const;
+const EXIT = { input: 2, cloud: 3, limit: 4, signal: { sigint: 130, sigpipe: 141, sigterm: 143 } } as const;
 
 test('docs/cli.md lists every registered error code with its exit and meaning, and no other (scripts/error-codes-doc.ts writes it)', () => {
   const doc = readFileSync('docs/cli.md', 'utf8');

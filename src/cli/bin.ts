@@ -1,5 +1,5 @@
 import { main } from './main.js';
-import { EXIT } from '../errors.js';
+import { EXIT, isClosedPipe } from '../errors.js';
 import { removeTempsNow } from '../io/temp-files.js';
 
 /**
@@ -25,6 +25,16 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (!graceful || stop.signal.aborted) exitNow(code);
     stop.abort(signal);
     setTimeout(() => exitNow(code), STOP_GRACE_MS).unref();
+  });
+}
+
+// Output written without a callback (help, summaries) meets a reader that closed the pipe as an
+// 'error' event: exit 141 quietly, as a shell reports a program SIGPIPE stopped, instead of
+// crashing with a stack trace. A closed stderr is the same: there is no one left to tell.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (isClosedPipe(e)) exitNow(EXIT.closedPipe);
+    throw e;
   });
 }
 

@@ -58,7 +58,7 @@ export function buildProgram(deps: CliDeps): Command {
 /**
  * Run the CLI and return the exit code. The one place where errors become exit codes and
  * one-line messages: 0 ok, 1 internal bug, 2 bad input or usage, 3 cloud service still failing,
- * 4 deadline or memory limit, 130/143 stopped by SIGINT/SIGTERM. Stack traces only with --verbose. Every message goes through
+ * 4 deadline or memory limit, 130/143 stopped by SIGINT/SIGTERM, 141 stdout closed by its reader. Stack traces only with --verbose. Every message goes through
  * `boundMessage`: one line, at most about 300 characters, secrets in URIs redacted.
  */
 export async function main(deps: CliDeps): Promise<ExitCode> {
@@ -75,6 +75,8 @@ export async function main(deps: CliDeps): Promise<ExitCode> {
       deps.stderr.write(`forecast: [input.bad_option] ${boundMessage(e.message.replace(/^error: /, ''))}\n`);
       return EXIT.input;
     }
+    // The reader of stdout stopped reading (`| head`): like any Unix tool, stop quietly.
+    if (isForecastError(e) && e.code === 'signal.sigpipe') return e.exitCode;
     if (isForecastError(e)) {
       deps.stderr.write(`forecast: [${e.code}] ${boundMessage(e.message)}\n`);
       if (verbose && e.stack) deps.stderr.write(`${redactSecrets(e.stack)}\n`);

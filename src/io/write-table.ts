@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { inputError } from '../errors.js';
+import { closedPipeError, inputError, isClosedPipe } from '../errors.js';
 import { fsError } from './fs-error.js';
 import type { IoContext, WriteOptions } from './context.js';
 import { mergeAppend } from './append-rows.js';
@@ -67,7 +67,11 @@ export async function writeBytes(uri: Uri, data: string | Uint8Array, ctx: IoCon
   }
 }
 
-/** Write to the context's stdout (the process's by default), resolving once the data is flushed to it. */
+/**
+ * Write to the context's stdout (the process's by default), resolving once the data is flushed
+ * to it. A reader that closed the pipe early (`| head`) is `signal.sigpipe`, exit 141, as a
+ * shell reports any program SIGPIPE stopped.
+ */
 export function writeStdout(ctx: IoContext, data: string | Uint8Array): Promise<void> {
-  return new Promise((resolve, reject) => (ctx.stdout ?? process.stdout).write(data, (e) => (e ? reject(e) : resolve())));
+  return new Promise((resolve, reject) => (ctx.stdout ?? process.stdout).write(data, (e) => (e ? reject(isClosedPipe(e) ? closedPipeError() : e) : resolve())));
 }
