@@ -146,13 +146,6 @@ export function subFolder(folder: Folder, name: string): Folder {
   return localFolder(`${folderPrefix(folder)}${name}`);
 }
 
-/** A file inside an output folder: a local directory or a gs:// prefix. */
-export function joinUri(dir: string, name: string): string {
-  if (dir.startsWith('gs://')) return `${dir.replace(/\/+$/, '')}/${name}`;
-  const d = dir.replace(/\/+$/, '');
-  return d === '' ? (dir.startsWith('/') ? `/${name}` : name) : `${d}/${name}`;
-}
-
 /** A relative local path resolved against `baseDir` (a config file's folder); any other URI as it is. */
 export function resolveUri(uri: Uri, baseDir: string | undefined): Uri {
   if (uri.kind !== 'file' || !baseDir || isAbsolute(uri.path)) return uri;

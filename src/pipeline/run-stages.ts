@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { periodOf, formatDate } from '../frame/dates.js';
 import type { Frame } from '../frame/frame.js';
 import type { IoContext } from '../io/context.js';
+import type { Folder } from '../io/uri.js';
 import type { Progress } from '../io/progress.js';
 import type { PipelineConfig } from './config.js';
 import { Deadline, memoryGuard } from './deadline.js';
@@ -50,7 +51,7 @@ export interface Run {
   readonly progress: Progress;
   /** The period (week) of the run, yyyy-mm-dd. */
   readonly runDate: string;
-  readonly outDir: string;
+  readonly outDir: Folder;
   readonly now: () => number;
 }
 

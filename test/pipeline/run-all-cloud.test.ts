@@ -8,6 +8,7 @@ import { writeBqTable, openBqRead } from '../../src/io/bigquery.js';
 import { loadConfig } from '../../src/pipeline/config.js';
 import { runAll } from '../../src/pipeline/run-all.js';
 import { bqUri, cloudContext, gsUri, readAll } from '../support/cloud-context.js';
+import { parseFolder } from '../../src/io/uri.js';
 
 /**
  * Issue 4's end-to-end check, through the real Storage and BigQuery clients against the local
@@ -95,7 +96,7 @@ test('run-all from gs:// (two buckets) and bq:// to gs:// and bq://, idempotent 
 });
 
 test('two runs at once on the same gs:// outputs never interleave: each finishes or fails clean with cloud.locked', async () => {
-  const cfg = { ...config(), outDir: 'gs://forecast-out/concurrent', publish: {} };
+  const cfg = { ...config(), outDir: parseFolder('gs://forecast-out/concurrent'), publish: {} };
   const results = await Promise.allSettled([0, 1].map(() => runAll({ config: cfg, deadlineMs: 60_000, runDate: '2020-06-07', ctx: cloudContext(env) })));
   for (const r of results) {
     if (r.status === 'rejected') assert.equal((r.reason as { code?: string }).code, 'cloud.locked', String(r.reason));
