@@ -13,8 +13,8 @@ export interface RunAllOptions {
   /** Overrides config.outDir. */
   readonly outDir?: Folder;
   readonly deadlineMs: number;
-  /** yyyy-mm-dd; defaults to the period (week) containing today. */
-  readonly runDate?: string;
+  /** A day number (days since 1970-01-01, frame/dates.ts): any day of the run's period; defaults to today's. */
+  readonly runDate?: number;
   readonly ctx: IoContext;
   readonly now?: () => number;
   /** Resident set size probe, for the memory guard. */

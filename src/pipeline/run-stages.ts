@@ -16,7 +16,7 @@ import { buildOutputs } from './build-outputs.js';
 import { publishRun } from './publish-run.js';
 import { checkForecastRange } from './forecast-range.js';
 import { checkValueRange } from './value-range.js';
-import { periodOption } from './period-option.js';
+import { periodOfDay, periodOption } from './period-option.js';
 import { defaultWorkers, trainTargets, type TrainTargetsResult } from './train-targets.js';
 import type { RunAllOptions, RunSummary } from './run-all.js';
 import { runDetail } from './run-detail.js';
@@ -62,7 +62,7 @@ export function openRun(opts: RunAllOptions, progress: Progress): Run {
   const deadline = new Deadline(opts.deadlineMs, now, opts.ctx.signal);
   const ctx: IoContext = { ...opts.ctx, remainingMs: () => deadline.remainingMs() };
   const runDate = formatDate(
-    opts.runDate === undefined ? periodOf(Math.floor(now() / 86400000), config.freq) : periodOption(opts.runDate, config.freq, 'run date')!,
+    opts.runDate === undefined ? periodOf(Math.floor(now() / 86400000), config.freq) : periodOfDay(opts.runDate, config.freq, 'run date'),
   );
   return {
     opts,

@@ -10,6 +10,7 @@ import { openRun } from '../../src/pipeline/run-stages.js';
 import { cloudContext } from '../support/cloud-context.js';
 import { tempDir } from '../support/run-cli.js';
 import { parseFolder } from '../../src/io/uri.js';
+import { parseDate } from '../../src/frame/dates.js';
 
 const config: PipelineConfig = {
   ...loadConfig(readFileSync('fixtures/demo/pipeline.json', 'utf8'), 'demo', 'fixtures/demo'),
@@ -17,7 +18,7 @@ const config: PipelineConfig = {
   targets: ['desempleo', 'paro', 'sepe', 'erte', 'zoom', 'yoga'],
   candidates: ['naive', 'theta', 'ridge_ar'],
 };
-const base = { deadlineMs: 300_000, runDate: '2020-05-24', workers: 1 };
+const base = { deadlineMs: 300_000, runDate: parseDate('2020-05-24'), workers: 1 };
 const shard = (outDir: string, index: number, count: number, c = config, ctx = cloudContext({})) =>
   runShard({ ...base, config: c, outDir: parseFolder(outDir), ctx, shard: { index, count }, gather: true });
 const TABLES = ['predictions.csv', 'backtest.csv', 'feature_ranking.csv', 'removed_features.csv', 'scores.csv', 'model.json', 'merged.csv'];
