@@ -11,7 +11,7 @@ import { dateOption } from '../pipeline/period-option.js';
 import { parseShard, type ShardSpec } from '../pipeline/shard-spec.js';
 import { splitTargetList, type TargetPatterns } from '../pipeline/target-patterns.js';
 import { parseSourceSpec, type SourceSpec } from '../io/source/source-spec.js';
-import { parseUri } from '../io/uri.js';
+import { parseFolder, parseUri } from '../io/uri.js';
 
 type Parser<T> = (text: string) => T;
 
@@ -38,9 +38,21 @@ export const charLimit =
  * when the command line is read; its default (shown as written in --help) parsed too.
  */
 export function uriOption(flags: string, description: string, fallback?: string): Option {
+  return parsedOption(flags, description, parseUri, fallback);
+}
+
+/**
+ * An output folder option (`--out-dir`, report's `--from` and `--to`): a local folder or a gs://
+ * prefix, parsed once when the command line is read (parseFolder); its default parsed too.
+ */
+export function folderOption(flags: string, description: string, fallback?: string): Option {
+  return parsedOption(flags, description, parseFolder, fallback);
+}
+
+function parsedOption<T>(flags: string, description: string, parse: (text: string, what: string) => T, fallback: string | undefined): Option {
   const what = flags.split(' ')[0];
-  const option = new Option(flags, description).argParser((v) => parseUri(v, what));
-  return fallback === undefined ? option : option.default(parseUri(fallback, what), fallback);
+  const option = new Option(flags, description).argParser((v) => parse(v, what));
+  return fallback === undefined ? option : option.default(parse(fallback, what), fallback);
 }
 
 /** `yyyy-mm-dd` (any form the date parser reads) → its day number; the period is the stage's, once the frequency is known. */

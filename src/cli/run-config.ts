@@ -1,4 +1,3 @@
-import { formatDate } from '../frame/dates.js';
 import type { IoContext } from '../io/context.js';
 import type { PipelineConfig } from '../pipeline/config.js';
 import type { RunAllOptions } from '../pipeline/run-all.js';
@@ -26,8 +25,7 @@ export async function runOf(o: RunOptions, ctx: IoContext, now: () => number): P
     deadlineMs: o.deadline ?? config.deadlineMs,
     ctx,
     now,
-    // The run date reaches the stages as yyyy-mm-dd, the form the function's requests give it in.
-    ...(o.runDate === undefined ? {} : { runDate: formatDate(o.runDate) }),
+    runDate: o.runDate,
   };
 }
 

@@ -1,5 +1,5 @@
 import { roundFigure } from '../io/logger.js';
-import { joinUri } from '../io/uri.js';
+import { childUri, folderPrefix, type Folder } from '../io/uri.js';
 import type { RunDetail, TargetDetail } from '../pipeline/run-detail.js';
 import type { RunSummary } from '../pipeline/run-all.js';
 import { geometricMean } from '../report/target-ratios.js';
@@ -40,17 +40,17 @@ function manyTargets(d: RunDetail, fellBack: number): string[] {
   return [
     `  Winners: ${byCount.join(', ')}; ${fellBack} fell back to their baseline`,
     `  MAE against naive: typical ratio ${ratio(geometricMean(d.targets.map((t) => t.ratio)))}; ${beat} of ${d.targets.length} targets beat naive`,
-    `  Forecasts: ${horizon} periods ahead for ${d.targets.length} targets (${pct(d.level)} intervals) in ${joinUri(d.outDir, 'predictions.csv')}`,
+    `  Forecasts: ${horizon} periods ahead for ${d.targets.length} targets (${pct(d.level)} intervals) in ${childUri(d.outDir, 'predictions.csv').text}`,
   ];
 }
 
 /** The out dir's files by count, and every output published elsewhere (gs://, bq://, another folder) by name. */
-function outputLines(outputs: readonly string[], outDir: string): string[] {
-  const prefix = joinUri(outDir, '');
+function outputLines(outputs: readonly string[], outDir: Folder): string[] {
+  const prefix = folderPrefix(outDir);
   const inDir = outputs.filter((o) => o.startsWith(prefix));
   const elsewhere = outputs.filter((o) => !o.startsWith(prefix));
   return [
-    `  Outputs: ${inDir.length} file${inDir.length === 1 ? '' : 's'} in ${outDir}${inDir.some((o) => o.endsWith('/report.html')) ? `, the report in ${joinUri(outDir, 'report.html')}` : ''}`,
+    `  Outputs: ${inDir.length} file${inDir.length === 1 ? '' : 's'} in ${outDir.text}${inDir.some((o) => o.endsWith('/report.html')) ? `, the report in ${childUri(outDir, 'report.html').text}` : ''}`,
     ...(elsewhere.length ? [`  Published: ${elsewhere.join(', ')}`] : []),
   ];
 }

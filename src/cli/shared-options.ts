@@ -8,7 +8,8 @@ import { FREQS } from '../frame/freq.js';
 import { METRICS } from '../model/types.js';
 import type { ModelStageOptions } from '../pipeline/model-stages.js';
 import type { TargetPatterns } from '../pipeline/target-patterns.js';
-import { charLimit, date, duration, levelsList, positiveInt, targetList, uriOption } from './option-parsers.js';
+import type { Folder } from '../io/uri.js';
+import { charLimit, date, duration, folderOption, levelsList, positiveInt, targetList, uriOption } from './option-parsers.js';
 
 /** `--max-field-size` and `--max-line-length`, in characters. */
 export interface LimitOptions {
@@ -48,7 +49,7 @@ export interface RunOptions extends LimitOptions {
   /** A path, gs:// URI or inline JSON. */
   readonly config: string;
   readonly target?: TargetPatterns;
-  readonly outDir?: string;
+  readonly outDir?: Folder;
   /** Milliseconds. */
   readonly deadline?: number;
   /** A day number (days since 1970-01-01): any day of the run's week. */
@@ -63,7 +64,7 @@ export function runOptions(cmd: Command, targetHelp: string): Command {
   return cmd
     .option('--config <file>', 'pipeline config: a path, gs:// URI or inline JSON', 'pipeline.json')
     .option('--target <cols>', `column(s) to forecast, overriding the config's${targetHelp}`, targetList)
-    .option('--out-dir <dir>', "output folder or gs:// prefix (default: the config's outDir)")
+    .addOption(folderOption('--out-dir <dir>', "output folder or gs:// prefix (default: the config's outDir)"))
     .option('--deadline <duration>', "stop cleanly before this (default: the config's, else 60s)", duration('--deadline'))
     .option('--run-date <date>', 'week of the run, yyyy-mm-dd (default: this week)', date('run date'));
 }

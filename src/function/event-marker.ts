@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { IoContext } from '../io/context.js';
+import { subFolder, type Folder } from '../io/uri.js';
 
 /**
  * Where the marker of a handled CloudEvent lives: FORECAST_EVENT_MARKERS (a gs:// prefix), or
  * `<outDir>/_events` when the out dir is a gs:// prefix; null (no dedup by id) otherwise.
  * The object name is the event id when it is safe, else its hash.
  */
-export function markerUri(ctx: IoContext, outDir: string | undefined, eventId: string): string | null {
-  const base = ctx.settings.eventMarkers ?? (outDir?.startsWith('gs://') ? `${outDir.replace(/\/+$/, '')}/_events` : undefined);
+export function markerUri(ctx: IoContext, outDir: Folder | undefined, eventId: string): string | null {
+  const base = ctx.settings.eventMarkers ?? (outDir?.kind === 'gs' ? subFolder(outDir, '_events').text : undefined);
   if (!base) return null;
   const name = /^[A-Za-z0-9._-]{1,200}$/.test(eventId) ? eventId : createHash('sha256').update(eventId).digest('hex');
   return `${base.replace(/\/+$/, '')}/${name}`;

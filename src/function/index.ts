@@ -5,6 +5,7 @@ import type { IoContext } from '../io/context.js';
 import { createLogger, traceFromHeader } from '../io/logger.js';
 import type { RunSummary } from '../pipeline/run-all.js';
 import { inputError, isForecastError } from '../errors.js';
+import { dateOption } from '../pipeline/period-option.js';
 import { httpStatusFor } from './http-status.js';
 import { failureDecision, isStale } from './retry-policy.js';
 import { parseSettings, type Settings } from '../settings.js';
@@ -43,7 +44,7 @@ export async function handleHttp(req: Request, res: Response, env: NodeJS.Proces
     const ctx = invocationContext(settings(), logger, deadlineMs);
     const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as { runDate?: unknown };
     if (body.runDate !== undefined && typeof body.runDate !== 'string') throw inputError('bad_request', 'runDate must be a yyyy-mm-dd string');
-    const summary = await runFromEnv(ctx, await loadConfigFromEnv(ctx), deadlineMs, { runDate: body.runDate as string | undefined });
+    const summary = await runFromEnv(ctx, await loadConfigFromEnv(ctx), deadlineMs, runDateOf(body.runDate as string | undefined));
     logSummary(logger, summary);
     res.status(200).json(summary);
   } catch (err) {
@@ -122,7 +123,7 @@ function logSummary(logger: Logger, s: RunSummary): void {
   logger.info({ ...s }, `forecast run ${s.runDate}: ${what}${s.deadlineHit ? ' (deadline hit)' : ''}`);
 }
 
-function decodeMessage(data: PubsubData | undefined): { runDate?: string } {
+function decodeMessage(data: PubsubData | undefined): { runDate?: number } {
   const b64 = data?.message?.data;
   if (!b64) return {};
   const text = Buffer.from(b64, 'base64').toString('utf8').trim();
@@ -135,7 +136,12 @@ function decodeMessage(data: PubsubData | undefined): { runDate?: string } {
   }
   const runDate = (o as { runDate?: unknown } | null)?.runDate;
   if (runDate !== undefined && typeof runDate !== 'string') throw inputError('bad_message', 'Pub/Sub message runDate must be a yyyy-mm-dd string');
-  return runDate ? { runDate } : {};
+  return runDateOf(runDate as string | undefined);
+}
+
+/** A request's run date (yyyy-mm-dd), parsed where it arrives; an empty one is none. */
+function runDateOf(text: string | undefined): { runDate?: number } {
+  return text ? { runDate: dateOption(text, 'run date') } : {};
 }
 
 functions.http('forecastHttp', (req, res) => handleHttp(req, res));

@@ -52,9 +52,9 @@ export function runDeadlineMs(configMs: number, invocationMs: number, remainingM
 }
 
 /** Run the whole pipeline with the loaded config under its deadline, within what is left of the invocation's. */
-export async function runFromEnv(ctx: IoContext, config: PipelineConfig, deadlineMs: number, overrides: { runDate?: string } = {}): Promise<RunSummary> {
+export async function runFromEnv(ctx: IoContext, config: PipelineConfig, deadlineMs: number, overrides: { runDate?: number } = {}): Promise<RunSummary> {
   const { runAll } = await import('../pipeline/run-all.js');
   const left = runDeadlineMs(config.deadlineMs, deadlineMs, ctx.remainingMs());
   if (left <= 0) throw limitError('deadline', 'the invocation deadline passed before the run started');
-  return runAll({ config, deadlineMs: left, ctx, ...(overrides.runDate ? { runDate: overrides.runDate } : {}) });
+  return runAll({ config, deadlineMs: left, ctx, runDate: overrides.runDate });
 }

@@ -6,7 +6,7 @@ import { syncDir, writeDurable } from './durable-file.js';
 import { fsError } from './fs-error.js';
 import { isStale, newLockBody, parseLockBody, processLiveness, type LockBody, type Liveness } from './lock-owner.js';
 import { trackTemp } from './temp-files.js';
-import { joinUri, parseUri } from './uri.js';
+import { childUri, type Folder } from './uri.js';
 
 export const LOCK_NAME = '.forecast.lock';
 /** The longest a lock counts, whatever the deadline: a huge --deadline still gives a lock that expires. */
@@ -31,20 +31,20 @@ const MARKER_STALE_MS = 10_000;
  * same marker, on gs:// guarded by generation) and never throws: a failed release is logged.
  */
 export async function acquireRunLock(
-  outDir: string,
+  outDir: Folder,
   ctx: IoContext,
   lock: { runDate: string; expiresAt: number },
   now: () => number = Date.now,
   live: Liveness = processLiveness(),
 ): Promise<() => Promise<void>> {
-  const uri = parseUri(joinUri(outDir, LOCK_NAME), 'lock');
+  const uri = childUri(outDir, LOCK_NAME);
   const cap = now() + MAX_LOCK_MS;
   const body = newLockBody(lock.runDate, Number.isFinite(lock.expiresAt) ? Math.min(lock.expiresAt, cap) : cap, live);
   const data = Buffer.from(JSON.stringify(body));
   const held = (b: LockBody | null) =>
     cloudError(
       'locked',
-      `${uri.text} is held by another run (run date ${b?.runDate ?? '?'}) until ${b ? new Date(b.expiresAt).toISOString() : '?'}; another run is publishing to ${outDir}, try again later`,
+      `${uri.text} is held by another run (run date ${b?.runDate ?? '?'}) until ${b ? new Date(b.expiresAt).toISOString() : '?'}; another run is publishing to ${outDir.text}, try again later`,
     );
   const safely = (release: () => Promise<void>) => async () => {
     await release().catch((e: unknown) => ctx.logger.warn({ lock: uri.text, err: String(e) }, 'could not release the output lock; it expires by itself'));
@@ -78,7 +78,6 @@ export async function acquireRunLock(
       if (current && parseLockBody(current.data)?.owner === body.owner) await deleteGcsObject(uri, ctx, current.generation);
     });
   }
-  if (uri.kind !== 'file') return async () => {};
   const path = uri.path;
   const marker = join(dirname(path), `${LOCK_NAME}.takeover.tmp`);
   const tmp = join(dirname(path), `${LOCK_NAME}.${body.owner}.tmp`);

@@ -28,7 +28,7 @@ export function parseUri(text: string, what = 'URI'): Uri {
     const slash = rest.indexOf('/');
     const bucket = slash < 0 ? rest : rest.slice(0, slash);
     const object = slash < 0 ? '' : rest.slice(slash + 1);
-    if (!BUCKET.test(bucket)) throw inputError('bad_uri', `${what} '${text}': '${bucket}' is not a valid Cloud Storage bucket name`);
+    checkBucket(bucket, text, what);
     if (object === '' || object.length > 1024 || /[\r\n]/.test(object)) {
       throw inputError('bad_uri', `${what} '${text}': expected gs://BUCKET/OBJECT with a non-empty object name`);
     }
@@ -50,6 +50,10 @@ export function parseUri(text: string, what = 'URI'): Uri {
   return { kind: 'file', text, path: text };
 }
 
+function checkBucket(bucket: string, text: string, what: string): void {
+  if (!BUCKET.test(bucket)) throw inputError('bad_uri', `${what} '${text}': '${bucket}' is not a valid Cloud Storage bucket name`);
+}
+
 /** A gs:// URI that must be one (a marker, an export prefix): parsed, else `input.bad_uri` naming `what`. */
 export function parseGsUri(text: string, what = 'URI'): GsUri {
   const uri = parseUri(text, what);
@@ -67,11 +71,79 @@ export function isGzipName(text: string): boolean {
   return /\.gz$/i.test(text);
 }
 
-/** A file inside an output folder: a local directory or a gs:// prefix. */
-export function joinUri(dir: string, name: string): string {
-  if (dir.startsWith('gs://')) return `${dir.replace(/\/+$/, '')}/${name}`;
-  const d = dir.replace(/\/+$/, '');
-  return d === '' ? (dir.startsWith('/') ? `/${name}` : name) : `${d}/${name}`;
+/**
+ * An output folder (a run's out dir, a shard's folder, a report's destination): a local directory
+ * or a gs:// bucket and object prefix. Parsed once where it enters (parseFolder); the files and
+ * folders inside it are built from it (childUri, subFolder), valid by construction, never parsed
+ * again. `text` is the folder as given, for messages and logs.
+ */
+export type Folder =
+  | { readonly kind: 'file'; readonly text: string; readonly path: string }
+  /** `prefix` is what every object inside starts with: '' (the bucket's root) or ending in '/'. */
+  | { readonly kind: 'gs'; readonly text: string; readonly bucket: string; readonly prefix: string };
+
+/** A file inside a Folder: a local path or a Cloud Storage object. */
+export type FolderFile = Extract<Uri, { kind: 'file' | 'gs' }>;
+
+// An object name holds at most 1024 bytes; this leaves room for the longest child name we build.
+const MAX_PREFIX = 800;
+
+/**
+ * Parse an output folder given on the command line, in the config or in the environment: a local
+ * path, or `gs://BUCKET` with an optional prefix (trailing slashes ignored). Anything else (`-`,
+ * bq://, another scheme, empty) is `input.bad_uri` naming `what` and the text.
+ */
+export function parseFolder(text: string, what = 'folder'): Folder {
+  if (text.startsWith('gs://')) {
+    const rest = text.slice(5);
+    const slash = rest.indexOf('/');
+    const bucket = slash < 0 ? rest : rest.slice(0, slash);
+    const inner = slash < 0 ? '' : rest.slice(slash + 1).replace(/\/+$/, '');
+    checkBucket(bucket, text, what);
+    if (inner.length > MAX_PREFIX || /[\r\n]/.test(inner)) {
+      throw inputError(
+        'bad_uri',
+        `${what} '${text}': expected gs://BUCKET or gs://BUCKET/PREFIX with a prefix of at most ${MAX_PREFIX} characters, on one line`,
+      );
+    }
+    return { kind: 'gs', text, bucket, prefix: inner === '' ? '' : `${inner}/` };
+  }
+  const uri = parseUri(text, what);
+  if (uri.kind !== 'file') {
+    throw inputError(
+      'bad_uri',
+      `${what} '${text}' must be a local folder or a gs:// prefix (a BigQuery table cannot hold the report, the model or the manifest; publish tables there with the config's publish)`,
+    );
+  }
+  return localFolder(text);
+}
+
+/** A local directory known to be one (a file's parent folder): valid by construction, not parsed. */
+export function localFolder(path: string): Folder {
+  return { kind: 'file', text: path, path };
+}
+
+/**
+ * What the URI of everything inside `folder` starts with: the folder's text without trailing
+ * slashes, then one (`out/`, `gs://b/w/`), the root `/` as it is, and `gs://BUCKET/` for a bucket.
+ */
+export function folderPrefix(folder: Folder): string {
+  if (folder.kind === 'gs') return `gs://${folder.bucket}/${folder.prefix}`;
+  const d = folder.path.replace(/\/+$/, '');
+  return d === '' ? (folder.path.startsWith('/') ? '/' : '') : `${d}/`;
+}
+
+/** The file `name` (a relative path such as `runs/ID/x.csv`) inside `folder`; not parsed again. O(length). */
+export function childUri(folder: Folder, name: string): FolderFile {
+  if (folder.kind === 'gs') return gsObject(folder.bucket, `${folder.prefix}${name}`);
+  const path = `${folderPrefix(folder)}${name}`;
+  return { kind: 'file', text: path, path };
+}
+
+/** The folder `name` (a relative path without a trailing slash) inside `folder`; not parsed again. */
+export function subFolder(folder: Folder, name: string): Folder {
+  if (folder.kind === 'gs') return { kind: 'gs', text: `${folderPrefix(folder)}${name}`, bucket: folder.bucket, prefix: `${folder.prefix}${name}/` };
+  return localFolder(`${folderPrefix(folder)}${name}`);
 }
 
 /** A relative local path resolved against `baseDir` (a config file's folder); any other URI as it is. */

@@ -5,7 +5,7 @@ import { dateRangeProblem, parseDate } from '../frame/dates.js';
 import { CANDIDATES, isCandidateName, isMetricName, type EngineOptions } from '../model/types.js';
 import { parseBytes, parseDuration } from '../units.js';
 import { configSource, type SourceSpec } from '../io/source/source-spec.js';
-import { parseUri } from '../io/uri.js';
+import { parseFolder, parseUri, type Folder } from '../io/uri.js';
 import type { CsvLimits } from '../io/csv-core.js';
 import { csvLimits } from './csv-limits.js';
 import type { TargetPatterns } from './target-patterns.js';
@@ -28,7 +28,8 @@ export interface PipelineConfig extends Omit<EngineOptions, 'budget' | 'target'>
   readonly start?: string;
   readonly end?: string;
   readonly fill?: Fill;
-  readonly outDir: string;
+  /** Where run-all writes its files: a local folder or a gs:// prefix. */
+  readonly outDir: Folder;
   readonly publish: PublishTargets;
   readonly report: boolean;
   readonly deadlineMs: number;
@@ -134,7 +135,7 @@ export function loadConfig(text: string, source: string, baseDir?: string): Pipe
     metric,
     folds: int('folds', 8, 1, 100),
     candidates: candidates as string[] | undefined,
-    outDir: str('outDir', 'out')!,
+    outDir: parseFolder(str('outDir', 'out')!, `${source}: 'outDir'`),
     publish: publish as PublishTargets,
     report: o.report === undefined ? true : (o.report as boolean),
     deadlineMs: parseDuration(str('deadline', '60s')!, `${source}: 'deadline'`),

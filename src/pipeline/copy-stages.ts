@@ -4,7 +4,7 @@ import { inputError } from '../errors.js';
 import type { IoContext } from '../io/context.js';
 import type { ReadOptions } from '../io/open-read.js';
 import { readText, streamText } from '../io/read-text.js';
-import { tableName, type Uri } from '../io/uri.js';
+import { localFolder, tableName, type Uri } from '../io/uri.js';
 import { writeStdout, writeTable } from '../io/write-table.js';
 import { inferSchema } from '../io/infer-schema.js';
 import { readCsvString } from '../io/csv-read.js';
@@ -66,7 +66,7 @@ export async function runPublish(o: { from: Uri; to: Uri; mode: 'overwrite' | 'a
   // (gs:// appends are guarded by the object's generation, bq:// by the partition load).
   const release =
     o.mode === 'append' && to.kind === 'file'
-      ? await acquireRunLock(dirname(to.path), ctx, { runDate: 'publish', expiresAt: Date.now() + 10 * 60_000 })
+      ? await acquireRunLock(localFolder(dirname(to.path)), ctx, { runDate: 'publish', expiresAt: Date.now() + 10 * 60_000 })
       : async () => {};
   try {
     await writeTable(to, csv, ctx, { mode: o.mode, key, ...(to.kind === 'bq' ? bqTable(csv, tableName(o.from)) : {}) });

@@ -3,7 +3,7 @@ import type { IoContext } from '../io/context.js';
 import { listDir } from '../io/durable-file.js';
 import { readBytesIfAny } from '../io/read-bytes.js';
 import { acquireRunLock } from '../io/run-lock.js';
-import { joinUri, parseUri } from '../io/uri.js';
+import { childUri, subFolder, type Folder } from '../io/uri.js';
 import { trainKey } from './config-keys.js';
 import { decodeFrameFile } from './frame-file.js';
 import type { RunSummary } from './run-all.js';
@@ -44,7 +44,7 @@ export async function gather(run: Run, o: { count?: number; auto: boolean }): Pr
     if (o.auto) return { status: 'waiting', missing };
     throw inputError(
       'shards_missing',
-      `${dir}: shards ${missing.join(', ')} of ${count} have not finished; run them (forecast run-all --shard I/${count}) and gather again`,
+      `${dir.text}: shards ${missing.join(', ')} of ${count} have not finished; run them (forecast run-all --shard I/${count}) and gather again`,
     );
   }
   const done = dones as ShardDone[];
@@ -55,13 +55,13 @@ export async function gather(run: Run, o: { count?: number; auto: boolean }): Pr
     if (o.auto) return { status: 'waiting', missing: stale };
     throw inputError(
       'bad_shard',
-      `${dir}: shard ${stale[0]}/${count} was run with another config (sources, targets or engine options); run it again with this one`,
+      `${dir.text}: shard ${stale[0]}/${count} was run with another config (sources, targets or engine options); run it again with this one`,
     );
   }
   const fp = fingerprint(done);
   if (o.auto && (await readGathered(dir, ctx))?.fingerprint === fp) return { status: 'already', fingerprint: fp };
   const release = await acquireRunLock(
-    joinUri(dir, 'gather'),
+    subFolder(dir, 'gather'),
     ctx,
     { runDate: run.runDate, expiresAt: run.now() + run.deadline.remainingMs() },
     run.now,
@@ -73,7 +73,7 @@ export async function gather(run: Run, o: { count?: number; auto: boolean }): Pr
   if (!release) return { status: 'busy', fingerprint: fp };
   try {
     if (o.auto && (await readGathered(dir, ctx))?.fingerprint === fp) return { status: 'already', fingerprint: fp };
-    const frameUri = parseUri(joinUri(dir, FRAME_FILE), 'merged table');
+    const frameUri = childUri(dir, FRAME_FILE);
     const frameBytes = await readBytesIfAny(frameUri, ctx);
     if (!frameBytes) throw inputError('bad_shard', `${frameUri.text} is gone; run the shards again`);
     const merged = decodeFrameFile(frameBytes.data, frameUri.text);
@@ -81,12 +81,12 @@ export async function gather(run: Run, o: { count?: number; auto: boolean }): Pr
     const changed = parts.findIndex((p) => p === null);
     if (changed >= 0) {
       if (o.auto) return { status: 'waiting', missing: [changed] };
-      throw inputError('bad_shard', `${dir}: shard ${changed}/${count} changed since its marker (it is being run again); gather when it is done`);
+      throw inputError('bad_shard', `${dir.text}: shard ${changed}/${count} changed since its marker (it is being run again); gather when it is done`);
     }
     const byTarget = <T extends { target: string }>(xs: T[]) => xs.sort((a, b) => compareNames(a.target, b.target));
     const results = byTarget(parts.flatMap((p) => [...p!.results]));
     const excluded = byTarget(parts.flatMap((p) => [...p!.excluded]));
-    if (results.length === 0) throw inputError('no_target', `none of the targets of ${dir} can be forecast; the first: ${excluded[0]?.reason}`);
+    if (results.length === 0) throw inputError('no_target', `none of the targets of ${dir.text} can be forecast; the first: ${excluded[0]?.reason}`);
     run.deadline.lap('gather');
     const kept = reserveFor(run.opts.deadlineMs, run.config.report, results.length);
     const summary = await publishStage(run, merged, { results, excluded }, kept, {
@@ -103,22 +103,20 @@ export async function gather(run: Run, o: { count?: number; auto: boolean }): Pr
 const SHARD_FOLDER = /^shard-(\d+)-of-(\d+)$/;
 
 /** The shard count of the run date's shards (from their folders); several counts, or none, is an error. */
-async function shardCount(dir: string, ctx: IoContext): Promise<number> {
-  const uri = parseUri(joinUri(dir, 'x'), 'shards folder');
+async function shardCount(dir: Folder, ctx: IoContext): Promise<number> {
   let names: string[];
-  if (uri.kind === 'gs') {
+  if (dir.kind === 'gs') {
     const { listGcsObjects } = await import('../io/gcs.js');
-    const prefix = uri.object.slice(0, -1);
-    names = (await listGcsObjects(uri.bucket, prefix, ctx)).map((n) => n.slice(prefix.length).split('/')[0]);
+    names = (await listGcsObjects(dir.bucket, dir.prefix, ctx)).map((n) => n.slice(dir.prefix.length).split('/')[0]);
   } else {
-    names = await listDir(dir);
+    names = await listDir(dir.path);
   }
   const counts = [...new Set(names.flatMap((n) => SHARD_FOLDER.exec(n)?.[2] ?? []))].map(Number).sort((a, b) => a - b);
   if (counts.length === 1) return counts[0];
   throw inputError(
     'shards_missing',
     counts.length === 0
-      ? `${dir} holds no shard: run forecast run-all --shard I/N first`
-      : `${dir} holds shards of several counts (${counts.join(', ')}); pass --shards N`,
+      ? `${dir.text} holds no shard: run forecast run-all --shard I/N first`
+      : `${dir.text} holds shards of several counts (${counts.join(', ')}); pass --shards N`,
   );
 }

@@ -1,7 +1,7 @@
 import { inputError } from '../errors.js';
 import type { IoContext } from '../io/context.js';
 import { fileSha256, linkReplace, removePath, writeDurable } from '../io/durable-file.js';
-import { parseGsUri, parseUri } from '../io/uri.js';
+import { gsObject, parseGsUri, parseUri, type Folder } from '../io/uri.js';
 import type { BqItem, GsItem, JournalItem } from './publish-journal.js';
 
 const gs = (text: string) => parseGsUri(text, 'object');
@@ -101,11 +101,8 @@ export async function removeTarget(uri: string, ctx: IoContext): Promise<void> {
 }
 
 /** Remove a run folder: a local folder, or every object under a gs:// prefix. */
-export async function removeFolder(uri: string, ctx: IoContext): Promise<void> {
-  const u = parseUri(uri.startsWith('gs://') ? `${uri}/x` : uri, 'run folder');
-  if (u.kind === 'file') return removePath(u.path);
-  if (u.kind !== 'gs') return;
+export async function removeFolder(dir: Folder, ctx: IoContext): Promise<void> {
+  if (dir.kind === 'file') return removePath(dir.path);
   const { deleteGcsObject, listGcsObjects } = await import('../io/gcs.js');
-  const prefix = u.object.slice(0, -1);
-  for (const name of await listGcsObjects(u.bucket, prefix, ctx)) await deleteGcsObject(gs(`gs://${u.bucket}/${name}`), ctx);
+  for (const name of await listGcsObjects(dir.bucket, dir.prefix, ctx)) await deleteGcsObject(gsObject(dir.bucket, name), ctx);
 }

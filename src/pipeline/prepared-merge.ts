@@ -1,7 +1,7 @@
 import { inputError, isForecastError } from '../errors.js';
 import { acquireRunLock } from '../io/run-lock.js';
 import { readBytesIfAny } from '../io/read-bytes.js';
-import { joinUri, parseUri } from '../io/uri.js';
+import { childUri, subFolder } from '../io/uri.js';
 import { writeBytes } from '../io/write-table.js';
 import { mergeKey } from './config-keys.js';
 import { decodeFrameFile, encodeFrameFile, type FrameFile } from './frame-file.js';
@@ -22,7 +22,7 @@ export const PREPARE_POLL_MS = 250;
 export async function preparedMerge(run: Run, reserve: number, o: { force?: boolean } = {}): Promise<MergeResult & { built: boolean }> {
   const { ctx, deadline } = run;
   const dir = shardsDir(run.outDir, run.runDate);
-  const uri = parseUri(joinUri(dir, FRAME_FILE), 'merged table');
+  const uri = childUri(dir, FRAME_FILE);
   const key = mergeKey(run.config);
   const read = async (): Promise<(MergeResult & { built: false }) | null> => {
     const got = await readBytesIfAny(uri, ctx);
@@ -45,7 +45,7 @@ export async function preparedMerge(run: Run, reserve: number, o: { force?: bool
     }
     // A stale lock (its holder died) is taken over; one released without a table is taken again.
     const release = await acquireRunLock(
-      joinUri(dir, 'prepare'),
+      subFolder(dir, 'prepare'),
       ctx,
       { runDate: run.runDate, expiresAt: run.now() + deadline.remainingMs() },
       run.now,

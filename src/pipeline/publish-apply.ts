@@ -1,6 +1,6 @@
 import type { IoContext } from '../io/context.js';
 import { writeBytes } from '../io/write-table.js';
-import { joinUri, parseUri } from '../io/uri.js';
+import { childUri, parseFolder, subFolder, type Folder } from '../io/uri.js';
 import { applyItem, cleanupItem, discardItem, removeFolder, removeTarget } from './journal-items.js';
 import { deleteJournal, type Journal, type JournalItem } from './publish-journal.js';
 import type { StepPhase, Steps } from './publish-steps.js';
@@ -18,7 +18,7 @@ import { settleEach } from './settle-all.js';
  * 4. remove the journal.
  * Steps 1-2 are skipped when the manifest already names this journal's transaction.
  */
-export async function rollForward(outDir: string, j: Journal, generation: string | undefined, ctx: IoContext, steps: Steps, phase: StepPhase): Promise<void> {
+export async function rollForward(outDir: Folder, j: Journal, generation: string | undefined, ctx: IoContext, steps: Steps, phase: StepPhase): Promise<void> {
   const done = (await readManifest(outDir, ctx))?.txid === j.txid;
   if (!done) {
     await settleEach(j.items, steps.parallel, async (it) => {
@@ -30,7 +30,7 @@ export async function rollForward(outDir: string, j: Journal, generation: string
       await removeTarget(uri, ctx);
     }
     await steps.next(phase, 'write the manifest');
-    await writeBytes(parseUri(joinUri(outDir, MANIFEST_NAME), 'manifest'), JSON.stringify(j.manifest, null, 2) + '\n', ctx, 'application/json');
+    await writeBytes(childUri(outDir, MANIFEST_NAME), JSON.stringify(j.manifest, null, 2) + '\n', ctx, 'application/json');
   }
   await settleEach(j.items.filter(outsideRunFolder), steps.parallel, async (it) => {
     await steps.next(phase, `remove the staged ${it.staged}`);
@@ -38,7 +38,8 @@ export async function rollForward(outDir: string, j: Journal, generation: string
   });
   for (const uri of j.prune) {
     await steps.next(phase, `remove the old run folder ${uri}`);
-    await removeFolder(uri, ctx);
+    // The journal names each folder by its URI: read from the journal, so parsed here.
+    await removeFolder(parseFolder(uri, 'run folder'), ctx);
   }
   await steps.next(phase, 'remove the journal');
   await deleteJournal(outDir, ctx, generation);
@@ -52,13 +53,13 @@ const outsideRunFolder = (it: JournalItem): boolean => it.kind === 'bq' || it.na
  * folder, temps, staging tables; a BigQuery load a killed run left running is waited for), then
  * the journal. Readers saw none of it.
  */
-export async function discard(outDir: string, j: Journal, generation: string | undefined, ctx: IoContext, steps: Steps, phase: StepPhase): Promise<void> {
+export async function discard(outDir: Folder, j: Journal, generation: string | undefined, ctx: IoContext, steps: Steps, phase: StepPhase): Promise<void> {
   await settleEach(j.items.filter(outsideRunFolder), steps.parallel, async (it) => {
     await steps.next(phase, `discard the staged ${it.staged}`);
     await discardItem(it, ctx, true);
   });
   await steps.next(phase, `discard the run folder runs/${j.runId}`);
-  await removeFolder(joinUri(outDir, `runs/${j.runId}`), ctx);
+  await removeFolder(subFolder(outDir, `runs/${j.runId}`), ctx);
   await steps.next(phase, 'remove the journal');
   await deleteJournal(outDir, ctx, generation);
 }

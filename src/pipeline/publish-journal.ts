@@ -3,7 +3,7 @@ import type { IoContext } from '../io/context.js';
 import type { BqStage } from '../io/bq-stage.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { removePath } from '../io/durable-file.js';
-import { joinUri, parseUri } from '../io/uri.js';
+import { childUri, type Folder, type FolderFile } from '../io/uri.js';
 import { readBytesIfAny } from '../io/read-bytes.js';
 
 export const JOURNAL_NAME = '.forecast-journal.json';
@@ -65,13 +65,13 @@ export interface BqItem extends BqStage {
 export type JournalItem = FileItem | GsItem | BqItem;
 
 /** The journal's URI in an out dir. */
-export function journalUri(outDir: string): string {
-  return joinUri(outDir, JOURNAL_NAME);
+export function journalUri(outDir: Folder): FolderFile {
+  return childUri(outDir, JOURNAL_NAME);
 }
 
 /** The out dir's journal, or null; an unreadable journal is an error naming it (never silently dropped). */
-export async function readJournal(outDir: string, ctx: IoContext): Promise<{ journal: Journal; generation?: string } | null> {
-  const uri = parseUri(journalUri(outDir), 'journal');
+export async function readJournal(outDir: Folder, ctx: IoContext): Promise<{ journal: Journal; generation?: string } | null> {
+  const uri = journalUri(outDir);
   const got = await readBytesIfAny(uri, ctx);
   if (!got) return null;
   const text = got.data.toString('utf8');
@@ -91,23 +91,22 @@ export async function readJournal(outDir: string, ctx: IoContext): Promise<{ jou
 }
 
 /** Write the journal: create-only the first time (`generation` undefined), else over the generation we wrote. Returns the new generation (gs://). */
-export async function writeJournal(outDir: string, j: Journal, ctx: IoContext, generation?: string): Promise<string | undefined> {
-  const uri = parseUri(journalUri(outDir), 'journal');
+export async function writeJournal(outDir: Folder, j: Journal, ctx: IoContext, generation?: string): Promise<string | undefined> {
+  const uri = journalUri(outDir);
   const text = JSON.stringify(j, null, 1) + '\n';
   if (uri.kind === 'gs') {
     const { putGuarded } = await import('../io/gcs.js');
     return putGuarded(uri, Buffer.from(text), generation ?? '0', ctx, { contentType: 'application/json' });
   }
-  if (uri.kind !== 'file') throw inputError('bad_uri', `${uri.text}: the out dir must be a local folder or a gs:// prefix`);
   await writeFileAtomic(uri.path, text);
   return undefined;
 }
 
-export async function deleteJournal(outDir: string, ctx: IoContext, generation?: string): Promise<void> {
-  const uri = parseUri(journalUri(outDir), 'journal');
+export async function deleteJournal(outDir: Folder, ctx: IoContext, generation?: string): Promise<void> {
+  const uri = journalUri(outDir);
   if (uri.kind === 'gs') {
     const { deleteGcsObject } = await import('../io/gcs.js');
     return deleteGcsObject(uri, ctx, generation);
   }
-  if (uri.kind === 'file') await removePath(uri.path);
+  await removePath(uri.path);
 }

@@ -5,7 +5,7 @@ import { mergeAppend } from '../io/append-rows.js';
 import { bqRows } from '../io/bq-write.js';
 import type { IoContext } from '../io/context.js';
 import { readBytesIfAny } from '../io/read-bytes.js';
-import { isGzipName, joinUri, parseUri, type Uri } from '../io/uri.js';
+import { childUri, isGzipName, parseUri, subFolder, type Folder, type Uri } from '../io/uri.js';
 import type { OutputFile } from './build-outputs.js';
 import type { PublishTargets } from './config.js';
 import type { Journal, JournalItem } from './publish-journal.js';
@@ -16,23 +16,16 @@ export const SAFE_NAME = /^(?!\.)[A-Za-z0-9._-]{1,200}$/;
 
 /** Where each output goes, checked before anything is written. */
 export interface CheckedTargets {
-  readonly outDir: Uri;
   readonly extra: readonly { readonly file: OutputFile; readonly uri: Uri; readonly what: string }[];
 }
 
 /**
- * Every check that needs no request, before the first write: the out dir is a local folder or a
- * gs:// prefix, output names stay inside it, each extra destination is a path, gs:// object or
+ * Every check that needs no request, before the first write: output names stay inside the out
+ * dir (a Folder, checked where it was parsed), each extra destination is a path, gs:// object or
  * bq:// table (without a partition decorator), and a BigQuery table's rows fit BigQuery (names,
  * schema, partition dates).
  */
-export function checkPublish(files: readonly OutputFile[], outDir: string, publish: PublishTargets): CheckedTargets {
-  const dir = parseUri(outDir.startsWith('gs://') ? joinUri(outDir, 'x') : outDir, 'out dir');
-  if (dir.kind !== 'file' && dir.kind !== 'gs')
-    throw inputError(
-      'bad_uri',
-      `out dir '${outDir}' must be a local folder or a gs:// prefix (a BigQuery table cannot hold the report, the model or the manifest; publish tables there with the config's publish)`,
-    );
+export function checkPublish(files: readonly OutputFile[], publish: PublishTargets): CheckedTargets {
   for (const f of files) {
     // Output names are fixed by the tool today; if one is ever built from data, it must still land inside the out dir.
     if (!SAFE_NAME.test(f.name)) throw inputError('bad_output_name', `output name '${f.name}' is not a plain file name`);
@@ -50,7 +43,7 @@ export function checkPublish(files: readonly OutputFile[], outDir: string, publi
     }
     return [{ file, uri, what }];
   });
-  return { outDir: dir, extra };
+  return { extra };
 }
 
 /** A journal item with the bytes (or CSV) to stage for it. */
@@ -74,15 +67,16 @@ export interface PublishPlan {
 export async function planPublish(
   files: readonly OutputFile[],
   t: CheckedTargets,
-  o: { outDir: string; runDate: string; txid: string; ctx: IoContext },
+  o: { outDir: Folder; runDate: string; txid: string; ctx: IoContext },
 ): Promise<PublishPlan> {
   const { outDir, txid, ctx } = o;
   const runId = `${o.runDate}-${txid}`;
+  const runDir = subFolder(outDir, `runs/${runId}`);
   const planned: PlannedItem[] = [];
   for (const f of files) {
-    const target = parseUri(joinUri(outDir, f.name), 'output');
+    const target = childUri(outDir, f.name);
     const data = f.table?.mode === 'append' ? await appended(target, f, ctx) : f.data;
-    planned.push(blobItem(target, joinUri(outDir, `runs/${runId}/${f.name}`), data, f.contentType, f.name));
+    planned.push(blobItem(target, childUri(runDir, f.name).text, data, f.contentType, f.name));
   }
   for (const { file, uri } of t.extra) {
     if (uri.kind === 'bq') {
@@ -96,9 +90,9 @@ export async function planPublish(
   }
   const names = new Set(files.map((f) => f.name));
   const previous = await previousRun(outDir, ctx);
-  const deletes = (previous?.names ?? []).filter((n) => !names.has(n) && SAFE_NAME.test(n)).map((n) => joinUri(outDir, n));
+  const deletes = (previous?.names ?? []).filter((n) => !names.has(n) && SAFE_NAME.test(n)).map((n) => childUri(outDir, n).text);
   const keep = new Set([runId, previous?.runId]);
-  const prune = (await runFolders(outDir, ctx)).filter((id) => !keep.has(id)).map((id) => joinUri(outDir, `runs/${id}`));
+  const prune = (await runFolders(outDir, ctx)).filter((id) => !keep.has(id)).map((id) => subFolder(outDir, `runs/${id}`).text);
   const journal: Journal = {
     format: 'forecast-journal',
     version: 1,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IoContext } from '../io/context.js';
 import type { Liveness } from '../io/lock-owner.js';
 import { acquireRunLock } from '../io/run-lock.js';
-import { joinUri } from '../io/uri.js';
+import { childUri, type Folder } from '../io/uri.js';
 import type { OutputFile } from './build-outputs.js';
 import type { PublishTargets } from './config.js';
 import type { Deadline } from './deadline.js';
@@ -25,7 +25,7 @@ export const LOCK_MARGIN_MS = 15_000;
 const CLEANUP_GRACE_MS = 2_000;
 
 export interface PublishRunOptions {
-  readonly outDir: string;
+  readonly outDir: Folder;
   readonly publish: PublishTargets;
   readonly ctx: IoContext;
   readonly now: () => number;
@@ -54,12 +54,12 @@ export interface PublishRunOptions {
  */
 export async function publishRun(files: readonly OutputFile[], o: PublishRunOptions): Promise<string[]> {
   const { deadline, now, outDir } = o;
-  const checked = checkPublish(files, outDir, o.publish);
+  const checked = checkPublish(files, o.publish);
   const steps = o.steps ?? publishSteps(o.ctx.settings.faultAt, o.ctx.logger, o.ctx.signal);
   const leaseEnd = now() + Math.min(Math.max(deadline.remainingMs(), 0), MAX_PUBLISH_MS);
   const ctx: IoContext = { ...o.ctx, remainingMs: () => Math.min(deadline.remainingMs(), leaseEnd - now()) };
   const grace: IoContext = { ...ctx, remainingMs: () => Math.max(ctx.remainingMs(), 0) + CLEANUP_GRACE_MS };
-  await steps.next('publish', `take the lock of ${outDir}`, { interruptible: true });
+  await steps.next('publish', `take the lock of ${outDir.text}`, { interruptible: true });
   const release = await acquireRunLock(outDir, grace, { runDate: o.runDate, expiresAt: leaseEnd + LOCK_MARGIN_MS }, now, o.liveness);
   try {
     await recoverOutDir(
@@ -86,15 +86,18 @@ export async function publishRun(files: readonly OutputFile[], o: PublishRunOpti
       generation = await writeJournal(outDir, committed, ctx, generation);
     } catch (e) {
       await giveUp(outDir, journal, grace, steps).catch((err: unknown) =>
-        o.ctx.logger.warn({ outDir, err: String(err) }, 'could not remove what was staged; the next run will'),
+        o.ctx.logger.warn({ outDir: outDir.text, err: String(err) }, 'could not remove what was staged; the next run will'),
       );
       throw e;
     }
     await rollForward(outDir, committed, generation, ctx, steps, 'publish');
     if (steps.signal?.aborted) {
-      o.ctx.logger.warn({ outDir, runId: committed.runId }, `${String(steps.signal.reason)} arrived after the commit point: the publish was completed`);
+      o.ctx.logger.warn(
+        { outDir: outDir.text, runId: committed.runId },
+        `${String(steps.signal.reason)} arrived after the commit point: the publish was completed`,
+      );
     }
-    return [...targetsOf(committed, true), ...new Set(targetsOf(committed, false)), joinUri(outDir, MANIFEST_NAME)];
+    return [...targetsOf(committed, true), ...new Set(targetsOf(committed, false)), childUri(outDir, MANIFEST_NAME).text];
   } finally {
     await steps.next('publish', 'release the lock');
     await release();
@@ -110,7 +113,7 @@ function targetsOf(j: Journal, outDirFiles: boolean): string[] {
  * Discard the staged outputs, unless the journal on disk says the commit happened (its write
  * failed only as far as we could tell): then it is left for the next run to complete.
  */
-async function giveUp(outDir: string, journal: Journal, ctx: IoContext, steps: Steps): Promise<void> {
+async function giveUp(outDir: Folder, journal: Journal, ctx: IoContext, steps: Steps): Promise<void> {
   const now = await readJournal(outDir, ctx);
   if (now && now.journal.txid !== journal.txid) return;
   if (now?.journal.state === 'committed') return;

@@ -1,7 +1,7 @@
 import type { IoContext } from '../io/context.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { listDir, removePath } from '../io/durable-file.js';
-import { joinUri, parseUri } from '../io/uri.js';
+import type { Folder } from '../io/uri.js';
 import { discard, rollForward } from './publish-apply.js';
 import { readJournal } from './publish-journal.js';
 import type { Steps } from './publish-steps.js';
@@ -25,17 +25,17 @@ const tempOf = (name: string) => new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]
  * run left: in a local out dir every `.*.tmp`, beside a local extra target (`targets`, and the
  * journal's) only that file's temps. On gs:// every staged object is named by the journal.
  */
-export async function recoverOutDir(outDir: string, ctx: IoContext, steps: Steps, targets: readonly string[] = []): Promise<RecoverResult> {
+export async function recoverOutDir(outDir: Folder, ctx: IoContext, steps: Steps, targets: readonly string[] = []): Promise<RecoverResult> {
   const found = await readJournal(outDir, ctx);
   let journal: RecoverResult['journal'] = 'none';
   if (found) {
     const { journal: j, generation } = found;
     if (j.state === 'committed') {
-      ctx.logger.warn({ outDir, runId: j.runId }, `completing the publish of run ${j.runId}, which was interrupted after its commit`);
+      ctx.logger.warn({ outDir: outDir.text, runId: j.runId }, `completing the publish of run ${j.runId}, which was interrupted after its commit`);
       await rollForward(outDir, j, generation, ctx, steps, 'recover');
       journal = 'rolled-forward';
     } else {
-      ctx.logger.warn({ outDir, runId: j.runId }, `discarding the publish of run ${j.runId}, which was interrupted while staging`);
+      ctx.logger.warn({ outDir: outDir.text, runId: j.runId }, `discarding the publish of run ${j.runId}, which was interrupted while staging`);
       await discard(outDir, j, generation, ctx, steps, 'recover');
       journal = 'discarded';
     }
@@ -48,11 +48,12 @@ export async function recoverOutDir(outDir: string, ctx: IoContext, steps: Steps
       tempsRemoved.push(join(dir, name));
     }
   };
-  if (parseUri(outDir.startsWith('gs://') ? joinUri(outDir, 'x') : outDir, 'out dir').kind === 'file') await sweep(outDir, (n) => TEMP.test(n));
+  if (outDir.kind === 'file') await sweep(outDir.path, (n) => TEMP.test(n));
   const local = (found?.journal.items ?? []).filter((it) => it.kind === 'file' && it.name === undefined).map((it) => it.target);
   for (const target of new Set([...targets, ...local])) {
-    if (resolve(dirname(target)) !== resolve(outDir)) await sweep(dirname(target), (n) => tempOf(basename(target)).test(n));
+    if (outDir.kind !== 'file' || resolve(dirname(target)) !== resolve(outDir.path)) await sweep(dirname(target), (n) => tempOf(basename(target)).test(n));
   }
-  if (tempsRemoved.length) ctx.logger.warn({ outDir, temps: tempsRemoved }, `removed ${tempsRemoved.length} temp files a killed run left in ${outDir}`);
+  if (tempsRemoved.length)
+    ctx.logger.warn({ outDir: outDir.text, temps: tempsRemoved }, `removed ${tempsRemoved.length} temp files a killed run left in ${outDir.text}`);
   return { journal, ...(found ? { runId: found.journal.runId } : {}), tempsRemoved };
 }

@@ -1,4 +1,5 @@
 import type { IoContext } from '../io/context.js';
+import type { Folder } from '../io/uri.js';
 import type { PipelineConfig } from './config.js';
 import type { Progress } from '../io/progress.js';
 import type { Liveness } from '../io/lock-owner.js';
@@ -9,11 +10,11 @@ import { mergeStage, openRun, publishStage, reserveFor, trainStage } from './run
 
 export interface RunAllOptions {
   readonly config: PipelineConfig;
-  /** Overrides config.outDir (a local folder or a gs:// prefix). */
-  readonly outDir?: string;
+  /** Overrides config.outDir. */
+  readonly outDir?: Folder;
   readonly deadlineMs: number;
-  /** yyyy-mm-dd; defaults to the period (week) containing today. */
-  readonly runDate?: string;
+  /** A day number (days since 1970-01-01, frame/dates.ts): any day of the run's period; defaults to today's. */
+  readonly runDate?: number;
   readonly ctx: IoContext;
   readonly now?: () => number;
   /** Resident set size probe, for the memory guard. */

@@ -1,4 +1,5 @@
 import { formatDate } from '../frame/dates.js';
+import type { Folder } from '../io/uri.js';
 import { ratioToNaive } from '../report/target-ratios.js';
 import type { TargetResult } from './train-targets.js';
 import { targetSummary } from './targets-report-data.js';
@@ -19,14 +20,14 @@ export interface TargetDetail {
 
 /** What a run's readable summary needs beyond the one-line JSON. */
 export interface RunDetail {
-  readonly outDir: string;
+  readonly outDir: Folder;
   /** The interval level shown: 0.8 when the run has it, else its first level. */
   readonly level: number;
   readonly targets: readonly TargetDetail[];
 }
 
 /** The detail of a run's trained targets. O(targets × (folds × horizon)). */
-export function runDetail(results: readonly TargetResult[], levels: readonly number[], outDir: string): RunDetail {
+export function runDetail(results: readonly TargetResult[], levels: readonly number[], outDir: Folder): RunDetail {
   const at = Math.max(0, levels.indexOf(0.8));
   return {
     outDir,

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { IoContext } from '../io/context.js';
 import { listDir } from '../io/durable-file.js';
 import { readBytesIfAny } from '../io/read-bytes.js';
-import { joinUri, parseUri } from '../io/uri.js';
+import { childUri, subFolder, type Folder } from '../io/uri.js';
 
 export const MANIFEST_NAME = 'manifest.json';
 
@@ -10,14 +10,15 @@ export const MANIFEST_NAME = 'manifest.json';
 const RUN_ID = /^\d{4}-\d{2}-\d{2}-[0-9a-f]{12}$/;
 
 /** The out dir's manifest as written, or null when there is none or it is not JSON. */
-export async function readManifest(outDir: string, ctx: IoContext): Promise<Record<string, unknown> | null> {
-  const got = await readBytesIfAny(parseUri(joinUri(outDir, MANIFEST_NAME), 'manifest'), ctx);
+export async function readManifest(outDir: Folder, ctx: IoContext): Promise<Record<string, unknown> | null> {
+  const uri = childUri(outDir, MANIFEST_NAME);
+  const got = await readBytesIfAny(uri, ctx);
   if (!got) return null;
   try {
     const m = JSON.parse(got.data.toString('utf8')) as unknown;
     return typeof m === 'object' && m !== null ? (m as Record<string, unknown>) : null;
   } catch {
-    ctx.logger.warn({ outDir }, `${joinUri(outDir, MANIFEST_NAME)} is not JSON; treating the out dir as having no previous run`);
+    ctx.logger.warn({ outDir: outDir.text }, `${uri.text} is not JSON; treating the out dir as having no previous run`);
     return null;
   }
 }
@@ -26,7 +27,7 @@ export async function readManifest(outDir: string, ctx: IoContext): Promise<Reco
  * The run the manifest describes: its run folder id and the names of its top-level files (a
  * version-1 manifest, from before run folders, names them by URI).
  */
-export async function previousRun(outDir: string, ctx: IoContext): Promise<{ runId?: string; names: string[] } | null> {
+export async function previousRun(outDir: Folder, ctx: IoContext): Promise<{ runId?: string; names: string[] } | null> {
   const m = await readManifest(outDir, ctx);
   if (!m) return null;
   const outputs = Array.isArray(m.outputs) ? (m.outputs as { name?: unknown; uri?: unknown }[]) : [];
@@ -35,13 +36,12 @@ export async function previousRun(outDir: string, ctx: IoContext): Promise<{ run
 }
 
 /** The run folders under `runs/` (local folders, or gs:// prefixes that hold objects). */
-export async function runFolders(outDir: string, ctx: IoContext): Promise<string[]> {
-  const dir = parseUri(joinUri(outDir, 'runs/x'), 'run folder');
+export async function runFolders(outDir: Folder, ctx: IoContext): Promise<string[]> {
+  const dir = subFolder(outDir, 'runs');
   if (dir.kind === 'gs') {
     const { listGcsObjects } = await import('../io/gcs.js');
-    const prefix = dir.object.slice(0, -1);
-    const ids = (await listGcsObjects(dir.bucket, prefix, ctx)).map((n) => n.slice(prefix.length).split('/')[0]);
+    const ids = (await listGcsObjects(dir.bucket, dir.prefix, ctx)).map((n) => n.slice(dir.prefix.length).split('/')[0]);
     return [...new Set(ids)].filter((id) => RUN_ID.test(id)).sort();
   }
-  return (await listDir(joinUri(outDir, 'runs'))).filter((id) => RUN_ID.test(id)).sort();
+  return (await listDir(dir.path)).filter((id) => RUN_ID.test(id)).sort();
 }

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { periodOf, formatDate } from '../frame/dates.js';
 import type { Frame } from '../frame/frame.js';
 import type { IoContext } from '../io/context.js';
+import type { Folder } from '../io/uri.js';
 import type { Progress } from '../io/progress.js';
 import type { PipelineConfig } from './config.js';
 import { Deadline, memoryGuard } from './deadline.js';
@@ -15,7 +16,7 @@ import { buildOutputs } from './build-outputs.js';
 import { publishRun } from './publish-run.js';
 import { checkForecastRange } from './forecast-range.js';
 import { checkValueRange } from './value-range.js';
-import { periodOption } from './period-option.js';
+import { periodOfDay, periodOption } from './period-option.js';
 import { defaultWorkers, trainTargets, type TrainTargetsResult } from './train-targets.js';
 import type { RunAllOptions, RunSummary } from './run-all.js';
 import { runDetail } from './run-detail.js';
@@ -50,7 +51,7 @@ export interface Run {
   readonly progress: Progress;
   /** The period (week) of the run, yyyy-mm-dd. */
   readonly runDate: string;
-  readonly outDir: string;
+  readonly outDir: Folder;
   readonly now: () => number;
 }
 
@@ -61,7 +62,7 @@ export function openRun(opts: RunAllOptions, progress: Progress): Run {
   const deadline = new Deadline(opts.deadlineMs, now, opts.ctx.signal);
   const ctx: IoContext = { ...opts.ctx, remainingMs: () => deadline.remainingMs() };
   const runDate = formatDate(
-    opts.runDate === undefined ? periodOf(Math.floor(now() / 86400000), config.freq) : periodOption(opts.runDate, config.freq, 'run date')!,
+    opts.runDate === undefined ? periodOf(Math.floor(now() / 86400000), config.freq) : periodOfDay(opts.runDate, config.freq, 'run date'),
   );
   return {
     opts,

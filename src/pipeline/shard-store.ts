@@ -3,7 +3,7 @@ import { deserialize, serialize } from 'node:v8';
 import { inputError } from '../errors.js';
 import type { IoContext } from '../io/context.js';
 import { readBytesIfAny } from '../io/read-bytes.js';
-import { joinUri, parseUri } from '../io/uri.js';
+import { childUri, subFolder, type Folder } from '../io/uri.js';
 import { writeBytes } from '../io/write-table.js';
 import { shardName, type ShardSpec } from './shard-spec.js';
 import type { TargetResult } from './train-targets.js';
@@ -19,8 +19,8 @@ import type { TargetResult } from './train-targets.js';
  * A shard run again rewrites its own folder only, so it can neither duplicate nor lose another
  * shard's rows.
  */
-export function shardsDir(outDir: string, runDate: string): string {
-  return joinUri(outDir, `shards/${runDate}`);
+export function shardsDir(outDir: Folder, runDate: string): Folder {
+  return subFolder(outDir, `shards/${runDate}`);
 }
 
 export const FRAME_FILE = 'merged.frame';
@@ -54,17 +54,15 @@ export interface ShardDone {
   readonly elapsedMs: number;
 }
 
-const at = (dir: string, name: string, what: string) => parseUri(joinUri(dir, name), what);
-
 /** Write a shard's part, then its marker (the marker last: a shard killed before it is not done). */
 export async function writeShard(
-  dir: string,
+  dir: Folder,
   spec: ShardSpec,
   part: ShardPart,
   done: Omit<ShardDone, 'format' | 'version' | 'sha256' | 'contentSha256' | 'shard' | 'of'>,
   ctx: IoContext,
 ): Promise<ShardDone> {
-  const folder = joinUri(dir, shardName(spec));
+  const folder = subFolder(dir, shardName(spec));
   const bytes = serialize(part);
   const marker: ShardDone = {
     format: 'forecast-shard',
@@ -77,14 +75,14 @@ export async function writeShard(
       .update(JSON.stringify(part, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)))
       .digest('hex'),
   };
-  await writeBytes(at(folder, 'part.v8', 'shard part'), bytes, ctx, 'application/octet-stream');
-  await writeBytes(at(folder, 'done.json', 'shard marker'), JSON.stringify(marker, null, 1) + '\n', ctx, 'application/json');
+  await writeBytes(childUri(folder, 'part.v8'), bytes, ctx, 'application/octet-stream');
+  await writeBytes(childUri(folder, 'done.json'), JSON.stringify(marker, null, 1) + '\n', ctx, 'application/json');
   return marker;
 }
 
 /** A shard's marker, or null while it has none. */
-export async function readDone(dir: string, spec: ShardSpec, ctx: IoContext): Promise<ShardDone | null> {
-  const uri = at(joinUri(dir, shardName(spec)), 'done.json', 'shard marker');
+export async function readDone(dir: Folder, spec: ShardSpec, ctx: IoContext): Promise<ShardDone | null> {
+  const uri = childUri(subFolder(dir, shardName(spec)), 'done.json');
   const got = await readBytesIfAny(uri, ctx);
   if (!got) return null;
   try {
@@ -97,8 +95,8 @@ export async function readDone(dir: string, spec: ShardSpec, ctx: IoContext): Pr
 }
 
 /** A shard's part, checked against its marker; null when it no longer matches (the shard is being run again). */
-export async function readPart(dir: string, done: ShardDone, ctx: IoContext): Promise<ShardPart | null> {
-  const got = await readBytesIfAny(at(joinUri(dir, shardName({ index: done.shard, count: done.of })), 'part.v8', 'shard part'), ctx);
+export async function readPart(dir: Folder, done: ShardDone, ctx: IoContext): Promise<ShardPart | null> {
+  const got = await readBytesIfAny(childUri(subFolder(dir, shardName({ index: done.shard, count: done.of })), 'part.v8'), ctx);
   if (!got || createHash('sha256').update(got.data).digest('hex') !== done.sha256) return null;
   return deserialize(got.data) as ShardPart;
 }
@@ -111,8 +109,8 @@ export function fingerprint(dones: readonly ShardDone[]): string {
     .slice(0, 32);
 }
 
-export async function readGathered(dir: string, ctx: IoContext): Promise<{ fingerprint: string } | null> {
-  const got = await readBytesIfAny(at(dir, GATHERED_FILE, 'gather marker'), ctx);
+export async function readGathered(dir: Folder, ctx: IoContext): Promise<{ fingerprint: string } | null> {
+  const got = await readBytesIfAny(childUri(dir, GATHERED_FILE), ctx);
   if (!got) return null;
   try {
     return JSON.parse(got.data.toString('utf8')) as { fingerprint: string };
@@ -122,9 +120,9 @@ export async function readGathered(dir: string, ctx: IoContext): Promise<{ finge
 }
 
 export async function writeGathered(
-  dir: string,
+  dir: Folder,
   value: { fingerprint: string; runDate: string; shards: number; outputs: string[] },
   ctx: IoContext,
 ): Promise<void> {
-  await writeBytes(at(dir, GATHERED_FILE, 'gather marker'), JSON.stringify(value, null, 1) + '\n', ctx, 'application/json');
+  await writeBytes(childUri(dir, GATHERED_FILE), JSON.stringify(value, null, 1) + '\n', ctx, 'application/json');
 }

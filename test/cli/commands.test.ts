@@ -75,7 +75,7 @@ test('extract copies a local table (gzip in, plain out)', async () => {
 });
 
 test('bad input: one line on stderr naming the thing, exit 2, no output file', async () => {
-  const cases: { args: string[]; re: RegExp }[] = [
+  const cases: { args: string[]; re: RegExp; stdin?: string }[] = [
     { args: ['merge', '--source', 'fixtures/nope.csv', '--to', join(dir, 'e1.csv')], re: /fixtures\/nope\.csv: no such file/ },
     {
       args: ['merge', '--source', `${TRENDS}?key=kw`, '--to', join(dir, 'e2.csv')],
@@ -95,9 +95,21 @@ test('bad input: one line on stderr naming the thing, exit 2, no output file', a
       re: /run date '2020-02-31' is not a date/,
     },
     { args: ['--log-level', 'loud', 'merge', '--source', TRENDS_SPEC], re: /'loud' is invalid/ },
+    {
+      args: ['run-all', '--config', 'fixtures/demo/pipeline.json', '--out-dir', 'bq://my-project.d.t'],
+      re: /--out-dir 'bq:\/\/my-project\.d\.t' must be a local folder or a gs:\/\/ prefix/,
+    },
+    { args: ['recover', '--out-dir', 'gs://Bad_Bucket/w'], re: /--out-dir 'gs:\/\/Bad_Bucket\/w': 'Bad_Bucket' is not a valid Cloud Storage bucket name/ },
+    { args: ['report', '--from', '-'], re: /--from '-' must be a local folder or a gs:\/\/ prefix/ },
+    // Publish names a table read from - as every command does: stdin (parsed before any request).
+    {
+      args: ['publish', '--from', '-', '--to', 'bq://my-project.d.t'],
+      stdin: 'a,b\n1,"x\n',
+      re: /\[input\.bad_quotes\] stdin row 2: quoted field unterminated/,
+    },
   ];
   for (const c of cases) {
-    const r = await runCli(c.args);
+    const r = await runCli(c.args, { stdin: c.stdin });
     assert.equal(r.code, 2, `${c.args.join(' ')}: ${r.stderr}`);
     assert.match(r.stderr, c.re);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runSummaryText } from '../../src/cli/run-summary-text.js';
 import type { TargetDetail } from '../../src/pipeline/run-detail.js';
+import { parseFolder } from '../../src/io/uri.js';
 
 const target = (t: Partial<TargetDetail> & Pick<TargetDetail, 'target' | 'winner'>): TargetDetail => ({
   fellBack: false,
@@ -26,7 +27,7 @@ const cases: { name: string; summary: Parameters<typeof runSummaryText>[0]; text
       elapsedMs: 3210,
       outputs: ['out/predictions.csv', 'out/manifest.json'],
       detail: {
-        outDir: 'out',
+        outDir: parseFolder('out'),
         level: 0.8,
         targets: [
           target({
@@ -64,7 +65,7 @@ const cases: { name: string; summary: Parameters<typeof runSummaryText>[0]; text
       elapsedMs: 999,
       outputs: ['runs/o/predictions.csv'],
       detail: {
-        outDir: 'runs/o/',
+        outDir: parseFolder('runs/o/'),
         level: 0.95,
         targets: [target({ target: 'y', winner: 'naive', fellBack: true, forecasts: [{ date: '2020-01-05', forecast: 2, lower: 1, upper: 3 }] })],
       },
@@ -86,9 +87,9 @@ const cases: { name: string; summary: Parameters<typeof runSummaryText>[0]; text
       fellBack: 1,
       deadlineHit: true,
       elapsedMs: 12_345,
-      outputs: ['gs://b/w/predictions.csv', 'gs://b/w/report.html', 'bq://my-project.d.predictions'],
+      outputs: ['gs://bkt/w/predictions.csv', 'gs://bkt/w/report.html', 'bq://my-project.d.predictions'],
       detail: {
-        outDir: 'gs://b/w',
+        outDir: parseFolder('gs://bkt/w'),
         level: 0.8,
         targets: [
           target({
@@ -109,8 +110,8 @@ const cases: { name: string; summary: Parameters<typeof runSummaryText>[0]; text
       'Run 2020-05-24: 3 targets in 12.3 s, deadline hit',
       '  Winners: ets 2, naive 1; 1 fell back to their baseline',
       '  MAE against naive: typical ratio 1.00; 1 of 3 targets beat naive',
-      '  Forecasts: 2 periods ahead for 3 targets (80 % intervals) in gs://b/w/predictions.csv',
-      '  Outputs: 2 files in gs://b/w, the report in gs://b/w/report.html',
+      '  Forecasts: 2 periods ahead for 3 targets (80 % intervals) in gs://bkt/w/predictions.csv',
+      '  Outputs: 2 files in gs://bkt/w, the report in gs://bkt/w/report.html',
       '  Published: bq://my-project.d.predictions',
     ],
   },

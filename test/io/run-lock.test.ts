@@ -9,6 +9,7 @@ import { startCloudDoubles, type CloudDoubles } from '../../src/dev/start-cloud-
 import { acquireRunLock } from '../../src/io/run-lock.js';
 import { cloudContext } from '../support/cloud-context.js';
 import { localContext } from '../support/local-context.js';
+import { parseFolder } from '../../src/io/uri.js';
 
 /**
  * The out-dir lock (issue 15, defects 2 and 3): created whole, taken over only by compare-and-swap
@@ -16,7 +17,7 @@ import { localContext } from '../support/local-context.js';
  */
 const dir = () => mkdtempSync(join(tmpdir(), 'forecast-lock-'));
 const lockBody = (o: Record<string, unknown>) => JSON.stringify({ owner: 'someone', runDate: '2020-05-24', expiresAt: Date.now() + 60_000, ...o });
-const take = (d: string, expiresAt = Date.now() + 60_000) => acquireRunLock(d, localContext(), { runDate: '2020-05-24', expiresAt });
+const take = (d: string, expiresAt = Date.now() + 60_000) => acquireRunLock(parseFolder(d), localContext(), { runDate: '2020-05-24', expiresAt });
 const locked = (e: unknown) => (e as { code?: string }).code === 'cloud.locked';
 /** This machine as a lock records it: host name and kernel boot id. */
 const here = { host: hostname(), boot: readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() };
@@ -57,7 +58,7 @@ describe('local lock', () => {
       if (String(p) === lock && !theirs) {
         fs.promises.readFile = original;
         syncBuiltinESMExports();
-        theirs = acquireRunLock(d, localContext(), { runDate: '2020-05-31', expiresAt: Date.now() + 60_000 });
+        theirs = acquireRunLock(parseFolder(d), localContext(), { runDate: '2020-05-31', expiresAt: Date.now() + 60_000 });
         await theirs;
       }
       return data;
@@ -109,7 +110,7 @@ describe('gs:// lock', () => {
 
   test('release deletes the lock with a generation precondition: a lock taken over meanwhile survives', async () => {
     const c = ctx();
-    const release = await acquireRunLock('gs://lock-out/weekly', c, { runDate: '2020-05-24', expiresAt: Date.now() + 60_000 });
+    const release = await acquireRunLock(parseFolder('gs://lock-out/weekly'), c, { runDate: '2020-05-24', expiresAt: Date.now() + 60_000 });
     assert.ok(d.gcs.find('lock-out', 'weekly/.forecast.lock'));
     // The delete is held up; meanwhile another run (whose clock says ours expired) takes the lock over.
     d.faults.add({ method: 'DELETE', pathRegex: '\\.forecast\\.lock', mode: 'slow', delayMs: 500, count: 1 });
@@ -123,13 +124,13 @@ describe('gs:// lock', () => {
       c.lines.some((l) => /could not release the output lock/.test(String(l.message))),
       'the failed release was logged',
     );
-    const again = await acquireRunLock('gs://lock-out/mine', c, { runDate: '2020-05-24', expiresAt: Date.now() + 60_000 });
+    const again = await acquireRunLock(parseFolder('gs://lock-out/mine'), c, { runDate: '2020-05-24', expiresAt: Date.now() + 60_000 });
     await again();
     assert.equal(d.gcs.find('lock-out', 'mine/.forecast.lock'), undefined, 'an untouched lock is released');
   });
 
   test('a huge deadline still gives a lock that expires', async () => {
-    const release = await acquireRunLock('gs://lock-out/huge', ctx(), { runDate: '2020-05-24', expiresAt: Infinity });
+    const release = await acquireRunLock(parseFolder('gs://lock-out/huge'), ctx(), { runDate: '2020-05-24', expiresAt: Infinity });
     const body = JSON.parse(d.gcs.find('lock-out', 'huge/.forecast.lock')!.data.toString());
     assert.ok(Number.isFinite(body.expiresAt), `expiresAt ${body.expiresAt}`);
     await release();
@@ -138,9 +139,9 @@ describe('gs:// lock', () => {
   test('a lock whose process is gone on this machine is taken over at once; an alive one is held', async () => {
     d.gcs.put('lock-out', 'dead/.forecast.lock', Buffer.from(lockBody({ ...here, pid: deadPid() })), {});
     await (
-      await acquireRunLock('gs://lock-out/dead', ctx(), { runDate: '2020-05-24', expiresAt: Date.now() + 60_000 })
+      await acquireRunLock(parseFolder('gs://lock-out/dead'), ctx(), { runDate: '2020-05-24', expiresAt: Date.now() + 60_000 })
     )();
     d.gcs.put('lock-out', 'alive/.forecast.lock', Buffer.from(lockBody({ ...here, pid: process.pid })), {});
-    await assert.rejects(acquireRunLock('gs://lock-out/alive', ctx(), { runDate: '2020-05-24', expiresAt: Date.now() + 60_000 }), locked);
+    await assert.rejects(acquireRunLock(parseFolder('gs://lock-out/alive'), ctx(), { runDate: '2020-05-24', expiresAt: Date.now() + 60_000 }), locked);
   });
 });

@@ -6,6 +6,8 @@ import { loadConfig } from '../../src/pipeline/config.js';
 import { runAll } from '../../src/pipeline/run-all.js';
 import { tempDir } from '../support/run-cli.js';
 import { cloudContext } from '../support/cloud-context.js';
+import { parseFolder } from '../../src/io/uri.js';
+import { parseDate } from '../../src/frame/dates.js';
 
 /**
  * The long tables in BigQuery, through the real client against the double: partitioned by
@@ -44,7 +46,7 @@ const column = (dataset: string, name: string, col: string) => {
   return t.rows.map((r) => r[i]);
 };
 const run = (dataset: string, runDate: string, ctx = cloudContext(env)) =>
-  runAll({ config: config(dataset), outDir: tempDir(), deadlineMs: 120_000, runDate, ctx, workers: 2 });
+  runAll({ config: config(dataset), outDir: parseFolder(tempDir()), deadlineMs: 120_000, runDate: parseDate(runDate), ctx, workers: 2 });
 
 test('new tables: clustered by target, partitioned by run_date where they have one; a week published twice is there once', async () => {
   await run('dashboard', '2020-05-24');

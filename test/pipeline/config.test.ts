@@ -14,7 +14,10 @@ test('the demo config loads, with defaults and source paths relative to the conf
   assert.equal(c.deadlineMs, 60_000);
   assert.equal(c.maxMemoryBytes, Math.round(3.5 * 1024 ** 3));
   const d = loadConfig(JSON.stringify(ok), 'c.json');
-  assert.deepEqual([d.freq, d.horizon, d.metric, d.levels, d.outDir, d.report], ['W-SUN', 4, 'mae', [0.8, 0.95], 'out', true]);
+  assert.deepEqual(
+    [d.freq, d.horizon, d.metric, d.levels, d.outDir, d.report],
+    ['W-SUN', 4, 'mae', [0.8, 0.95], { kind: 'file', text: 'out', path: 'out' }, true],
+  );
   assert.deepEqual(d.limits, { maxFieldChars: 2 ** 20, maxLineChars: 2 ** 26 });
   assert.deepEqual(loadConfig(JSON.stringify({ ...ok, maxFieldSize: '64KiB', maxLineLength: '1000' }), 'c.json').limits, {
     maxFieldChars: 65536,
@@ -59,6 +62,8 @@ test('bad fields are named', () => {
     [{ ...ok, target: [] }, /'target' must be a column name, "\*", a glob/],
     [{ ...ok, target: ['a', 3] }, /'target\[1\]' must be a column name/],
     [{ ...ok, target: ' ' }, /'target' must be a column name/],
+    [{ ...ok, outDir: 'bq://my-project.d.t' }, /^c\.json: 'outDir' 'bq:\/\/my-project\.d\.t' must be a local folder or a gs:\/\/ prefix/],
+    [{ ...ok, outDir: 'gs://Bad_Bucket/weekly' }, /^c\.json: 'outDir' 'gs:\/\/Bad_Bucket\/weekly': 'Bad_Bucket' is not a valid Cloud Storage bucket name$/],
   ];
   for (const [raw, re] of cases) {
     const text = typeof raw === 'string' ? raw : JSON.stringify(raw);

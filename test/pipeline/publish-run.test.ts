@@ -10,6 +10,8 @@ import { cloudContext } from '../support/cloud-context.js';
 import { localContext } from '../support/local-context.js';
 import { bqTableRows, readRun, topLevelDiffers } from '../support/run-reader.js';
 import { tempDir } from '../support/run-cli.js';
+import { parseFolder } from '../../src/io/uri.js';
+import { parseDate } from '../../src/frame/dates.js';
 
 /**
  * Issue 15, defects 1 and 4: a publish is one transaction, and the manifest tells the truth.
@@ -35,7 +37,7 @@ describe('local out dir', () => {
   test('every checksum in the manifest is of the bytes written, weekly_score.csv (appended) included, run after run', async () => {
     const out = tempDir();
     for (const runDate of ['2020-05-17', '2020-05-24']) {
-      await runAll({ config: config(), outDir: out, deadlineMs: 60_000, runDate, ctx: localContext() });
+      await runAll({ config: config(), outDir: parseFolder(out), deadlineMs: 60_000, runDate: parseDate(runDate), ctx: localContext() });
       const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { outputs: { uri: string; sha256: string }[] };
       for (const o of manifest.outputs) assert.equal(o.sha256, sha(readFileSync(o.uri)), `${o.uri} after the run of ${runDate}`);
       const run = (await readRun(out, localContext()))!;
@@ -47,9 +49,9 @@ describe('local out dir', () => {
 
   test('--no-report after a run with a report leaves no report.html or chart beside the new manifest', async () => {
     const out = tempDir();
-    await runAll({ config: config({ report: true }), outDir: out, deadlineMs: 60_000, runDate: '2020-05-17', ctx: localContext() });
+    await runAll({ config: config({ report: true }), outDir: parseFolder(out), deadlineMs: 60_000, runDate: parseDate('2020-05-17'), ctx: localContext() });
     assert.ok(existsSync(join(out, 'report.html')));
-    await runAll({ config: config(), outDir: out, deadlineMs: 60_000, runDate: '2020-05-24', ctx: localContext() });
+    await runAll({ config: config(), outDir: parseFolder(out), deadlineMs: 60_000, runDate: parseDate('2020-05-24'), ctx: localContext() });
     const left = readdirSync(out).filter((f) => f === 'report.html' || f.endsWith('.png'));
     assert.deepEqual(left, []);
     const run = (await readRun(out, localContext()))!;
@@ -75,9 +77,9 @@ describe('local out dir', () => {
     writeFileSync(join(dash, '.someone-else.csv.0a1b2c3d4e5f.tmp'), 'not ours');
     await runAll({
       config: config({ publish: { weeklyScore: join(dash, 'weekly_score.csv') } }),
-      outDir: out,
+      outDir: parseFolder(out),
       deadlineMs: 60_000,
-      runDate: '2020-05-24',
+      runDate: parseDate('2020-05-24'),
       ctx: localContext(),
     });
     assert.deepEqual(
@@ -105,7 +107,7 @@ describe('gs:// out dir with BigQuery destinations', () => {
       outDir: `gs://fc-out/${dir}`,
       publish: { weeklyScore: `bq://test-project.dash.${dir}_weekly`, predictions: `bq://test-project.dash.${dir}_predictions` },
     });
-  const run = (dir: string, runDate: string) => runAll({ config: cloudConfig(dir), deadlineMs: 60_000, runDate, ctx: ctx() });
+  const run = (dir: string, runDate: string) => runAll({ config: cloudConfig(dir), deadlineMs: 60_000, runDate: parseDate(runDate), ctx: ctx() });
   const objects = (prefix: string) =>
     d.gcs
       .list('fc-out', { prefix })

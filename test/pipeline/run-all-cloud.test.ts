@@ -8,6 +8,8 @@ import { writeBqTable, openBqRead } from '../../src/io/bigquery.js';
 import { loadConfig } from '../../src/pipeline/config.js';
 import { runAll } from '../../src/pipeline/run-all.js';
 import { bqUri, cloudContext, gsUri, readAll } from '../support/cloud-context.js';
+import { parseFolder } from '../../src/io/uri.js';
+import { parseDate } from '../../src/frame/dates.js';
 
 /**
  * Issue 4's end-to-end check, through the real Storage and BigQuery clients against the local
@@ -73,7 +75,7 @@ async function weeklyScoreRunDates(): Promise<string[]> {
 }
 
 test('run-all from gs:// (two buckets) and bq:// to gs:// and bq://, idempotent per week', async () => {
-  const s = await runAll({ config: config(), deadlineMs: 60_000, runDate: '2020-05-24', ctx: cloudContext(env) });
+  const s = await runAll({ config: config(), deadlineMs: 60_000, runDate: parseDate('2020-05-24'), ctx: cloudContext(env) });
   assert.ok(s.outputs.includes('gs://forecast-out/weekly/manifest.json'));
   assert.ok(s.outputs.includes('bq://test-project.dashboard.weekly_score'));
   const manifest = JSON.parse((await readGcsObject(gsUri('gs://forecast-out/weekly/manifest.json'), cloudContext(env)))!.data.toString('utf8'));
@@ -85,18 +87,20 @@ test('run-all from gs:// (two buckets) and bq:// to gs:// and bq://, idempotent 
   assert.match(merged.split('\n')[0], /desempleo.*gdelt_HEALTH_PANDEMIC.*paro_registrado_idx/);
   assert.deepEqual(await weeklyScoreRunDates(), ['2020-05-24']);
 
-  await runAll({ config: config(), deadlineMs: 60_000, runDate: '2020-05-24', ctx: cloudContext(env) });
+  await runAll({ config: config(), deadlineMs: 60_000, runDate: parseDate('2020-05-24'), ctx: cloudContext(env) });
   assert.deepEqual(await weeklyScoreRunDates(), ['2020-05-24'], 'same week twice → one row in BigQuery');
   const gcsScore = (await readGcsObject(gsUri('gs://forecast-out/weekly/weekly_score.csv'), cloudContext(env)))!.data.toString('utf8');
   assert.equal(gcsScore.trim().split('\n').length, 2, 'same week twice → one row in gs://');
 
-  await runAll({ config: config(), deadlineMs: 60_000, runDate: '2020-05-31', ctx: cloudContext(env) });
+  await runAll({ config: config(), deadlineMs: 60_000, runDate: parseDate('2020-05-31'), ctx: cloudContext(env) });
   assert.deepEqual(await weeklyScoreRunDates(), ['2020-05-24', '2020-05-31']);
 });
 
 test('two runs at once on the same gs:// outputs never interleave: each finishes or fails clean with cloud.locked', async () => {
-  const cfg = { ...config(), outDir: 'gs://forecast-out/concurrent', publish: {} };
-  const results = await Promise.allSettled([0, 1].map(() => runAll({ config: cfg, deadlineMs: 60_000, runDate: '2020-06-07', ctx: cloudContext(env) })));
+  const cfg = { ...config(), outDir: parseFolder('gs://forecast-out/concurrent'), publish: {} };
+  const results = await Promise.allSettled(
+    [0, 1].map(() => runAll({ config: cfg, deadlineMs: 60_000, runDate: parseDate('2020-06-07'), ctx: cloudContext(env) })),
+  );
   for (const r of results) {
     if (r.status === 'rejected') assert.equal((r.reason as { code?: string }).code, 'cloud.locked', String(r.reason));
   }

@@ -6,6 +6,8 @@ import { loadConfig, type PipelineConfig } from '../../src/pipeline/config.js';
 import { runAll } from '../../src/pipeline/run-all.js';
 import { localContext } from '../support/local-context.js';
 import { tempDir } from '../support/run-cli.js';
+import { parseFolder } from '../../src/io/uri.js';
+import { parseDate } from '../../src/frame/dates.js';
 
 const demo: PipelineConfig = { ...loadConfig(readFileSync('fixtures/demo/pipeline.json', 'utf8'), 'demo', 'fixtures/demo'), report: false };
 const header = (dir: string, f: string) => readFileSync(join(dir, f), 'utf8').split('\n')[0];
@@ -21,7 +23,7 @@ const still = () => 1_780_000_000_000;
 
 test('one target: the tables of before, each with a target column first (weekly_score unchanged)', async () => {
   const out = tempDir();
-  await runAll({ config: demo, outDir: out, deadlineMs: 60_000, runDate: '2020-05-24', ctx: localContext(), workers: 2 });
+  await runAll({ config: demo, outDir: parseFolder(out), deadlineMs: 60_000, runDate: parseDate('2020-05-24'), ctx: localContext(), workers: 2 });
   const before: [string, string][] = [
     ['predictions.csv', 'date,actual,forecast,lower,upper,horizon,kind,model,run_date,lower_95,upper_95'],
     ['backtest.csv', 'cutoff,target_date,horizon,actual,forecast,lower,upper,model,naive,lower_95,upper_95'],
@@ -42,7 +44,15 @@ test('several targets: sources merged once, long tables in target order, byte-id
   const outs: string[] = [];
   for (const workers of [1, 2, 3]) {
     const out = tempDir();
-    const s = await runAll({ config, outDir: out, deadlineMs: 120_000, runDate: '2020-05-24', ctx: localContext(), now: still, workers });
+    const s = await runAll({
+      config,
+      outDir: parseFolder(out),
+      deadlineMs: 120_000,
+      runDate: parseDate('2020-05-24'),
+      ctx: localContext(),
+      now: still,
+      workers,
+    });
     assert.deepEqual([s.targets, s.fellBack, s.winner, s.deadlineHit], [3, 0, null, false]);
     outs.push(out);
   }

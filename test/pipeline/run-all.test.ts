@@ -7,13 +7,15 @@ import { runAll } from '../../src/pipeline/run-all.js';
 import { ForecastError } from '../../src/errors.js';
 import { localContext } from '../support/local-context.js';
 import { tempDir } from '../support/run-cli.js';
+import { parseFolder } from '../../src/io/uri.js';
+import { parseDate } from '../../src/frame/dates.js';
 
 const demo: PipelineConfig = { ...loadConfig(readFileSync('fixtures/demo/pipeline.json', 'utf8'), 'demo', 'fixtures/demo'), report: false };
 const csvRows = (path: string) => readFileSync(path, 'utf8').trim().split('\n').slice(1);
 
 test('run-all writes every output, the manifest last, and re-running a week leaves one weekly_score row', async () => {
   const out = tempDir();
-  const run = (runDate: string) => runAll({ config: demo, outDir: out, deadlineMs: 60_000, runDate, ctx: localContext() });
+  const run = (runDate: string) => runAll({ config: demo, outDir: parseFolder(out), deadlineMs: 60_000, runDate: parseDate(runDate), ctx: localContext() });
   const s = await run('2020-05-24');
   for (const f of ['predictions.csv', 'weekly_score.csv', 'feature_ranking.csv', 'removed_features.csv', 'backtest.csv', 'model.json', 'manifest.json']) {
     assert.ok(existsSync(join(out, f)), f);
@@ -45,7 +47,7 @@ test('a tiny budget still publishes valid outputs, flagged deadline_hit', async 
   // where the budget bites is deterministic (a full run reads it about 50 times).
   let t = 0;
   const stepClock = () => (t += 1);
-  const s = await runAll({ config: demo, outDir: out, deadlineMs: 90, runDate: '2020-05-24', ctx: localContext(), now: stepClock });
+  const s = await runAll({ config: demo, outDir: parseFolder(out), deadlineMs: 90, runDate: parseDate('2020-05-24'), ctx: localContext(), now: stepClock });
   assert.equal(s.deadlineHit, true);
   const score = readFileSync(join(out, 'weekly_score.csv'), 'utf8').trim().split('\n');
   const h = score[0].split(',');
@@ -61,9 +63,9 @@ test('an impossible budget exits 4 with nothing written', async () => {
   await assert.rejects(
     runAll({
       config: demo,
-      outDir: out,
+      outDir: parseFolder(out),
       deadlineMs: 3,
-      runDate: '2020-05-24',
+      runDate: parseDate('2020-05-24'),
       ctx: localContext(),
       now: (() => {
         let t = 0;
@@ -78,7 +80,7 @@ test('an impossible budget exits 4 with nothing written', async () => {
 test('a memory limit below the process size fails clean with exit 4 and nothing written', async () => {
   const out = join(tempDir(), 'never');
   await assert.rejects(
-    runAll({ config: { ...demo, maxMemoryBytes: 1024 }, outDir: out, deadlineMs: 60_000, runDate: '2020-05-24', ctx: localContext() }),
+    runAll({ config: { ...demo, maxMemoryBytes: 1024 }, outDir: parseFolder(out), deadlineMs: 60_000, runDate: parseDate('2020-05-24'), ctx: localContext() }),
     (e: unknown) => e instanceof ForecastError && e.exitCode === 4 && /memory limit/.test(e.message),
   );
   assert.equal(existsSync(out), false);
@@ -90,12 +92,12 @@ test('a run that finds the out dir locked by a live run fails clean (exit 3) and
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, '.forecast.lock'), JSON.stringify({ owner: 'someone', runDate: '2020-05-24', expiresAt: Date.now() + 60_000 }));
   await assert.rejects(
-    runAll({ config: demo, outDir: out, deadlineMs: 60_000, runDate: '2020-05-24', ctx: localContext() }),
+    runAll({ config: demo, outDir: parseFolder(out), deadlineMs: 60_000, runDate: parseDate('2020-05-24'), ctx: localContext() }),
     (e: unknown) => e instanceof ForecastError && e.exitCode === 3 && e.code === 'cloud.locked' && /another run is publishing/.test(e.message),
   );
   assert.deepEqual(readdirSync(out), ['.forecast.lock']);
   writeFileSync(join(out, '.forecast.lock'), JSON.stringify({ owner: 'someone', runDate: '2020-05-24', expiresAt: Date.now() - 1 }));
-  await runAll({ config: demo, outDir: out, deadlineMs: 60_000, runDate: '2020-05-24', ctx: localContext() });
+  await runAll({ config: demo, outDir: parseFolder(out), deadlineMs: 60_000, runDate: parseDate('2020-05-24'), ctx: localContext() });
   assert.ok(existsSync(join(out, 'manifest.json')));
   assert.equal(existsSync(join(out, '.forecast.lock')), false, 'the lock is released');
 });

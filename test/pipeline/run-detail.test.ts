@@ -4,6 +4,7 @@ import { daysFromCivil } from '../../src/frame/dates.js';
 import type { TrainResult } from '../../src/model/types.js';
 import { runDetail } from '../../src/pipeline/run-detail.js';
 import type { TargetResult } from '../../src/pipeline/train-targets.js';
+import { parseFolder } from '../../src/io/uri.js';
 
 // Only the fields runDetail reads; the rest of a TrainResult does not enter the detail.
 const result = (target: string, history: { actual: number; forecast: number; naive: number }[], fellBack = false): TargetResult => ({
@@ -28,10 +29,10 @@ test('runDetail: MAE and naive MAE over the same fold rows, their ratio, forecas
       ]),
     ],
     [0.95, 0.8],
-    'out',
+    parseFolder('out'),
   );
   assert.deepEqual(d, {
-    outDir: 'out',
+    outDir: { kind: 'file', text: 'out', path: 'out' },
     level: 0.8,
     targets: [
       {
@@ -48,7 +49,7 @@ test('runDetail: MAE and naive MAE over the same fold rows, their ratio, forecas
 });
 
 test('runDetail: without an 80 % level, the first one; without fold rows, no ratio', () => {
-  const d = runDetail([result('y', [], true)], [0.95], 'out');
+  const d = runDetail([result('y', [], true)], [0.95], parseFolder('out'));
   assert.equal(d.level, 0.95);
   assert.deepEqual(d.targets[0].forecasts, [{ date: '2020-05-31', forecast: 3, lower: 1, upper: 5 }]);
   assert.equal(d.targets[0].mae, null);

@@ -9,6 +9,8 @@ import { gather } from '../../src/pipeline/gather.js';
 import { openRun } from '../../src/pipeline/run-stages.js';
 import { cloudContext } from '../support/cloud-context.js';
 import { tempDir } from '../support/run-cli.js';
+import { parseFolder } from '../../src/io/uri.js';
+import { parseDate } from '../../src/frame/dates.js';
 
 const config: PipelineConfig = {
   ...loadConfig(readFileSync('fixtures/demo/pipeline.json', 'utf8'), 'demo', 'fixtures/demo'),
@@ -16,9 +18,9 @@ const config: PipelineConfig = {
   targets: ['desempleo', 'paro', 'sepe', 'erte', 'zoom', 'yoga'],
   candidates: ['naive', 'theta', 'ridge_ar'],
 };
-const base = { deadlineMs: 300_000, runDate: '2020-05-24', workers: 1 };
+const base = { deadlineMs: 300_000, runDate: parseDate('2020-05-24'), workers: 1 };
 const shard = (outDir: string, index: number, count: number, c = config, ctx = cloudContext({})) =>
-  runShard({ ...base, config: c, outDir, ctx, shard: { index, count }, gather: true });
+  runShard({ ...base, config: c, outDir: parseFolder(outDir), ctx, shard: { index, count }, gather: true });
 const TABLES = ['predictions.csv', 'backtest.csv', 'feature_ranking.csv', 'removed_features.csv', 'scores.csv', 'model.json', 'merged.csv'];
 const read = (dir: string, f: string) => readFileSync(join(dir, f), 'utf8');
 const withoutElapsed = (csv: string) => {
@@ -43,7 +45,7 @@ test("three shards at once: the sources merged once, the last one gathers, the t
   assert.equal(done.filter((s) => s.gather === 'published').length, 1, done.map((s) => s.gather).join());
 
   const single = tempDir();
-  await runAll({ ...base, config, outDir: single, ctx: cloudContext({}) });
+  await runAll({ ...base, config, outDir: parseFolder(single), ctx: cloudContext({}) });
   for (const f of TABLES) assert.equal(read(out, f), read(single, f), f);
   assert.deepEqual(withoutElapsed(read(out, 'weekly_score.csv')), withoutElapsed(read(single, 'weekly_score.csv')));
   const manifest = JSON.parse(read(out, 'manifest.json'));
@@ -54,7 +56,7 @@ test("three shards at once: the sources merged once, the last one gathers, the t
 test('a shard run again with the same results is not gathered twice; a shard missing or of another config is named', async () => {
   const out = tempDir();
   assert.equal((await shard(out, 0, 2)).gather, 'waiting');
-  const manual = openRun({ ...base, config, outDir: out, ctx: cloudContext({}) }, { start() {}, tick() {}, done() {} });
+  const manual = openRun({ ...base, config, outDir: parseFolder(out), ctx: cloudContext({}) }, { start() {}, tick() {}, done() {} });
   await assert.rejects(
     gather(manual, { auto: false }),
     (e: Error & { code?: string }) => e.code === 'input.shards_missing' && /shards 1 of 2 have not finished/.test(e.message),

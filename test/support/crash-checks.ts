@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import type { IoContext } from '../../src/io/context.js';
-import { joinUri } from '../../src/io/uri.js';
+import { childUri, parseFolder } from '../../src/io/uri.js';
 import { readJournal } from '../../src/pipeline/publish-journal.js';
 import { bytesAt, readRun, topLevelDiffers, type RunView } from './run-reader.js';
 
@@ -58,11 +58,11 @@ export async function checkOldOrNew(s: Scenario, old: RunView, killed: string, w
   // The new run's checksums: from its committed journal, or its manifest once written. Before
   // the commit nothing of the new run may show.
   const fresh = new Map<string, string>();
-  const journal = (await readJournal(s.outDir, ctx))?.journal;
+  const journal = (await readJournal(parseFolder(s.outDir), ctx))?.journal;
   const committed = seen.txid !== old.txid || (journal?.runDate === killed && journal.state === 'committed');
   if (journal?.runDate === killed && committed) for (const it of journal.items) if (it.kind !== 'bq' && it.name) fresh.set(it.name, it.sha256);
   if (seen.txid !== old.txid) for (const [name, data] of seen.files) fresh.set(name, sha(data));
-  const places = [...[...old.files.keys()].map((name) => ({ uri: joinUri(s.outDir, name), name })), ...extras(s)];
+  const places = [...[...old.files.keys()].map((name) => ({ uri: childUri(parseFolder(s.outDir), name).text, name })), ...extras(s)];
   for (const { uri, name } of places) {
     const now = await bytesAt(uri, ctx);
     const h = now ? sha(now) : 'missing';

@@ -8,6 +8,8 @@ import { checkAfterRun, checkOldOrNew, weeksOf, type Scenario } from './crash-ch
 import { deadHere, killInProcess, recordSteps, type RunHooks } from './in-process-kill.js';
 import { readRun } from './run-reader.js';
 import { runCli, tempDir } from './run-cli.js';
+import { parseFolder } from '../../src/io/uri.js';
+import { parseDate } from '../../src/frame/dates.js';
 
 export type { Scenario } from './crash-checks.js';
 
@@ -83,7 +85,7 @@ export async function sweepRunner(s: Scenario): Promise<SweepRunner> {
   return {
     configPath,
     config,
-    run: (runDate, hooks = {}) => runAll({ config, outDir: s.outDir, deadlineMs: 60_000, runDate, ctx: s.ctx(), ...hooks }),
+    run: (runDate, hooks = {}) => runAll({ config, outDir: parseFolder(s.outDir), deadlineMs: 60_000, runDate: parseDate(runDate), ctx: s.ctx(), ...hooks }),
   };
 }
 

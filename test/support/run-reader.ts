@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { storageClient } from '../../src/io/clients.js';
 import type { IoContext } from '../../src/io/context.js';
 import { openBqRead } from '../../src/io/bigquery.js';
-import { joinUri, parseUri } from '../../src/io/uri.js';
+import { childUri, parseFolder, parseUri } from '../../src/io/uri.js';
 import { readAll } from './cloud-context.js';
 
 /**
@@ -52,13 +52,14 @@ export async function bytesAt(uri: string, ctx: IoContext, generation?: string):
 
 /** The run a reader of the out dir sees, or null when there is no manifest; throws when it is not whole. */
 export async function readRun(outDir: string, ctx: IoContext): Promise<RunView | null> {
-  const raw = await bytesAt(joinUri(outDir, 'manifest.json'), ctx);
+  const dir = parseFolder(outDir);
+  const raw = await bytesAt(childUri(dir, 'manifest.json').text, ctx);
   if (!raw) return null;
   const manifest = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
   const files = new Map<string, Buffer>();
   for (const o of manifest.outputs as ManifestOutput[]) {
     const name = o.name ?? o.uri.slice(o.uri.lastIndexOf('/') + 1);
-    const at = o.file ? joinUri(outDir, o.file) : o.uri;
+    const at = o.file ? childUri(dir, o.file).text : o.uri;
     const data = await bytesAt(at, ctx, o.generation);
     if (!data) throw new Error(`the manifest of run ${String(manifest.runDate)} lists ${at}, which is missing`);
     const sha = createHash('sha256').update(data).digest('hex');
@@ -72,7 +73,7 @@ export async function readRun(outDir: string, ctx: IoContext): Promise<RunView |
 export async function topLevelDiffers(outDir: string, run: RunView, ctx: IoContext): Promise<string[]> {
   const differ: string[] = [];
   for (const [name, data] of run.files) {
-    const top = await bytesAt(joinUri(outDir, name), ctx);
+    const top = await bytesAt(childUri(parseFolder(outDir), name).text, ctx);
     if (!top?.equals(data)) differ.push(name);
   }
   return differ;

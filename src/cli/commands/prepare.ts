@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { joinUri } from '../../io/uri.js';
+import { childUri } from '../../io/uri.js';
 import { ioContext, type CliDeps, type GlobalOptions } from '../deps.js';
 import { openConfiguredRun } from '../run-config.js';
 import { runOptions, type RunOptions } from '../shared-options.js';
@@ -24,7 +24,7 @@ export function prepareCommand(deps: CliDeps, globals: () => GlobalOptions): Com
       deps.stdout.write(
         `${JSON.stringify({
           runDate: run.runDate,
-          frame: joinUri(shardsDir(run.outDir, run.runDate), FRAME_FILE),
+          frame: childUri(shardsDir(run.outDir, run.runDate), FRAME_FILE).text,
           built: m.built,
           rows: m.frame.dates.length,
           columns: m.frame.names.length,
