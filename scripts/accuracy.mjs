@@ -32,7 +32,7 @@ const { values: opts } = parseArgs({
   },
 });
 
-/** cases.tsv: case, file (relative to fixtures/bench), source options, target, freq. */
+/** cases.tsv: case, file (relative to fixtures/bench), source options, target, freq, kind (real or simulated). */
 function readCases() {
   const [head, ...lines] = readFileSync(join(BENCH, 'cases.tsv'), 'utf8').trim().split('\n');
   const cols = head.split('\t');
@@ -113,6 +113,7 @@ function evaluate(c, ours) {
   return {
     case: c.case,
     freq: c.freq,
+    kind: c.kind ?? 'real',
     mae: us.mae,
     cov80: us.cov,
     n: us.n,
@@ -154,14 +155,22 @@ for (const r of results) {
     `| ${r.case} | ${r.freq} | ${fmt(r.mae)} | ${PEERS.map((p) => fmt(r.peers[p])).join(' | ')} | **${fmt(r.ratio)}** | ${r.best} | ${fmt(r.cov80, 2)} | ${r.seconds.toFixed(1)} |`,
   );
 }
-console.log('');
-const line = ['best peer', ...PEERS].map((p) => {
-  const xs = results.map((r) => (p === 'best peer' ? r.ratio : r.mae / r.peers[p])).filter((x) => Number.isFinite(x));
-  return `${p} ${fmt(geo(xs))} (${xs.length})`;
-});
-console.log(`geometric mean of ours / peer: ${line.join(', ')}`);
-const covs = results.map((r) => r.cov80);
-console.log(
-  `80 % coverage: mean ${fmt(covs.reduce((s, x) => s + x, 0) / covs.length, 3)}, min ${fmt(Math.min(...covs), 3)}; worst ours / best peer ${fmt(Math.max(...results.map((r) => r.ratio)))}`,
-);
+// The summary over every case, then over the real series alone (issue 12's goals count real series).
+const real = results.filter((r) => r.kind === 'real');
+for (const [label, rs] of [
+  ['every case', results],
+  ['real series', real],
+]) {
+  if (rs.length === 0) continue;
+  console.log('');
+  const line = ['best peer', ...PEERS].map((p) => {
+    const xs = rs.map((r) => (p === 'best peer' ? r.ratio : r.mae / r.peers[p])).filter((x) => Number.isFinite(x));
+    return `${p} ${fmt(geo(xs))} (${xs.length})`;
+  });
+  console.log(`${label}, geometric mean of ours / peer: ${line.join(', ')}`);
+  const covs = rs.map((r) => r.cov80);
+  console.log(
+    `${label}, 80 % coverage: mean ${fmt(covs.reduce((s, x) => s + x, 0) / covs.length, 3)}, min ${fmt(Math.min(...covs), 3)}; worst ours / best peer ${fmt(Math.max(...rs.map((r) => r.ratio)))}`,
+  );
+}
 if (opts.json) writeFileSync(opts.json, JSON.stringify(results, null, 2));

@@ -6,7 +6,7 @@
 set -u
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here/../../fixtures/bench" && mkdir -p peers
-tail -n +2 cases.tsv | while IFS=$'\t' read -r case file _source target freq; do
+tail -n +2 cases.tsv | while IFS=$'\t' read -r case file _source target freq _kind; do
   [ -s "peers/$case.json" ] && [ -z "${FORCE:-}" ] && continue
   TZ=UTC Rscript "$here/r_peers.R" "$file" "$target" "$freq" 20 > "peers/$case.json.tmp" 2>/dev/null \
     && mv "peers/$case.json.tmp" "peers/$case.json" && echo "$case done"
