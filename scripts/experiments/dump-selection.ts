@@ -52,7 +52,7 @@ for (const c of cases) {
     const data = seriesData(head(frame, end), c.target);
     const m = data.y.length;
     const period = seasonalPeriod(data.freq);
-    const cutoffs = selectionCutoffs(m, H, 8);
+    const cutoffs = selectionCutoffs(m, H, 8, period);
     const sel = selectModel(data, featureDefs(data, H, period), cutoffs, { target: c.target, horizon: H, levels: [0.8], metric: 'mae', folds: 8 }, period);
     const cands: Record<string, { loss: number[]; folds: number[][]; mean: number[]; sd: number[] }> = {};
     for (const cand of sel.candidates) {
