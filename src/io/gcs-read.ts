@@ -1,6 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { createGunzip, gunzipSync } from 'node:zlib';
-import { inputError, cloudError, isForecastError } from '../errors.js';
+import { inputError, cloudError, isForecastError, type ForecastError } from '../errors.js';
 import { storageClient } from './clients.js';
 import { checkDeadline, cloudFailure, isServiceLimit, statusOf, withRetry } from './cloud-failure.js';
 import type { IoContext } from './context.js';
@@ -34,6 +34,22 @@ export async function statGcsObject(uri: GsUri, ctx: IoContext): Promise<ObjectM
 }
 
 /**
+ * `input.not_found` for an object that is not there, naming the bucket when it is the bucket that
+ * is missing (a mistyped bucket name reads as a missing object otherwise). Costs one more request,
+ * on the failure path only; a bucket this account cannot inspect counts as present.
+ */
+async function missingObjectError(uri: GsUri, ctx: IoContext): Promise<ForecastError> {
+  const storage = await storageClient(ctx);
+  const [bucketExists] = await storage
+    .bucket(uri.bucket)
+    .exists()
+    .catch(() => [true]);
+  return bucketExists
+    ? inputError('not_found', `Cloud Storage object ${uri.text} does not exist`)
+    : inputError('not_found', `${uri.text}: Cloud Storage bucket '${uri.bucket}' does not exist, or this account cannot see it`);
+}
+
+/**
  * Stream an object's decompressed bytes. The read is pinned to the generation seen in the
  * metadata so a concurrent overwrite cannot splice two versions. Decompression:
  * objects stored with `Content-Encoding: gzip` are gunzipped by the client (it asks for gzip and
@@ -43,7 +59,7 @@ export async function statGcsObject(uri: GsUri, ctx: IoContext): Promise<ObjectM
  */
 export async function openGcsRead(uri: GsUri, ctx: IoContext): Promise<Readable> {
   const meta = await statGcsObject(uri, ctx);
-  if (!meta) throw inputError('not_found', `Cloud Storage object ${uri.text} does not exist`);
+  if (!meta) throw await missingObjectError(uri, ctx);
   const storage = await storageClient(ctx);
   const file = storage.bucket(uri.bucket).file(uri.object, { generation: meta.generation as string | number });
   // The client already retries the download request; one more attempt here covers a connection

@@ -65,6 +65,17 @@ describe('gcs tables through the real client and the local double', () => {
     );
   });
 
+  it('openGcsRead in a bucket that does not exist is input.not_found naming the bucket, not the object', async () => {
+    await assert.rejects(
+      openGcsRead(gs('gs://no-such-bucket/none.csv'), ctx()),
+      (e: unknown) => isForecastError(e) && e.code === 'input.not_found' && /bucket 'no-such-bucket' does not exist/.test(e.message),
+    );
+    await assert.rejects(
+      openGcsRead(gs('gs://fc-bucket/none.csv'), ctx()),
+      (e: unknown) => isForecastError(e) && /object gs:\/\/fc-bucket\/none\.csv does not exist/.test(e.message),
+    );
+  });
+
   it('append merges rows by key, so the same run twice leaves one copy', async () => {
     const u = gs('gs://fc-bucket/hist.csv');
     await writeGcsTable(u, 'run_date,v\n2024-01-07,1\n', ctx(), { mode: 'append', key: ['run_date'] });
