@@ -24,11 +24,7 @@ const TABLE = /^[A-Za-z0-9_][A-Za-z0-9_ -]{0,1023}(\$[0-9]{4,10})?$/;
 export function parseUri(text: string, what = 'URI'): Uri {
   if (text === '-') return { kind: 'stdio', text: '-' };
   if (text.startsWith('gs://')) {
-    const rest = text.slice(5);
-    const slash = rest.indexOf('/');
-    const bucket = slash < 0 ? rest : rest.slice(0, slash);
-    const object = slash < 0 ? '' : rest.slice(slash + 1);
-    checkBucket(bucket, text, what);
+    const { bucket, rest: object } = splitGs(text, what);
     if (object === '' || object.length > 1024 || /[\r\n]/.test(object)) {
       throw inputError('bad_uri', `${what} '${text}': expected gs://BUCKET/OBJECT with a non-empty object name`);
     }
@@ -50,8 +46,13 @@ export function parseUri(text: string, what = 'URI'): Uri {
   return { kind: 'file', text, path: text };
 }
 
-function checkBucket(bucket: string, text: string, what: string): void {
+/** `gs://BUCKET/REST` as its bucket, checked (`input.bad_uri` naming `what`), and the rest after the first slash ('' without one). */
+function splitGs(text: string, what: string): { bucket: string; rest: string } {
+  const body = text.slice(5);
+  const slash = body.indexOf('/');
+  const bucket = slash < 0 ? body : body.slice(0, slash);
   if (!BUCKET.test(bucket)) throw inputError('bad_uri', `${what} '${text}': '${bucket}' is not a valid Cloud Storage bucket name`);
+  return { bucket, rest: slash < 0 ? '' : body.slice(slash + 1) };
 }
 
 /** A gs:// URI that must be one (a marker, an export prefix): parsed, else `input.bad_uri` naming `what`. */
@@ -95,11 +96,8 @@ const MAX_PREFIX = 800;
  */
 export function parseFolder(text: string, what = 'folder'): Folder {
   if (text.startsWith('gs://')) {
-    const rest = text.slice(5);
-    const slash = rest.indexOf('/');
-    const bucket = slash < 0 ? rest : rest.slice(0, slash);
-    const inner = slash < 0 ? '' : rest.slice(slash + 1).replace(/\/+$/, '');
-    checkBucket(bucket, text, what);
+    const { bucket, rest } = splitGs(text, what);
+    const inner = rest.replace(/\/+$/, '');
     if (inner.length > MAX_PREFIX || /[\r\n]/.test(inner)) {
       throw inputError(
         'bad_uri',
