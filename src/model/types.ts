@@ -29,6 +29,7 @@ export const CANDIDATES = [
   'ols',
   'original_ols',
   'combo',
+  'blend',
 ] as const;
 export type CandidateName = (typeof CANDIDATES)[number];
 export function isCandidateName(s: string): s is CandidateName {

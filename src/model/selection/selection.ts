@@ -2,10 +2,9 @@
  * Model selection on the folds, in anytime order (cheapest first): the baselines (naive, seasonal
  * naive, window mean), the statistical models (thetaf, AutoETS, STL + ETS, AutoARIMA or dynamic
  * harmonic regression, regression with ARIMA errors on leading columns), the penalised
- * regressions and RFE, then the original pipeline's model fold by fold. The default winner is
- * `combo`, the median of the best singles on the folds (topCombination); another candidate
- * replaces it only when it beats it clearly on the paired per-fold losses (chooseWinner), so a
- * candidate that won a few folds by luck does not displace the robust default. Only candidates
+ * regressions and RFE, then the original pipeline's model fold by fold. The winner is `combo`,
+ * the median of the best singles on the folds (topCombination), the best single, or `blend`,
+ * their mean, whichever forecast the folds best out of sample (defaultWinner). Only candidates
  * scored on every fold can win or enter the combination; the original pipeline's model is
  * refitted on the last ORIGINAL_FOLDS folds only (its n²·p kernel per fit dominates the run) and
  * is reported on those.
@@ -17,13 +16,13 @@ import { arimaCandidate, arimaxCandidate, etsCandidate, onSafeScale, stlfCandida
 import { BudgetTracker } from './budget.js';
 import { complete, scoreFolds, type Candidate } from './candidate.js';
 import { DEFAULT_WINNER, topCombination } from './top-combination.js';
-import { breakAtOrigin, chooseWinner } from './choose-winner.js';
+import { breakAtOrigin, chooseWinner, defaultWinner } from './choose-winner.js';
 import type { FeatureDef, SeriesData } from '../regression/features.js';
 import { enetCandidate, ridgeCandidate } from '../regression/linear-candidates.js';
 import { linearContext, screenCount, type LinearContext } from '../regression/linear-context.js';
 import { fitOriginalOls, type OriginalFit } from '../regression/original-ols.js';
 import { rfeCandidates, type RfeResult } from '../regression/rfe-candidates.js';
-import { forecastSpec, type ModelSpec } from '../spec.js';
+import { forecastSpec, specInputs, type ModelSpec } from '../spec.js';
 import { lossOf } from './metrics.js';
 
 export interface Selection {
@@ -42,10 +41,7 @@ export function selectModel(data: SeriesData, defs: readonly FeatureDef[], cutof
   const H = opts.horizon;
   const n = data.y.length;
   const F = cutoffs.length;
-  // A list of combinations only (e.g. ['combo_mean3']) computes every single as a part and
-  // lets only the listed combinations win.
-  const comboOnly = opts.candidates !== undefined && opts.candidates.length > 0 && opts.candidates.every((c) => c.startsWith('combo_'));
-  const allowed = (name: string) => !opts.candidates || comboOnly || opts.candidates.includes(name);
+  const allowed = (name: string) => !opts.candidates || opts.candidates.includes(name);
   const budget = new BudgetTracker(opts.budget);
   const out: Candidate[] = [];
   const add = (c: Candidate | undefined) => {
@@ -101,13 +97,18 @@ export function selectModel(data: SeriesData, defs: readonly FeatureDef[], cutof
 
   const singles = out.filter(complete);
   const loss = perFoldLoss(data.y, cutoffs, opts);
-  if (allowed(DEFAULT_WINNER) && singles.length >= 2) out.push(topCombination(singles, cutoffs, H, loss));
-  const eligible = comboOnly ? out.filter((c) => opts.candidates?.includes(c.name)) : out;
-  if (eligible.length === 0) throw inputError('no_candidate', `none of the candidates ${(opts.candidates ?? []).join(', ')} applies to this series`);
-  // Right after an unprecedented move the folds describe a regime that has just ended: keep the
-  // robust default rather than a single model that was best before it.
-  const held = breakAtOrigin(data.y, H) ? eligible.filter((c) => c.name === DEFAULT_WINNER) : [];
-  const winner = chooseWinner(held.length > 0 ? held : eligible, loss, DEFAULT_WINNER);
+  const combo = allowed(DEFAULT_WINNER) && singles.length >= 2 ? topCombination(singles, cutoffs, H, loss) : undefined;
+  let winner: Candidate;
+  if (combo) {
+    const chosen = defaultWinner(singles, combo, cutoffs, H, loss);
+    out.push(combo, chosen.blend);
+    // Right after an unprecedented move the folds describe a regime that has just ended: keep the
+    // robust default rather than a model that was best before it. The same when the move is in a
+    // column the chosen single reads (a leading column's jump would carry straight into it).
+    const moved = (y: ArrayLike<number>) => breakAtOrigin(y, H);
+    const held = moved(data.y) || (chosen.winner !== combo && specInputs(chosen.single.fit()).some((x) => moved(data.exog.get(x) ?? [])));
+    winner = held ? combo : chosen.winner;
+  } else winner = chooseWinner(out, loss);
   return { candidates: out, winner, original: original?.full, rfe, linear, skipped: budget.skipped };
 }
 
