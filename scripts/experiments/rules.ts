@@ -262,7 +262,36 @@ function seasonalPool(o: Origin): [string, Cand][] {
   const p = s.filter(([n]) => FAMILY[n] === 'stat' || n === 'snaive');
   return p.length >= 3 ? p : s;
 }
+/**
+ * The recorded combo (prequential), the single best on the earlier folds (combo's forecast while
+ * fewer than 3 are observed; a gap of 4 folds, exact for folds one step apart), and a blend
+ * w·best + (1 − w)·combo with w among `grid` chosen by mean fold loss.
+ */
+function blendRule(grid: number[]): Rule {
+  return (o) => {
+    const combo = o.candidates.combo;
+    const s = singles(o);
+    if (!combo || s.length === 0) return undefined;
+    const F = o.foldActual.length;
+    const rank = (gs: number[]) => s.map(([, c], i) => ({ c, i, l: avg(gs.map((g) => c.loss[g])) })).sort((a, b) => a.l - b.l || a.i - b.i)[0].c;
+    const bestFolds = o.foldActual.map((_, f) => {
+      const prior = o.foldActual.map((_, g) => g).filter((g) => g + 4 <= f);
+      return prior.length >= 3 ? rank(prior).folds[f] : combo.folds[f];
+    });
+    const best = rank(o.foldActual.map((_, g) => g));
+    const mix = (w: number): Pick => ({
+      mean: combo.mean.map((v, h) => w * best.mean[h] + (1 - w) * v),
+      folds: combo.folds.map((fc, f) => fc.map((v, h) => w * bestFolds[f][h] + (1 - w) * v)),
+    });
+    const picks = grid.map(mix);
+    const losses = picks.map((p) => avg(lossOf(o, p).slice(0, F)));
+    return picks[losses.indexOf(Math.min(...losses))];
+  };
+}
 const RULES: Record<string, Rule> = {
+  'blend(0,½,1)': blendRule([0, 0.5, 1]),
+  'blend(0,½)': blendRule([0, 0.5]),
+  'blend(0,½)|z2.33': switchRule(blendRule([0, 0.5]), () => 2.33),
   'seas7p-med|z2.33': switchRule(topkPreq(7, med, 4, 1, seasonalPool), () => 2.33),
   'seas5p-med|z2.33': switchRule(topkPreq(5, med, 4, 1, seasonalPool), () => 2.33),
   recorded: (o) => o.candidates[o.winner],
