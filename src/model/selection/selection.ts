@@ -2,9 +2,10 @@
  * Model selection on the folds, in anytime order (cheapest first): the baselines (naive, seasonal
  * naive, window mean), the statistical models (thetaf, AutoETS, STL + ETS, AutoARIMA or dynamic
  * harmonic regression, regression with ARIMA errors on leading columns), the penalised
- * regressions and RFE, then the original pipeline's model fold by fold. The winner is `combo`,
- * the median of the best singles on the folds (topCombination), the best single, or `blend`,
- * their mean, whichever forecast the folds best out of sample (defaultWinner). Only candidates
+ * regressions and RFE, then the original pipeline's model fold by fold. The winner is a single
+ * that beats `combo` (the median of the best singles on the folds, topCombination) clearly on
+ * the paired fold losses, else combo or `blend`, its mean with the best single, whichever
+ * forecast the folds better out of sample (defaultWinner). Only candidates
  * scored on every fold can win or enter the combination; the original pipeline's model is
  * refitted on the last ORIGINAL_FOLDS folds only (its n²·p kernel per fit dominates the run) and
  * is reported on those.

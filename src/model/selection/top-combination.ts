@@ -21,14 +21,15 @@ export interface TopOptions {
 
 /**
  * The default forecast, `combo`: the median of the TOP_K singles with the lowest mean fold loss
- * (with k = 1, the best single). A median of the best few methods is what the forecast-combination evidence favours (M3/M4:
- * combining beats picking; the median resists the one member that goes astray, e.g. a trend
- * extrapolated through a break) while the ranking still lets the folds say which families suit
- * the series (statistical models for a seasonal series, regressions for one led by another
- * column, naive for a random walk). Its fold forecasts are prequential: fold f combines the k
- * best on the earlier folds whose windows had been observed by f's cutoff (a fixed order of robust
- * methods, or `early`, until MIN_PRIOR such folds exist), so its fold losses are honest out-of-sample numbers,
- * comparable with the singles'. The final fit ranks on all folds.
+ * (with k = 1, the best single). A median of the best few methods is what the
+ * forecast-combination evidence favours (M3/M4: combining beats picking; the median resists the
+ * one member that goes astray, e.g. a trend extrapolated through a break) while the ranking
+ * still lets the folds say which families suit the series (statistical models for a seasonal
+ * series, regressions for one led by another column, naive for a random walk). Its fold
+ * forecasts are prequential: fold f combines the k best on the earlier folds whose windows had
+ * been observed by f's cutoff (a fixed order of robust methods, or `early`, until MIN_PRIOR such
+ * folds exist), so its fold losses are honest out-of-sample numbers, comparable with the
+ * singles'. The final fit ranks on all folds.
  */
 export function topCombination(
   singles: readonly Candidate[],
